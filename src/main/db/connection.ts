@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3'
+import { AppError } from '../../shared/errors'
+import { migrate } from './migrate'
+
+export type Db = Database.Database
+
+/** 'RFMP' — marks a SQLite file as a Referral Map network. */
+export const APPLICATION_ID = 0x52464d50
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron); see native.ts. */
+  nativeBinding?: string
+  /** Create and migrate a new file when it does not exist (default true). */
+  create?: boolean
+  readonly?: boolean
+}
+
+export function configure(db: Db): void {
+  db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('synchronous = NORMAL')
+}
+
+/**
+ * Opens (and migrates) a network database. A file that is not SQLite, is not a
+ * Referral Map network, or comes from a newer version is refused with INVALID_FILE
+ * and left exactly as it was.
+ */
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  let db: Db
+  try {
+    db = new Database(file, {
+      fileMustExist: opts.create === false,
+      readonly: opts.readonly ?? false,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    })
+  } catch (e) {
+    throw new AppError('INVALID_FILE', `Cannot open ${file}: ${(e as Error).message}`)
+  }
+  try {
+    // Reading the header fails fast on a file that is not a database.
+    const appId = db.pragma('application_id', { simple: true }) as number
+    const version = db.pragma('user_version', { simple: true }) as number
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n
+    if (tables > 0 && appId !== APPLICATION_ID && version === 0) {
+      throw new AppError('INVALID_FILE', `${file} is a SQLite database, but not a Referral Map network.`)
+    }
+    if (appId !== 0 && appId !== APPLICATION_ID) {
+      throw new AppError('INVALID_FILE', `${file} is not a Referral Map network.`)
+    }
+    if (!opts.readonly) {
+      configure(db)
+      migrate(db)
+    }
+    return db
+  } catch (e) {
+    db.close()
+    if (e instanceof AppError) throw e
+    const msg = (e as Error).message
+    if (/not a database|file is encrypted|malformed/i.test(msg)) {
+      throw new AppError('INVALID_FILE', `${file} is not a Referral Map network (${msg}).`)
+    }
+    throw e
+  }
+}
+
+/** Runs fn in one IMMEDIATE transaction: one user action, all or nothing. */
+export function tx<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate()
+}

@@ -1,0 +1,104 @@
+import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createHandlers, NetworkStore, type ServiceContext } from './services'
+import { makeFrameCheck, registerIpc } from './ipc/register'
+import { electronNativeBinding } from './native'
+import { defaultNetworkFile } from './paths'
+import { buildMenuTemplate } from './menu'
+import { loadWindowState, saveWindowState } from './windowState'
+
+/**
+ * The Electron main process: one instance, one window, one database connection.
+ * Everything the renderer can do goes through the contract's channels.
+ */
+const rendererIndex = join(__dirname, '../renderer/index.html')
+const rendererIndexUrl = pathToFileURL(rendererIndex).href
+const devUrl = process.env.ELECTRON_RENDERER_URL
+
+let mainWindow: BrowserWindow | null = null
+
+export function createMainWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), 'window-state.json')
+  const state = loadWindowState(stateFile)
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Referral Map',
+    backgroundColor: '#f7f7f5',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  })
+  if (state.maximized) win.maximize()
+  win.once('ready-to-show', () => win.show())
+  const remember = () => {
+    if (win.isDestroyed()) return
+    const b = win.getNormalBounds()
+    saveWindowState(stateFile, { ...b, maximized: win.isMaximized() })
+  }
+  win.on('close', remember)
+
+  // No navigation away from the app and no new windows; links the user clicks open in their own apps.
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!(devUrl && url.startsWith(devUrl)) && url.split(/[?#]/)[0] !== rendererIndexUrl) e.preventDefault()
+  })
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^(mailto:|https:)/i.test(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+
+  if (devUrl) void win.loadURL(devUrl)
+  else void win.loadFile(rendererIndex)
+  return win
+}
+
+export function startApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (ev) => ev.preventDefault())
+  })
+
+  void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData')
+    mkdirSync(dataDir, { recursive: true })
+    const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged)
+    const ctx: ServiceContext = {
+      store: new NetworkStore(defaultNetworkFile(dataDir), nativeBinding ? { nativeBinding } : {}),
+      dataDir,
+      now: () => new Date(),
+      transport: 'ipc',
+      version: app.getVersion(),
+    }
+    registerIpc(ipcMain, createHandlers(ctx), makeFrameCheck(devUrl, rendererIndexUrl))
+    const send = (command: string) => mainWindow?.webContents.send('menu', command)
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin', send)))
+    mainWindow = createMainWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
+    })
+    app.on('will-quit', () => ctx.store.close())
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
+
+startApp()

@@ -1,0 +1,34 @@
+import type { IpcMain, WebFrameMain } from 'electron'
+import { channels } from '../../shared/contract'
+import type { Handlers } from '../services/types'
+import { dispatch } from './dispatch'
+
+/**
+ * Registers every contract channel in one loop. A call whose sender frame is
+ * not the app's own top-level page is refused before its input is read.
+ */
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  handlers: Handlers,
+  isTrustedFrame: (frame: WebFrameMain | null | undefined) => boolean,
+): string[] {
+  for (const ch of channels) {
+    ipcMain.handle(ch, async (event, input: unknown) => {
+      if (!isTrustedFrame(event.senderFrame)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'This page may not call the app.' } }
+      }
+      return dispatch(handlers, ch, input)
+    })
+  }
+  return [...channels]
+}
+
+/** The app's own page: the dev server in development, the bundled index.html otherwise; top frame only. */
+export function makeFrameCheck(devUrl: string | undefined, rendererIndexUrl: string) {
+  return (frame: WebFrameMain | null | undefined): boolean => {
+    if (!frame || frame.parent) return false
+    const url = frame.url
+    if (devUrl && url.startsWith(devUrl)) return true
+    return url.split(/[?#]/)[0] === rendererIndexUrl
+  }
+}

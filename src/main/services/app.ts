@@ -1,0 +1,59 @@
+import { generateNetwork } from '../../core/sample/generator'
+import { uuidv7 } from '../../core/ids'
+import { AppError } from '../../shared/errors'
+import type { AppInfo } from '../../shared/types'
+import { tx } from '../db/connection'
+import { insertNetwork } from '../db/bulk'
+import { SCHEMA_VERSION } from '../db/migrate'
+import { getMeId, insertPerson } from '../db/people'
+import { allSettings, setSetting } from '../db/settings'
+import { nowIso, todayIso, type ServiceContext } from './context'
+
+export function appInfo(ctx: ServiceContext): AppInfo {
+  const db = ctx.store.db
+  const people = (db.prepare('SELECT count(*) AS n FROM people WHERE deleted_at IS NULL').get() as { n: number }).n
+  const base = ctx.store.file.split(/[\\/]/).pop() ?? ctx.store.file
+  return {
+    version: ctx.version,
+    dataFile: ctx.store.file,
+    transport: ctx.transport,
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    isEmpty: people === 0,
+    meId: getMeId(db),
+    networkName: base.replace(/\.[^.]+$/, ''),
+  }
+}
+
+export function appHandlers(ctx: ServiceContext) {
+  const db = () => ctx.store.db
+  const requireEmpty = () => {
+    if (!appInfo(ctx).isEmpty)
+      throw new AppError('CONFLICT', 'This network already has people in it; the first-run choice is only for an empty network.')
+  }
+  return {
+    'app:info': () => appInfo(ctx),
+    'app:startEmpty': ({ meName }: { meName: string }) =>
+      tx(db(), () => {
+        requireEmpty()
+        insertPerson(db(), uuidv7(ctx.now().getTime()), { name: meName, isMe: true }, nowIso(ctx))
+        return appInfo(ctx)
+      }),
+    'app:loadSample': ({ seed }: { seed?: number | undefined }) => {
+      const net = generateNetwork({ seed: seed ?? 42, people: 300, introsPerPerson: 2, today: todayIso(ctx) })
+      tx(db(), () => {
+        requireEmpty()
+        insertNetwork(db(), net, nowIso(ctx))
+        setSetting(db(), 'sample', { seed: seed ?? 42, loadedAt: nowIso(ctx) }, nowIso(ctx))
+      })
+      return { ...appInfo(ctx), people: net.people.length, introductions: net.introductions.length }
+    },
+    'settings:get': () => allSettings(db()),
+    'settings:set': ({ key, value }: { key: string; value: unknown }) =>
+      tx(db(), () => {
+        setSetting(db(), key, value, nowIso(ctx))
+        return allSettings(db())
+      }),
+  }
+}
+
+export { SCHEMA_VERSION }

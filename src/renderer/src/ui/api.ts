@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
+import type { Channel, Input, Output } from '../../../shared/contract'
+import type { AppErrorShape } from '../../../shared/errors'
+
+/** A failed call, carrying the typed error (code, message, field) from the main process. */
+export class ApiError extends Error implements AppErrorShape {
+  code: AppErrorShape['code']
+  field?: string
+  details?: unknown
+  constructor(e: AppErrorShape) {
+    super(e.message)
+    this.code = e.code
+    if (e.field !== undefined) this.field = e.field
+    if (e.details !== undefined) this.details = e.details
+  }
+}
+
+/** Calls one channel and unwraps the result; failures throw ApiError. */
+export async function call<K extends Channel>(channel: K, input?: Input<K>): Promise<Output<K>> {
+  const fn = window.api[channel] as (input?: Input<K>) => Promise<{ ok: true; data: Output<K> } | { ok: false; error: AppErrorShape }>
+  const res = await fn(input)
+  if (!res.ok) throw new ApiError(res.error)
+  return res.data
+}
+
+/** Query over a channel; the key is the channel plus its input. */
+export function useApi<K extends Channel>(
+  channel: K,
+  input?: Input<K>,
+  opts: Omit<UseQueryOptions<Output<K>, ApiError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<Output<K>, ApiError>({
+    queryKey: [channel, input ?? null],
+    queryFn: () => call(channel, input),
+    ...opts,
+  })
+}
+
+/**
+ * Mutation over a channel. On success every query is refreshed: writes are rare
+ * and small, and this keeps every screen consistent without bookkeeping.
+ */
+export function useApiMutation<K extends Channel>(channel: K) {
+  const qc = useQueryClient()
+  return useMutation<Output<K>, ApiError, Input<K>>({
+    mutationFn: (input) => call(channel, input),
+    onSuccess: () => qc.invalidateQueries(),
+  })
+}
+
+/** The message to show next to a field, if the error is about that field. */
+export function fieldError(err: unknown, field: string): string | undefined {
+  if (err instanceof ApiError && err.field !== undefined && (err.field === field || err.field.startsWith(`${field}.`)))
+    return err.message
+  return undefined
+}
