@@ -2,6 +2,10 @@ import type { z } from 'zod'
 import type { ChannelDef } from './channel'
 import type { Result } from './errors'
 import { foundationChannels } from './channels/foundation'
+import { analyticsChannels } from './channels/analytics'
+import { graphChannels } from './channels/graph'
+import { followupChannels } from './channels/followup'
+import { filesChannels } from './channels/files'
 
 /**
  * The one contract: channel name (`noun:verb`) -> { input schema, output type }.
@@ -10,6 +14,10 @@ import { foundationChannels } from './channels/foundation'
  */
 export const contract = {
   ...foundationChannels,
+  ...analyticsChannels,
+  ...graphChannels,
+  ...followupChannels,
+  ...filesChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

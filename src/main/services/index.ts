@@ -4,6 +4,10 @@ import { appHandlers } from './app'
 import { groupsHandlers } from './groups'
 import { introductionsHandlers } from './introductions'
 import { peopleHandlers } from './people'
+import { analyticsHandlers } from './analytics'
+import { graphHandlers } from './graph'
+import { followupHandlers } from './followup'
+import { filesHandlers } from './files'
 
 /**
  * Every channel's handler, built over one service context. The Electron main
@@ -16,6 +20,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...peopleHandlers(ctx),
     ...groupsHandlers(ctx),
     ...introductionsHandlers(ctx),
+    ...analyticsHandlers(ctx),
+    ...graphHandlers(ctx),
+    ...followupHandlers(ctx),
+    ...filesHandlers(ctx),
   }
 }
 

@@ -1,0 +1,5 @@
+import type { ScreenProps } from '../../ui/nav'
+
+export function NetworkScreen(_props: ScreenProps) {
+  return <h1>Network</h1>
+}

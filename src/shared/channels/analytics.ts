@@ -1,0 +1,2 @@
+/** Contract slice for the analytics feature (see contract.ts). */
+export const analyticsChannels = {}

@@ -1,0 +1,2 @@
+/** Contract slice for the files feature (see contract.ts). */
+export const filesChannels = {}

@@ -1,0 +1,2 @@
+/** Contract slice for the followup feature (see contract.ts). */
+export const followupChannels = {}

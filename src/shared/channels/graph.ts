@@ -1,0 +1,2 @@
+/** Contract slice for the graph feature (see contract.ts). */
+export const graphChannels = {}
