@@ -8,6 +8,7 @@ import { electronNativeBinding } from './native'
 import { defaultNetworkFile } from './paths'
 import { buildMenuTemplate } from './menu'
 import { loadWindowState, saveWindowState } from './windowState'
+import { openExternalSafe } from './external'
 
 /**
  * The Electron main process: one instance, one window, one database connection.
@@ -52,7 +53,7 @@ export function createMainWindow(): BrowserWindow {
     if (!(devUrl && url.startsWith(devUrl)) && url.split(/[?#]/)[0] !== rendererIndexUrl) e.preventDefault()
   })
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^(mailto:|https:)/i.test(url)) void shell.openExternal(url)
+    void openExternalSafe(url, (u) => shell.openExternal(u))
     return { action: 'deny' }
   })
 

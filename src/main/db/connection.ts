@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
-import { migrate } from './migrate'
+import { assertKnownVersion, migrate } from './migrate'
 
 export type Db = Database.Database
 
@@ -39,16 +39,21 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     throw new AppError('INVALID_FILE', `Cannot open ${file}: ${(e as Error).message}`)
   }
   try {
-    // Reading the header fails fast on a file that is not a database.
+    // Reading the header fails fast on a file that is not a database. Nothing is
+    // written (not even the journal mode) until the file is known to be ours and
+    // not from a newer version.
     const appId = db.pragma('application_id', { simple: true }) as number
     const version = db.pragma('user_version', { simple: true }) as number
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n
-    if (tables > 0 && appId !== APPLICATION_ID && version === 0) {
-      throw new AppError('INVALID_FILE', `${file} is a SQLite database, but not a Referral Map network.`)
+    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0 || version !== 0)) {
+      throw new AppError(
+        'INVALID_FILE',
+        appId === 0
+          ? `${file} is a SQLite database, but not a Referral Map network.`
+          : `${file} is not a Referral Map network.`,
+      )
     }
-    if (appId !== 0 && appId !== APPLICATION_ID) {
-      throw new AppError('INVALID_FILE', `${file} is not a Referral Map network.`)
-    }
+    assertKnownVersion(version)
     if (!opts.readonly) {
       configure(db)
       migrate(db)

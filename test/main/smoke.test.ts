@@ -1,0 +1,273 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import Module, { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import Database from 'better-sqlite3'
+import { channels } from '../../src/shared/contract'
+import type { Result } from '../../src/shared/errors'
+
+/**
+ * Loads the built main bundle under plain Node with a stand-in for `electron`
+ * that records what the app asks of it, then drives the recorded handlers.
+ */
+const root = resolve(__dirname, '../..')
+const mainBundle = join(root, 'out/main/index.cjs')
+const preloadBundle = join(root, 'out/preload/index.cjs')
+
+type Listener = (...args: unknown[]) => unknown
+type IpcHandler = (event: unknown, input: unknown) => Promise<Result<unknown>>
+
+interface FakeWindow {
+  options: { webPreferences: Record<string, unknown> } & Record<string, unknown>
+  loaded: string | null
+  winEvents: Map<string, Listener>
+  contentsEvents: Map<string, Listener>
+  openHandler: ((d: { url: string }) => { action: string }) | null
+  sent: unknown[][]
+}
+
+function fakeElectron(userData: string, appPath: string, lock = true) {
+  const rec = {
+    handlers: new Map<string, IpcHandler>(),
+    windows: [] as FakeWindow[],
+    appEvents: new Map<string, Listener>(),
+    opened: [] as string[],
+    menu: null as unknown,
+    quit: 0,
+    ready: Promise.resolve(),
+  }
+  class BrowserWindow {
+    private readonly w: FakeWindow
+    webContents: Record<string, unknown>
+    constructor(options: FakeWindow['options']) {
+      const w: FakeWindow = { options, loaded: null, winEvents: new Map(), contentsEvents: new Map(), openHandler: null, sent: [] }
+      this.w = w
+      rec.windows.push(w)
+      this.webContents = {
+        on: (ev: string, fn: Listener) => w.contentsEvents.set(ev, fn),
+        setWindowOpenHandler: (fn: FakeWindow['openHandler']) => (w.openHandler = fn),
+        send: (...args: unknown[]) => w.sent.push(args),
+      }
+    }
+    static getAllWindows() {
+      return rec.windows
+    }
+    maximize() {}
+    once(ev: string, fn: Listener) {
+      this.w.winEvents.set(`once:${ev}`, fn)
+    }
+    on(ev: string, fn: Listener) {
+      this.w.winEvents.set(ev, fn)
+    }
+    show() {}
+    isDestroyed() {
+      return false
+    }
+    isMaximized() {
+      return false
+    }
+    isMinimized() {
+      return false
+    }
+    getNormalBounds() {
+      return { x: 10, y: 20, width: 1111, height: 777 }
+    }
+    loadFile(f: string) {
+      this.w.loaded = f
+      return Promise.resolve()
+    }
+    loadURL(u: string) {
+      this.w.loaded = u
+      return Promise.resolve()
+    }
+  }
+  const electron = {
+    app: {
+      getPath: (name: string) => {
+        if (name !== 'userData') throw new Error(`unexpected getPath(${name})`)
+        return userData
+      },
+      getAppPath: () => appPath,
+      isPackaged: false,
+      getVersion: () => '0.0.0-smoke',
+      requestSingleInstanceLock: () => lock,
+      quit: () => void rec.quit++,
+      on: (ev: string, fn: Listener) => rec.appEvents.set(ev, fn),
+      whenReady: () => rec.ready,
+    },
+    BrowserWindow,
+    ipcMain: { handle: (ch: string, fn: IpcHandler) => rec.handlers.set(ch, fn) },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (m: unknown) => (rec.menu = m),
+    },
+    shell: {
+      openExternal: (u: string) => {
+        rec.opened.push(u)
+        return Promise.resolve()
+      },
+    },
+    nativeTheme: { shouldUseDarkColors: false, on: () => {} },
+  }
+  return { electron, rec }
+}
+
+/** Requires the main bundle fresh, answering `require('electron')` with the stand-in. */
+function loadMain(electron: unknown): void {
+  const M = Module as unknown as { _load: (req: string, parent: unknown, isMain: boolean) => unknown }
+  const original = M._load
+  M._load = function (req: string, parent: unknown, isMain: boolean) {
+    if (req === 'electron') return electron
+    return original.call(this, req, parent, isMain)
+  }
+  try {
+    const req = createRequire(mainBundle)
+    delete req.cache[mainBundle]
+    req(mainBundle)
+  } finally {
+    M._load = original
+  }
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 20))
+
+describe('built main bundle under Node with a stand-in electron', () => {
+  const userData = mkdtempSync(join(tmpdir(), 'referral-map-smoke-'))
+  const appPath = mkdtempSync(join(tmpdir(), 'referral-map-smoke-app-'))
+  const { electron, rec } = fakeElectron(userData, appPath)
+  const appPage = pathToFileURL(join(root, 'out/renderer/index.html')).href
+
+  beforeAll(async () => {
+    if (!existsSync(mainBundle) || !existsSync(preloadBundle)) {
+      execSync('npx electron-vite build', { cwd: root, stdio: 'inherit' })
+    }
+    delete process.env.ELECTRON_RENDERER_URL
+    loadMain(electron)
+    await tick()
+  }, 300_000)
+
+  afterAll(() => {
+    const willQuit = rec.appEvents.get('will-quit')
+    willQuit?.()
+    rmSync(userData, { recursive: true, force: true })
+    rmSync(appPath, { recursive: true, force: true })
+  })
+
+  it('resolves every require from the bundle, with better-sqlite3 left external', () => {
+    const src = readFileSync(mainBundle, 'utf8')
+    const reqs = [...new Set([...src.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))]
+    expect(reqs).toContain('better-sqlite3')
+    expect(reqs).toContain('electron')
+    const req = createRequire(mainBundle)
+    for (const r of reqs.filter((x) => x !== 'electron')) expect(() => req.resolve(r), r).not.toThrow()
+    // better-sqlite3's JS (which locates the .node file) is not inlined into the bundle.
+    expect(src).not.toMatch(/require\("bindings"\)/)
+  })
+
+  it('creates one window with the secure web preferences and an existing preload', () => {
+    expect(rec.windows).toHaveLength(1)
+    const w = rec.windows[0]!
+    const wp = w.options.webPreferences
+    expect(wp.contextIsolation).toBe(true)
+    expect(wp.sandbox).toBe(true)
+    expect(wp.nodeIntegration).toBe(false)
+    expect(wp.webSecurity).not.toBe(false)
+    expect(typeof wp.preload).toBe('string')
+    expect(existsSync(wp.preload as string)).toBe(true)
+    expect(w.loaded).toBe(join(root, 'out/renderer/index.html'))
+    expect(rec.menu).toBeTruthy()
+  })
+
+  it('registers exactly the channels of the contract', () => {
+    expect([...rec.handlers.keys()].sort()).toEqual([...channels].sort())
+  })
+
+  it('a registered handler writes and reads the real database', async () => {
+    const event = { senderFrame: { url: appPage, parent: null } }
+    const created = await rec.handlers.get('people:create')!(event, { name: 'Smoke Test Person', company: 'Acme' })
+    expect(created.ok).toBe(true)
+    const listed = await rec.handlers.get('people:list')!(event, { search: 'smoke' })
+    expect(listed.ok).toBe(true)
+    const names = (listed as { data: { items: { name: string }[] } }).data.items.map((p) => p.name)
+    expect(names).toEqual(['Smoke Test Person'])
+    // The row is in the SQLite file under user-data, readable by anyone who opens it.
+    const file = join(userData, 'network.referralmap')
+    expect(existsSync(file)).toBe(true)
+    const db = new Database(file, { readonly: true })
+    try {
+      const row = db.prepare('SELECT name, company FROM people').all()
+      expect(row).toEqual([{ name: 'Smoke Test Person', company: 'Acme' }])
+    } finally {
+      db.close()
+    }
+  })
+
+  it('refuses calls from a frame that is not the app page, before reading the input', async () => {
+    const foreign = [
+      { senderFrame: { url: 'https://evil.example/', parent: null } },
+      { senderFrame: { url: appPage, parent: { url: appPage } } },
+      { senderFrame: null },
+    ]
+    for (const ev of foreign) {
+      const r = await rec.handlers.get('people:create')!(ev, { name: 'Intruder' })
+      expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } })
+    }
+    const listed = await rec.handlers.get('people:list')!({ senderFrame: { url: appPage, parent: null } }, {})
+    expect((listed as { data: { total: number } }).data.total).toBe(1)
+  })
+
+  it('returns typed validation errors over IPC', async () => {
+    const r = await rec.handlers.get('people:create')!({ senderFrame: { url: `${appPage}#/people`, parent: null } }, { name: '' })
+    expect(r.ok).toBe(false)
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'VALIDATION', field: 'name' })
+  })
+
+  it('denies navigation away from the app and every new window', () => {
+    const w = rec.windows[0]!
+    const nav = w.contentsEvents.get('will-navigate')!
+    const prevented: string[] = []
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', `${appPage}?x=1`]) {
+      nav({ preventDefault: () => prevented.push(url) }, url)
+    }
+    expect(prevented).toEqual(['https://evil.example/', 'file:///etc/passwd'])
+    for (const url of ['https://example.com/', 'mailto:a@example.com', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      expect(w.openHandler!({ url })).toEqual({ action: 'deny' })
+    }
+    expect(rec.opened).toEqual(['https://example.com/', 'mailto:a@example.com'])
+  })
+
+  it('blocks webviews in any web contents', () => {
+    const created = rec.appEvents.get('web-contents-created')!
+    const events = new Map<string, Listener>()
+    created({}, { on: (ev: string, fn: Listener) => events.set(ev, fn) })
+    let prevented = false
+    events.get('will-attach-webview')!({ preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(true)
+  })
+
+  it('remembers the window bounds when it closes', () => {
+    rec.windows[0]!.winEvents.get('close')!()
+    const saved = JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8')) as Record<string, unknown>
+    expect(saved).toEqual({ x: 10, y: 20, width: 1111, height: 777, maximized: false })
+  })
+
+  it('a second instance quits instead of opening another window', async () => {
+    const other = fakeElectron(userData, appPath, false)
+    loadMain(other.electron)
+    await tick()
+    expect(other.rec.quit).toBe(1)
+    expect(other.rec.windows).toHaveLength(0)
+    expect(other.rec.handlers.size).toBe(0)
+  })
+
+  it('the preload bundle requires only electron', () => {
+    const src = readFileSync(preloadBundle, 'utf8')
+    const reqs = new Set([...src.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))
+    expect([...reqs]).toEqual(['electron'])
+    expect(src).not.toMatch(/\bimport\s*\(/)
+    expect(dirname(preloadBundle)).toBe(join(root, 'out/preload'))
+  })
+})
