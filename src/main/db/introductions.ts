@@ -196,9 +196,10 @@ export function listIntroductions(db: Db, q: IntroQuery): Paged<IntroductionList
   eq('i.origin', 'origin')
   if (q.personId) {
     // Any role; the UNION of index lookups keeps it fast on large networks.
-    where.push(`i.id IN (SELECT id FROM introductions WHERE referrer_id = @personId
-      UNION SELECT id FROM introductions WHERE receiver_id = @personId
-      UNION SELECT id FROM introductions WHERE prospect_id = @personId)`)
+    // `deleted_at IS NULL` lets each lookup use its partial role index.
+    where.push(`i.id IN (SELECT id FROM introductions WHERE referrer_id = @personId AND deleted_at IS NULL
+      UNION SELECT id FROM introductions WHERE receiver_id = @personId AND deleted_at IS NULL
+      UNION SELECT id FROM introductions WHERE prospect_id = @personId AND deleted_at IS NULL)`)
     params.personId = q.personId
   }
   if (q.from) {

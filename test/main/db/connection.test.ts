@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { APPLICATION_ID, openDatabase, tx } from '../../../src/main/db/connection'
+import { migrate, SCHEMA_VERSION } from '../../../src/main/db/migrate'
+import { AppError } from '../../../src/shared/errors'
+
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn()
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError)
+    return e as AppError
+  }
+  throw new Error('expected the file to be refused')
+}
+
+describe('openDatabase', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'referral-map-conn-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('creates, configures and migrates a new network', () => {
+    const db = openDatabase(join(dir, 'a.referralmap'))
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+      expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
+    } finally {
+      db.close()
+    }
+    // Reopening is a no-op for the schema.
+    const again = openDatabase(join(dir, 'a.referralmap'))
+    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    again.close()
+  })
+
+  it('refuses a network from a newer version with a clear message and leaves it byte-identical', () => {
+    const file = join(dir, 'newer.referralmap')
+    const raw = new Database(file)
+    raw.pragma(`application_id = ${APPLICATION_ID}`)
+    raw.exec('CREATE TABLE people (id TEXT PRIMARY KEY) STRICT')
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 100}`)
+    raw.close()
+    // A rollback-journal file: opening it must not even switch it to WAL.
+    const before = readFileSync(file)
+    const e = refusal(() => openDatabase(file))
+    expect(e.code).toBe('INVALID_FILE')
+    expect(e.message).toMatch(/newer version of Referral Map/)
+    expect(e.message).toContain(String(SCHEMA_VERSION + 100))
+    expect(readFileSync(file).equals(before)).toBe(true)
+    expect(existsSync(`${file}-wal`)).toBe(false)
+  })
+
+  it('refuses a newer network that was last written in WAL mode, unchanged', () => {
+    const file = join(dir, 'newer-wal.referralmap')
+    const db = openDatabase(file)
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    db.close()
+    const before = readFileSync(file)
+    expect(refusal(() => openDatabase(file)).message).toMatch(/newer version/)
+    expect(readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('migrate() itself refuses a newer schema', () => {
+    const db = new Database(':memory:')
+    db.pragma('user_version = 99999')
+    expect(() => migrate(db)).toThrow(/newer version/)
+    expect(db.pragma('user_version', { simple: true })).toBe(99999)
+    db.close()
+  })
+
+  it('refuses a file that is not SQLite, unchanged', () => {
+    const file = join(dir, 'notes.referralmap')
+    const content = Buffer.from('name,company\nAda,Acme\n'.repeat(300))
+    writeFileSync(file, content)
+    const e = refusal(() => openDatabase(file))
+    expect(e.code).toBe('INVALID_FILE')
+    expect(e.message).toMatch(/not a Referral Map network/)
+    expect(readFileSync(file).equals(content)).toBe(true)
+  })
+
+  it('refuses a foreign SQLite database, unchanged', () => {
+    const cases: [string, (db: Database.Database) => void][] = [
+      ['tables', (db) => db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)')],
+      ['tables+version', (db) => db.exec('CREATE TABLE t (x); PRAGMA user_version = 3')],
+      ['only a version', (db) => db.pragma('user_version = 7')],
+      ['other app id', (db) => db.pragma('application_id = 1234')],
+    ]
+    for (const [name, make] of cases) {
+      const file = join(dir, `${name}.db`)
+      const raw = new Database(file)
+      make(raw)
+      raw.close()
+      const before = readFileSync(file)
+      const e = refusal(() => openDatabase(file))
+      expect(e.code, name).toBe('INVALID_FILE')
+      expect(e.message, name).toMatch(/not a Referral Map network/)
+      expect(readFileSync(file).equals(before), name).toBe(true)
+    }
+  })
+
+  it('refuses a missing file when asked not to create one', () => {
+    const file = join(dir, 'missing.referralmap')
+    expect(refusal(() => openDatabase(file, { create: false })).code).toBe('INVALID_FILE')
+    expect(existsSync(file)).toBe(false)
+  })
+
+  it('tx() is all or nothing', () => {
+    const db = openDatabase(join(dir, 't.referralmap'))
+    try {
+      const now = '2026-01-01T00:00:00.000Z'
+      const ins = db.prepare('INSERT INTO groups (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)')
+      expect(() =>
+        tx(db, () => {
+          ins.run('g1', 'One', now, now)
+          ins.run('g2', '', now, now) // CHECK fails
+        }),
+      ).toThrow(/CHECK/)
+      expect(db.prepare('SELECT count(*) AS n FROM groups').get()).toEqual({ n: 0 })
+    } finally {
+      db.close()
+    }
+  })
+})
