@@ -1,0 +1,180 @@
+import { addDays, daysBetween } from '../dates'
+
+/**
+ * The rules that close the loop. Pure functions over calendar dates ('YYYY-MM-DD').
+ * "Today" is the calendar date of the service clock in the user's time zone
+ * (`calendarDate`), so a rule never flips at UTC midnight for someone in Sydney.
+ */
+
+/** Defaults, also shown in the README. */
+export const LOOP_DEFAULTS = {
+  /** Days after an unanswered ask before a follow-up task appears. */
+  askFollowUpDays: 7,
+  /** Won introductions stay in "Ask for an introduction" this many days after the win. */
+  askWindowDays: 60,
+  /** New introductions received are listed for a thank-you this many days after they arrived. */
+  receivedThankWindowDays: 30,
+  /** Lapsing: at least this many introductions received before a rhythm is assumed. */
+  lapsingMinIntroductions: 3,
+  /** Lapsing: silence longer than this many times the usual gap... */
+  lapsingFactor: 2,
+  /** ...and at least this many days. */
+  lapsingMinDays: 45,
+} as const
+
+export const CONTACT_KINDS = ['one_to_one', 'meeting', 'call'] as const
+
+/** The calendar date of `now` in an IANA time zone (falls back to UTC for an unknown zone). */
+export function calendarDate(now: Date, timeZone?: string | null): string {
+  let fmt: Intl.DateTimeFormat
+  try {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+  } catch {
+    return now.toISOString().slice(0, 10)
+  }
+  const parts = fmt.formatToParts(now)
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A won introduction counts as thanked when a thank-you linked to it is dated on or
+ * after the day it was won (a thank-you for receiving the introduction does not thank the win).
+ */
+export function isWinThanked(wonDate: string, thankDates: readonly string[]): boolean {
+  return thankDates.some((d) => d >= wonDate)
+}
+
+/** A received introduction counts as thanked when any thank-you is linked to it. */
+export function isReceiptThanked(thankDates: readonly string[]): boolean {
+  return thankDates.length > 0
+}
+
+export interface ThankCandidate {
+  /** The date the wait started (won date, or the date the introduction arrived). */
+  since: string
+  value: number | null
+  id: string
+}
+
+/** Newest first, then most valuable, then id for a stable order. */
+export function compareThankItems(a: ThankCandidate, b: ThankCandidate): number {
+  if (a.since !== b.since) return a.since < b.since ? 1 : -1
+  const av = a.value ?? -1
+  const bv = b.value ?? -1
+  if (av !== bv) return bv - av
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+export function daysWaiting(since: string, today: string): number {
+  return Math.max(0, daysBetween(since, today))
+}
+
+export interface AskState {
+  /** Date of the ask. */
+  date: string
+  /** Set when the user marked the ask answered. */
+  answeredAt: string | null
+  /** Date of the first introduction from the client on or after the ask, if any. */
+  introFromClientDate: string | null
+}
+
+/** An ask is answered when marked so, or when the client has since made an introduction. */
+export function isAskAnswered(a: AskState): boolean {
+  return a.answeredAt !== null || a.introFromClientDate !== null
+}
+
+/** When the follow-up for an unanswered ask is due: `delayDays` after the ask. */
+export function askFollowUpDate(askDate: string, delayDays: number): string {
+  return addDays(askDate, delayDays)
+}
+
+/** Whether an ask's follow-up task should exist today. */
+export function askFollowUpDue(a: AskState, delayDays: number, today: string): boolean {
+  return !isAskAnswered(a) && askFollowUpDate(a.date, delayDays) <= today
+}
+
+/** A won client is offered for an ask from the win until `windowDays` later, unless already asked since the win. */
+export function shouldOfferAsk(wonDate: string, lastAskDate: string | null, today: string, windowDays: number): boolean {
+  if (lastAskDate !== null && lastAskDate >= wonDate) return false
+  const age = daysBetween(wonDate, today)
+  return age >= 0 && age <= windowDays
+}
+
+export interface CadenceInput {
+  cadenceDays: number
+  /** Last one-to-one, meeting or call; null when never. */
+  lastContact: string | null
+  /** When the person was added: the clock starts here when never contacted. */
+  since: string
+}
+
+export interface CadenceStatus {
+  dueDate: string
+  /** Positive when overdue, 0 on the due day, negative when not yet due. */
+  daysOverdue: number
+  due: boolean
+}
+
+/** Next contact is due `cadenceDays` calendar days after the last contact (or after being added). */
+export function cadenceStatus(c: CadenceInput, today: string): CadenceStatus {
+  const from = c.lastContact ?? c.since
+  const dueDate = c.lastContact === null ? from : addDays(from, c.cadenceDays)
+  const daysOverdue = daysBetween(dueDate, today)
+  return { dueDate, daysOverdue, due: daysOverdue >= 0 }
+}
+
+export interface LapsingStatus {
+  lapsing: boolean
+  /** Average days between introductions received (null with too few). */
+  usualGapDays: number | null
+  daysSinceLast: number | null
+  lastDate: string | null
+}
+
+/**
+ * A partner is lapsing when they have sent at least `minIntroductions`, and the days
+ * since their last one exceed both `factor` x their average gap and `minDays`.
+ */
+export function lapsingStatus(
+  introDates: readonly string[],
+  today: string,
+  opts: { minIntroductions?: number; factor?: number; minDays?: number } = {},
+): LapsingStatus {
+  const min = opts.minIntroductions ?? LOOP_DEFAULTS.lapsingMinIntroductions
+  const factor = opts.factor ?? LOOP_DEFAULTS.lapsingFactor
+  const minDays = opts.minDays ?? LOOP_DEFAULTS.lapsingMinDays
+  const dates = [...introDates].filter((d) => d <= today).sort()
+  const first = dates[0]
+  const last = dates[dates.length - 1]
+  if (first === undefined || last === undefined) return { lapsing: false, usualGapDays: null, daysSinceLast: null, lastDate: null }
+  const daysSinceLast = daysBetween(last, today)
+  if (dates.length < min) return { lapsing: false, usualGapDays: null, daysSinceLast, lastDate: last }
+  const usualGapDays = Math.round((daysBetween(first, last) / (dates.length - 1)) * 10) / 10
+  const lapsing = daysSinceLast > Math.max(factor * usualGapDays, minDays)
+  return { lapsing, usualGapDays, daysSinceLast, lastDate: last }
+}
+
+/** Snoozing moves the due date to `days` after today (never earlier than it was). */
+export function snoozeDate(currentDue: string, today: string, days: number): string {
+  const next = addDays(today, days)
+  return next > currentDue ? next : addDays(currentDue, days)
+}
+
+/** Open tasks: overdue first (oldest due first), then by due date. */
+export function compareTasks(a: { dueDate: string; id: string }, b: { dueDate: string; id: string }): number {
+  if (a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/** The idempotency key of a rule-made task. */
+export const askFollowUpKey = (askInteractionId: string): string => `ask-followup:${askInteractionId}`
