@@ -1,0 +1,137 @@
+import type { GraphEdgeData, GraphFilters } from '../../shared/channels/graph'
+import { normalizeKey } from '../../core/text'
+import type { Db } from './connection'
+
+/**
+ * Graph queries: SQL aggregates of introductions per (referrer -> receiver)
+ * pair within the filters; never a load of every introduction.
+ */
+
+function filterSql(f: GraphFilters): { where: string; params: Record<string, unknown> } {
+  const w: string[] = ['i.deleted_at IS NULL']
+  const params: Record<string, unknown> = {}
+  if (f.from) {
+    w.push('i.date >= @from')
+    params.from = f.from
+  }
+  if (f.to) {
+    w.push('i.date <= @to')
+    params.to = f.to
+  }
+  if (f.kind) {
+    w.push('i.kind = @kind')
+    params.kind = f.kind
+  }
+  if (f.origin) {
+    w.push('i.origin = @origin')
+    params.origin = f.origin
+  }
+  if (f.status === 'open') w.push("i.status IN ('new', 'contacted', 'meeting', 'proposal')")
+  else if (f.status === 'decided') w.push("i.status IN ('won', 'lost', 'not_a_fit')")
+  else if (f.status) {
+    w.push('i.status = @status')
+    params.status = f.status
+  }
+  if (f.groupId) {
+    w.push(
+      '(i.referrer_id IN (SELECT person_id FROM memberships WHERE group_id = @groupId) OR i.receiver_id IN (SELECT person_id FROM memberships WHERE group_id = @groupId))',
+    )
+    params.groupId = f.groupId
+  }
+  if (f.tag) {
+    w.push(
+      '(i.referrer_id IN (SELECT person_id FROM person_tags WHERE tag_key = @tagKey) OR i.receiver_id IN (SELECT person_id FROM person_tags WHERE tag_key = @tagKey))',
+    )
+    params.tagKey = normalizeKey(f.tag)
+  }
+  // Introductions between people who were deleted are gone from the map.
+  w.push('r.deleted_at IS NULL AND v.deleted_at IS NULL')
+  return { where: w.join(' AND '), params }
+}
+
+interface EdgeRow {
+  source: string
+  target: string
+  count: number
+  won: number
+  decided: number
+  value: number
+}
+
+/** Introductions per (referrer -> receiver) pair within the filters. */
+export function partnerEdges(db: Db, f: GraphFilters): GraphEdgeData[] {
+  const { where, params } = filterSql(f)
+  const rows = db
+    .prepare(
+      `SELECT i.referrer_id AS source, i.receiver_id AS target, count(*) AS count,
+         sum(i.status = 'won') AS won,
+         sum(i.status IN ('won', 'lost', 'not_a_fit')) AS decided,
+         coalesce(sum(CASE WHEN i.status = 'won' THEN i.value_minor END), 0) AS value
+       FROM introductions i
+       JOIN people r ON r.id = i.referrer_id
+       JOIN people v ON v.id = i.receiver_id
+       WHERE ${where}
+       GROUP BY i.referrer_id, i.receiver_id`,
+    )
+    .all(params) as EdgeRow[]
+  return rows.map((r) => ({ ...r, kind: 'partner' as const, valueMinor: r.value }))
+}
+
+/** Introductions per (referrer -> prospect) pair within the filters. */
+export function prospectEdges(db: Db, f: GraphFilters): GraphEdgeData[] {
+  const { where, params } = filterSql(f)
+  const rows = db
+    .prepare(
+      `SELECT i.referrer_id AS source, i.prospect_id AS target, count(*) AS count,
+         sum(i.status = 'won') AS won,
+         sum(i.status IN ('won', 'lost', 'not_a_fit')) AS decided,
+         coalesce(sum(CASE WHEN i.status = 'won' THEN i.value_minor END), 0) AS value
+       FROM introductions i
+       JOIN people r ON r.id = i.referrer_id
+       JOIN people v ON v.id = i.receiver_id
+       JOIN people p ON p.id = i.prospect_id AND p.deleted_at IS NULL
+       WHERE ${where}
+       GROUP BY i.referrer_id, i.prospect_id`,
+    )
+    .all(params) as EdgeRow[]
+  return rows.map((r) => ({ ...r, kind: 'prospect' as const, valueMinor: r.value }))
+}
+
+export interface PersonNodeRow {
+  id: string
+  name: string
+  company: string | null
+  profession: string | null
+  is_me: number
+  x: number | null
+  y: number | null
+}
+
+/** People (with saved positions) by id. */
+export function nodeRows(db: Db, ids: string[]): PersonNodeRow[] {
+  if (!ids.length) return []
+  return db
+    .prepare(
+      `SELECT p.id, p.name, p.company, p.profession, p.is_me, gp.x, gp.y
+       FROM json_each(?) j
+       JOIN people p ON p.id = j.value AND p.deleted_at IS NULL
+       LEFT JOIN graph_positions gp ON gp.person_id = p.id`,
+    )
+    .all(JSON.stringify(ids)) as PersonNodeRow[]
+}
+
+/** Upserts positions; returns how many rows were written. Unknown people are skipped. */
+export function upsertPositions(db: Db, positions: { id: string; x: number; y: number }[], now: string): number {
+  const stmt = db.prepare(
+    `INSERT INTO graph_positions (person_id, x, y, created_at, updated_at)
+     SELECT @id, @x, @y, @now, @now WHERE EXISTS (SELECT 1 FROM people WHERE id = @id AND deleted_at IS NULL)
+     ON CONFLICT (person_id) DO UPDATE SET x = excluded.x, y = excluded.y, updated_at = excluded.updated_at`,
+  )
+  let n = 0
+  for (const p of positions) n += stmt.run({ id: p.id, x: p.x, y: p.y, now }).changes
+  return n
+}
+
+export function clearPositions(db: Db): number {
+  return db.prepare('DELETE FROM graph_positions').run().changes
+}

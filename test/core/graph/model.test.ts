@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import type { GraphData, GraphNodeData } from '../../../src/shared/channels/graph'
+import {
+  buildModel,
+  converters,
+  edgeWidth,
+  MAX_SIZE,
+  ME_SIZE,
+  MIN_SIZE,
+  neighbourhood,
+  nodeSize,
+  PROSPECT_SIZE,
+  reduceModel,
+  searchNodes,
+} from '../../../src/core/graph/model'
+import { DIVERGING, scoreColour, shareColour, UNDECIDED, EDGE_ALL, EDGE_NONE } from '../../../src/core/graph/colors'
+
+const node = (id: string, over: Partial<GraphNodeData> = {}): GraphNodeData => ({
+  id,
+  name: id.toUpperCase(),
+  company: null,
+  profession: null,
+  isMe: false,
+  role: 'partner',
+  sent: 0,
+  received: 0,
+  wonToMe: 0,
+  decidedToMe: 0,
+  closedValueMinor: 0,
+  x: null,
+  y: null,
+  ...over,
+})
+
+const data: GraphData = {
+  meId: 'me',
+  nodes: [
+    node('me', { isMe: true, role: 'me', received: 14 }),
+    node('good', { sent: 10, wonToMe: 8, decidedToMe: 10, closedValueMinor: 800_000 }),
+    node('poor', { sent: 4, wonToMe: 0, decidedToMe: 4, closedValueMinor: 0 }),
+    node('new', { sent: 1 }),
+    node('pros', { role: 'prospect' }),
+  ],
+  edges: [
+    { source: 'good', target: 'me', kind: 'partner', count: 10, won: 8, decided: 10, valueMinor: 800_000 },
+    { source: 'poor', target: 'me', kind: 'partner', count: 4, won: 0, decided: 4, valueMinor: 0 },
+    { source: 'new', target: 'good', kind: 'partner', count: 1, won: 0, decided: 0, valueMinor: 0 },
+    { source: 'good', target: 'pros', kind: 'prospect', count: 1, won: 1, decided: 1, valueMinor: 100 },
+    { source: 'ghost', target: 'me', kind: 'partner', count: 1, won: 0, decided: 0, valueMinor: 0 },
+  ],
+  prior: { mean: 8 / 14, weight: 5 },
+  currency: 'EUR',
+}
+
+describe('buildModel', () => {
+  const m = buildModel(data, { sizeBy: 'value' })
+  const by = (id: string) => m.nodes.find((n) => n.id === id)!
+
+  it('scores partners from their decided introductions to you and colours above/below average apart', () => {
+    expect(by('good').score).toBeGreaterThan(m.mean)
+    expect(by('poor').score).toBeLessThan(m.mean)
+    expect(by('new').score).toBeNull()
+    expect(by('new').colour).toBe(UNDECIDED)
+    expect(by('good').colour).not.toBe(by('poor').colour)
+    expect(by('me').score).toBeNull()
+  })
+
+  it('sizes by won value (sqrt scale), you largest, prospects small', () => {
+    expect(by('good').size).toBe(MAX_SIZE)
+    expect(by('poor').size).toBe(MIN_SIZE)
+    expect(by('me').size).toBe(ME_SIZE)
+    expect(by('pros').size).toBe(PROSPECT_SIZE)
+    const byCount = buildModel(data, { sizeBy: 'count' })
+    expect(byCount.nodes.find((n) => n.id === 'poor')!.size).toBeGreaterThan(MIN_SIZE)
+  })
+
+  it('keeps edges whose ends are both present, with width by count and colour by share converted', () => {
+    expect(m.edges.map((e) => e.id).sort()).toEqual(['good->me', 'good->pros', 'new->good', 'poor->me'])
+    const good = m.edges.find((e) => e.id === 'good->me')!
+    const poor = m.edges.find((e) => e.id === 'poor->me')!
+    expect(good.share).toBeCloseTo(0.8)
+    expect(good.width).toBeGreaterThan(poor.width)
+    expect(poor.colour).toBe(EDGE_NONE)
+    expect(good.value).toBe(8000)
+  })
+
+  it('finds converters above a threshold and neighbourhoods by steps', () => {
+    expect([...converters(m, 0.5)]).toEqual(['good'])
+    expect(converters(m, 0).size).toBe(2)
+    expect([...neighbourhood(m, 'new', 1)].sort()).toEqual(['good', 'new'])
+    expect([...neighbourhood(m, 'new', 2)].sort()).toEqual(['good', 'me', 'new', 'pros'])
+    expect(neighbourhood(m, 'new', 3).size).toBe(5)
+  })
+
+  it('reduces to you plus the top people by value', () => {
+    const r = reduceModel(m, 2)
+    expect(r.nodes.map((n) => n.id).sort()).toEqual(['good', 'me', 'poor'])
+    expect(r.edges.every((e) => r.nodes.some((n) => n.id === e.source) && r.nodes.some((n) => n.id === e.target))).toBe(true)
+  })
+
+  it('searches names accent-insensitively, prefix matches first', () => {
+    const mm = buildModel(
+      { ...data, nodes: [node('a', { name: 'Amélie Ito' }), node('b', { name: 'Tom Ameli' }), node('c', { name: 'Zed' })] },
+      { sizeBy: 'value' },
+    )
+    expect(searchNodes(mm, 'ameli').map((n) => n.id)).toEqual(['a', 'b'])
+    expect(searchNodes(mm, '  ')).toEqual([])
+  })
+})
+
+describe('encodings', () => {
+  it('grey when nothing is decided; the scale ends at the palette ends', () => {
+    expect(scoreColour(null, 0.4)).toBe(UNDECIDED)
+    expect(scoreColour(0, 0.4)).toBe(DIVERGING[0])
+    expect(scoreColour(1, 0.4)).toBe(DIVERGING[DIVERGING.length - 1])
+    expect(scoreColour(0.4, 0.4)).toBe(DIVERGING[3])
+    expect(shareColour(0)).toBe(EDGE_NONE)
+    expect(shareColour(1)).toBe(EDGE_ALL)
+  })
+
+  it('node size and edge width grow with their measure and stay in bounds', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.double({ min: 0, max: 1e9, noNaN: true }), (a, b) => {
+        const max = Math.max(a, b, 1)
+        const [lo, hi] = a <= b ? [a, b] : [b, a]
+        const s1 = nodeSize(lo, max)
+        const s2 = nodeSize(hi, max)
+        return s1 <= s2 && s1 >= MIN_SIZE && s2 <= MAX_SIZE
+      }),
+    )
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (a, b) =>
+        a <= b ? edgeWidth(a) <= edgeWidth(b) && edgeWidth(b) <= 10 : edgeWidth(b) <= edgeWidth(a),
+      ),
+    )
+    fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (s, m) => /^#[0-9a-f]{6}$/.test(scoreColour(s, m))))
+  })
+})
