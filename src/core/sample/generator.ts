@@ -1,4 +1,4 @@
-import { addDays, dateToMs, DAY_MS, msToDate } from '../dates'
+import { dateToMs as parseDate, DAY_MS, msToDate as formatDate } from '../dates'
 import { uuidv7 } from '../ids'
 import { createRng, type Rng } from '../random'
 import type { IntroKind, IntroOrigin, IntroStatus } from '../../shared/schemas'
@@ -140,6 +140,32 @@ function slug(s: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '')
+}
+
+/*
+ * Date arithmetic is memoised: a network spans a few hundred distinct days but
+ * millions of date operations (the 100k-person bench).
+ */
+const msByDate = new Map<string, number>()
+const dateByMs = new Map<number, string>()
+function dateToMs(d: string): number {
+  let v = msByDate.get(d)
+  if (v === undefined) {
+    v = parseDate(d)
+    msByDate.set(d, v)
+  }
+  return v
+}
+function msToDate(ms: number): string {
+  let v = dateByMs.get(ms)
+  if (v === undefined) {
+    v = formatDate(ms)
+    dateByMs.set(ms, v)
+  }
+  return v
+}
+function addDays(d: string, days: number): string {
+  return msToDate(dateToMs(d) + days * DAY_MS)
 }
 
 function idAt(rng: Rng, date: string, jitterMs: number): string {

@@ -57,6 +57,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     if (!opts.readonly) {
       configure(db)
       migrate(db)
+      optimize(db)
     }
     return db
   } catch (e) {
@@ -68,6 +69,16 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     }
     throw e
   }
+}
+
+/**
+ * Refreshes the planner's statistics where they are missing or stale (SQLite's
+ * recommendation for long-lived connections; cheap when nothing changed).
+ * Bounded by analysis_limit, so it stays fast on large networks.
+ */
+export function optimize(db: Db): void {
+  db.pragma('analysis_limit = 1000')
+  db.pragma('optimize = 0x10002')
 }
 
 /** Runs fn in one IMMEDIATE transaction: one user action, all or nothing. */

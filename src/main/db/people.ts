@@ -200,9 +200,10 @@ export function listPeople(db: Db, q: PeopleQuery, meId: string | null): Paged<P
   const whereSql = where.join(' AND ')
   const total = (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${whereSql}`).get(params) as { n: number }).n
   const needsCounts = q.sort === 'received' || q.sort === 'given'
+  // Unary + keeps SQLite on the per-person index: "you" are on most introductions.
   const countCols = `
-      (SELECT count(*) FROM introductions i WHERE i.referrer_id = p.id AND i.receiver_id = @me AND i.deleted_at IS NULL) AS received,
-      (SELECT count(*) FROM introductions i WHERE i.receiver_id = p.id AND i.referrer_id = @me AND i.deleted_at IS NULL) AS given`
+      (SELECT count(*) FROM introductions i WHERE i.referrer_id = p.id AND +i.receiver_id = @me AND i.deleted_at IS NULL) AS received,
+      (SELECT count(*) FROM introductions i WHERE i.receiver_id = p.id AND +i.referrer_id = @me AND i.deleted_at IS NULL) AS given`
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC'
   const sql = needsCounts
     ? `SELECT p.*, ${countCols} FROM people p WHERE ${whereSql}
