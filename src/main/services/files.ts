@@ -1,7 +1,184 @@
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { SliceHandlers } from './types'
-import type { filesChannels } from '../../shared/channels/files'
-import type { ServiceContext } from './context'
+import type { filesChannels, ExportFormat, MergeResult } from '../../shared/channels/files'
+import { AppError } from '../../shared/errors'
+import { toCsv } from '../../core/formats/csv'
+import { base64ToBytes, decodeBytes } from '../../core/formats/encoding'
+import { parseNetworkJson, stringifyNetwork, type NetworkJson } from '../../core/formats/network'
+import { toGexf, toGraphml } from '../../core/formats/xml'
+import { reportHtml } from '../../core/formats/report'
+import { tx } from '../db/connection'
+import {
+  DryRun, exportNetwork, graphExport, INTRO_CSV_HEADER, introductionsCsvRows, mergeNetwork, networkCounts, partnerScores, PEOPLE_CSV_HEADER,
+  peopleCsvRows, SCORECARD_CSV_HEADER, toThank,
+} from '../db/files'
+import { setSetting } from '../db/settings'
+import { nowIso, todayIso, type ServiceContext } from './context'
+import { commitImport, mappingKey, prepareImport, previewImport } from './files/import'
+import {
+  backupNow, backupsDir, KEEP_BACKUPS_KEY, keepBackups, listBackups, networkInfo, newNetwork, openNetwork, restoreBackup, restorePreview,
+  saveCopy, withNetworkCopy,
+} from './files/store'
 
-export function filesHandlers(_ctx: ServiceContext): SliceHandlers<typeof filesChannels> {
-  return {}
+const MIME: Record<ExportFormat, string> = {
+  'people-csv': 'text/csv',
+  'introductions-csv': 'text/csv',
+  'scorecards-csv': 'text/csv',
+  json: 'application/json',
+  graphml: 'application/graphml+xml',
+  gexf: 'application/gexf+xml',
+  'report-html': 'text/html',
 }
+const EXT: Record<ExportFormat, string> = {
+  'people-csv': 'people.csv',
+  'introductions-csv': 'introductions.csv',
+  'scorecards-csv': 'scorecards.csv',
+  json: 'network.json',
+  graphml: 'graph.graphml',
+  gexf: 'graph.gexf',
+  'report-html': 'report.html',
+}
+
+function networkName(ctx: ServiceContext): string {
+  return (ctx.store.file.split(/[\\/]/).pop() ?? 'network').replace(/\.[^.]+$/, '')
+}
+
+function mainCurrency(ctx: ServiceContext): string | null {
+  const r = ctx.store.db
+    .prepare("SELECT currency FROM introductions WHERE currency IS NOT NULL AND deleted_at IS NULL GROUP BY currency ORDER BY count(*) DESC LIMIT 1")
+    .get() as { currency: string } | undefined
+  return r?.currency ?? null
+}
+
+/** Builds an export as text (the renderer saves it; the desktop app may print the report to PDF). */
+export function exportText(ctx: ServiceContext, format: ExportFormat, graphPng?: string): { fileName: string; mimeType: string; text: string } {
+  const db = ctx.store.db
+  const fileName = `${networkName(ctx)}-${todayIso(ctx)}-${EXT[format]}`
+  const out = (text: string) => ({ fileName, mimeType: MIME[format], text })
+  switch (format) {
+    case 'people-csv':
+      return out(toCsv(PEOPLE_CSV_HEADER, peopleCsvRows(db)))
+    case 'introductions-csv':
+      return out(toCsv(INTRO_CSV_HEADER, introductionsCsvRows(db)))
+    case 'scorecards-csv':
+      return out(
+        toCsv(
+          SCORECARD_CSV_HEADER,
+          partnerScores(db).map((s) => {
+            const decided = s.won + s.lost
+            return [s.name, s.company, s.given, s.won, s.lost, s.open, decided ? Math.round((s.won / decided) * 100) : null, s.won_value / 100, s.received, s.last_date]
+          }),
+        ),
+      )
+    case 'json':
+      return out(stringifyNetwork(exportNetwork(db, nowIso(ctx))))
+    case 'graphml':
+      return out(toGraphml(graphExport(db)))
+    case 'gexf':
+      return out(toGexf(graphExport(db), todayIso(ctx)))
+    case 'report-html':
+      return out(buildReport(ctx, graphPng))
+  }
+}
+
+export function buildReport(ctx: ServiceContext, graphPng?: string): string {
+  const db = ctx.store.db
+  const counts = networkCounts(db)
+  const scores = partnerScores(db)
+  const given = scores.reduce((a, s) => a + s.given, 0)
+  const won = scores.reduce((a, s) => a + s.won, 0)
+  const decided = scores.reduce((a, s) => a + s.won + s.lost, 0)
+  const wonValue = scores.reduce((a, s) => a + s.won_value, 0)
+  const cur = mainCurrency(ctx)
+  const fmt = (minor: number) => (cur ? `${cur} ` : '') + (minor / 100).toLocaleString('en-US', { maximumFractionDigits: 0 })
+  return reportHtml({
+    networkName: networkName(ctx),
+    generatedOn: todayIso(ctx),
+    currency: cur,
+    figures: [
+      { label: 'People', value: String(counts.people) },
+      { label: 'Introductions', value: String(counts.introductions) },
+      { label: 'Partners who introduced you', value: String(scores.filter((s) => s.given > 0).length) },
+      { label: 'Introductions to you', value: String(given) },
+      { label: 'Won', value: String(won) },
+      { label: 'Conversion (won of decided)', value: decided ? `${Math.round((won / decided) * 100)}%` : '–' },
+      { label: 'Won value', value: fmt(wonValue) },
+    ],
+    leaderboard: scores
+      .filter((s) => s.given > 0)
+      .slice(0, 25)
+      .map((s) => ({
+        name: s.name, company: s.company, introductions: s.given, won: s.won, wonValueMinor: s.won_value,
+        conversion: s.won + s.lost ? s.won / (s.won + s.lost) : null,
+      })),
+    toThank: toThank(db).map((t) => ({ partner: t.partner, prospect: t.prospect, date: t.date, valueMinor: t.value_minor })),
+    graphPng: graphPng ?? null,
+  })
+}
+
+/** Reads another network from bytes: the JSON export, or a .referralmap (SQLite) file. */
+export function readNetworkBytes(ctx: ServiceContext, data: string, fileName: string): NetworkJson {
+  const bytes = base64ToBytes(data)
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16))
+  if (head.startsWith('SQLite format 3')) {
+    const tmp = join(ctx.dataDir, `.incoming-${Date.now()}.referralmap`)
+    writeFileSync(tmp, bytes)
+    try {
+      return withNetworkCopy(ctx, tmp, (db) => exportNetwork(db, nowIso(ctx)))
+    } finally {
+      rmSync(tmp, { force: true })
+    }
+  }
+  if (bytes.length === 0) throw new AppError('INVALID_FILE', `${fileName} is empty.`, 'data')
+  return parseNetworkJson(decodeBytes(bytes).text)
+}
+
+export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesChannels> {
+  const db = () => ctx.store.db
+  return {
+    'files:export': ({ format, graphPng }) => exportText(ctx, format, graphPng),
+    'files:previewImport': (input) => previewImport(db(), input),
+    'files:commitImport': async (input) => {
+      // Read and check the file before anything else: a file that cannot be read stops here.
+      const prepared = prepareImport(db(), input)
+      const backup = await backupNow(ctx, 'before-import')
+      // One transaction: a strict import with problems throws inside it and nothing is written.
+      const result = tx(db(), () => {
+        const r = commitImport(db(), input, input, ctx.now(), prepared)
+        if (input.kind !== 'vcard') setSetting(db(), mappingKey(input.kind), prepared.mapping, nowIso(ctx))
+        return r
+      })
+      return { ...result, backup: backup.name }
+    },
+    'files:mergeNetwork': async ({ data, fileName, dryRun, onConflict }) => {
+      const incoming = readNetworkBytes(ctx, data, fileName)
+      const run = (): MergeResult => mergeNetwork(db(), incoming, { onConflict, now: nowIso(ctx) })
+      if (dryRun) {
+        try {
+          tx(db(), () => {
+            throw new DryRun(run())
+          })
+        } catch (e) {
+          if (e instanceof DryRun) return { ...e.result, applied: false }
+          throw e
+        }
+      }
+      const backup = await backupNow(ctx, 'before-merge')
+      return { ...tx(db(), run), backup: backup.name }
+    },
+    'files:backupNow': () => backupNow(ctx, 'manual'),
+    'files:listBackups': () => ({ dir: backupsDir(ctx), keep: keepBackups(ctx), backups: listBackups(ctx) }),
+    'files:setKeepBackups': ({ keep }) => {
+      tx(db(), () => setSetting(db(), KEEP_BACKUPS_KEY, keep, nowIso(ctx)))
+      return { keep }
+    },
+    'files:restorePreview': ({ name }) => restorePreview(ctx, name),
+    'files:restoreBackup': ({ name }) => restoreBackup(ctx, name),
+    'files:network': () => networkInfo(ctx),
+    'files:openNetwork': ({ path }) => openNetwork(ctx, path),
+    'files:newNetwork': ({ path }) => newNetwork(ctx, path),
+    'files:saveCopy': ({ path }) => saveCopy(ctx, path),
+  }
+}
+

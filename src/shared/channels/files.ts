@@ -1,2 +1,163 @@
-/** Contract slice for the files feature (see contract.ts). */
-export const filesChannels = {}
+import { z } from 'zod'
+import { channel } from '../channel'
+
+/** Contract slice for the files feature: import, export, backups, network files, merge. */
+
+export const ImportKind = z.enum(['people', 'introductions', 'vcard', 'linkedin'])
+export type ImportKind = z.infer<typeof ImportKind>
+export const DuplicateDecision = z.enum(['merge', 'keep', 'skip'])
+export type DuplicateDecision = z.infer<typeof DuplicateDecision>
+export const ExportFormat = z.enum(['people-csv', 'introductions-csv', 'scorecards-csv', 'json', 'graphml', 'gexf', 'report-html'])
+export type ExportFormat = z.infer<typeof ExportFormat>
+
+/** File bytes, base64 (the renderer reads the picked File; 50 MB at most). */
+const FileData = z.string().max(70_000_000, 'The file is too large (50 MB at most).')
+const Mapping = z.record(z.string().max(60), z.string().max(500).nullable())
+
+const ImportInput = z
+  .object({
+    kind: ImportKind,
+    data: FileData,
+    fileName: z.string().max(500).optional(),
+    mapping: Mapping.optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  })
+  .strict()
+
+export interface ImportProblem {
+  line: number
+  column: string
+  field: string
+  reason: string
+}
+
+export interface DuplicateMatch {
+  /** Line of the imported record. */
+  line: number
+  name: string
+  existingId: string
+  existingName: string
+  existingCompany: string | null
+  matchedOn: 'email' | 'name+company' | 'earlier row'
+}
+
+export interface ImportPreview {
+  kind: ImportKind
+  encoding: string
+  delimiter: string | null
+  header: string[]
+  /** Lines before the header that were skipped (e.g. LinkedIn notes). */
+  skippedLines: number
+  fields: string[]
+  mapping: Record<string, string | null>
+  totalRows: number
+  validRows: number
+  /** First rows as read, with the problems of each (by column). */
+  sample: { line: number; cells: string[]; problems: ImportProblem[] }[]
+  problems: ImportProblem[]
+  duplicates: DuplicateMatch[]
+  /** Introductions only: names/emails that match nobody (created when allowed). */
+  unknownPeople: string[]
+}
+
+export interface ImportResult {
+  created: number
+  merged: number
+  skipped: number
+  duplicates: number
+  introductionsCreated: number
+  peopleCreatedForIntroductions: number
+  invalidRows: number
+  backup: string | null
+}
+
+export interface BackupInfo {
+  name: string
+  path: string
+  size: number
+  createdAt: string
+  reason: string
+}
+
+export interface NetworkCounts {
+  people: number
+  introductions: number
+  interactions: number
+  groups: number
+}
+
+export interface MergeConflict {
+  kind: 'person' | 'introduction' | 'group' | 'interaction' | 'task'
+  id: string
+  label: string
+  fields: string[]
+}
+
+export interface MergeResult {
+  applied: boolean
+  peopleAdded: number
+  peopleMatched: number
+  introductionsAdded: number
+  introductionsAlreadyThere: number
+  groupsAdded: number
+  interactionsAdded: number
+  tasksAdded: number
+  conflicts: MergeConflict[]
+  backup: string | null
+}
+
+export interface NetworkFileInfo {
+  file: string
+  name: string
+  recent: string[]
+  /** Network files in the data folder (what the web bridge may open). */
+  available: string[]
+}
+
+const PathInput = z.object({ path: z.string().min(1).max(2000) }).strict()
+
+export const filesChannels = {
+  'files:export': channel<{ fileName: string; mimeType: string; text: string }>()(
+    z
+      .object({
+        format: ExportFormat,
+        graphPng: z.string().max(20_000_000).optional(),
+      })
+      .strict(),
+  ),
+  'files:previewImport': channel<ImportPreview>()(ImportInput),
+  'files:commitImport': channel<ImportResult>()(
+    ImportInput.extend({
+      defaultDecision: DuplicateDecision.default('merge'),
+      /** Per-duplicate choice, keyed by line number. */
+      decisions: z.record(z.string().regex(/^\d+$/), DuplicateDecision).default({}),
+      /** 'valid': import the valid rows and leave the rest; 'strict': any invalid row cancels the import. */
+      mode: z.enum(['valid', 'strict']).default('strict'),
+      allowCreatePeople: z.boolean().default(false),
+    }).strict(),
+  ),
+  /** Merge another network (JSON export or .referralmap file) into this one. dryRun reports what would happen. */
+  'files:mergeNetwork': channel<MergeResult>()(
+    z
+      .object({
+        data: FileData,
+        fileName: z.string().max(500),
+        dryRun: z.boolean().default(false),
+        onConflict: z.enum(['keepMine', 'takeTheirs']).default('keepMine'),
+      })
+      .strict(),
+  ),
+  'files:backupNow': channel<BackupInfo>()(z.object({}).strict().optional().default({})),
+  'files:listBackups': channel<{ dir: string; keep: number; backups: BackupInfo[] }>()(z.object({}).strict().optional().default({})),
+  'files:setKeepBackups': channel<{ keep: number }>()(z.object({ keep: z.number().int().min(1, 'Keep at least 1 backup.').max(500) }).strict()),
+  'files:restorePreview': channel<{ backup: BackupInfo; current: NetworkCounts; inBackup: NetworkCounts }>()(
+    z.object({ name: z.string().min(1).max(300) }).strict(),
+  ),
+  'files:restoreBackup': channel<{ restored: NetworkCounts; backup: string | null }>()(
+    z.object({ name: z.string().min(1).max(300), confirm: z.literal(true, { error: 'Confirm the restore.' }) }).strict(),
+  ),
+  'files:network': channel<NetworkFileInfo>()(z.object({}).strict().optional().default({})),
+  'files:openNetwork': channel<NetworkFileInfo>()(PathInput),
+  'files:newNetwork': channel<NetworkFileInfo>()(PathInput),
+  'files:saveCopy': channel<{ path: string }>()(PathInput),
+}

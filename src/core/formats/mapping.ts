@@ -1,0 +1,307 @@
+import { INTRO_KINDS, INTRO_ORIGINS, INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../shared/schemas'
+import { normalizeKey } from '../text'
+import type { CsvRecord } from './csv'
+
+export type TableKind = 'people' | 'introductions'
+
+export const PEOPLE_FIELDS = [
+  'name', 'firstName', 'lastName', 'company', 'profession', 'email', 'phone', 'website', 'city', 'tags', 'notes', 'howMet', 'idealClient',
+] as const
+export const INTRO_FIELDS = [
+  'date', 'referrer', 'receiver', 'prospect', 'prospectEmail', 'prospectCompany', 'kind', 'origin', 'status', 'statusDate',
+  'value', 'currency', 'warmth', 'notes',
+] as const
+export type PeopleField = (typeof PEOPLE_FIELDS)[number]
+export type IntroField = (typeof INTRO_FIELDS)[number]
+
+/** Field -> header name of the column it is read from (null: not imported). */
+export type ColumnMapping = Record<string, string | null>
+
+const ALIASES: Record<string, string[]> = {
+  name: ['name', 'full name', 'fullname', 'display name', 'contact', 'contact name', 'naam', 'nom'],
+  firstName: ['first name', 'firstname', 'given name', 'first', 'voornaam', 'prenom'],
+  lastName: ['last name', 'lastname', 'surname', 'family name', 'last', 'achternaam', 'nom de famille'],
+  company: ['company', 'organization', 'organisation', 'business', 'firm', 'employer', 'bedrijf', 'entreprise'],
+  profession: ['profession', 'position', 'title', 'job title', 'role', 'occupation', 'trade', 'beroep'],
+  email: ['email', 'e-mail', 'email address', 'e-mail address', 'mail'],
+  phone: ['phone', 'telephone', 'mobile', 'phone number', 'cell', 'tel', 'telefoon'],
+  website: ['website', 'web', 'url', 'site', 'homepage'],
+  city: ['city', 'town', 'location', 'place', 'plaats', 'ville'],
+  tags: ['tags', 'tag', 'labels', 'categories', 'category'],
+  notes: ['notes', 'note', 'comments', 'comment', 'remarks'],
+  howMet: ['how met', 'how we met', 'met', 'source', 'connected on'],
+  idealClient: ['ideal client', 'ideal customer', 'target market', 'ideal referral'],
+  date: ['date', 'introduction date', 'intro date', 'referral date', 'datum'],
+  referrer: ['referrer', 'from', 'referred by', 'given by', 'introducer', 'source partner'],
+  receiver: ['receiver', 'to', 'referred to', 'given to', 'recipient'],
+  prospect: ['prospect', 'client', 'customer', 'lead', 'prospect name', 'referral'],
+  prospectEmail: ['prospect email', 'client email', 'lead email'],
+  prospectCompany: ['prospect company', 'client company', 'lead company'],
+  kind: ['kind', 'type'],
+  origin: ['origin', 'direction'],
+  status: ['status', 'stage', 'outcome'],
+  statusDate: ['status date', 'closed', 'closed on', 'decided on'],
+  value: ['value', 'amount', 'revenue', 'deal value', 'worth'],
+  currency: ['currency', 'cur'],
+  warmth: ['warmth', 'temperature', 'heat'],
+}
+
+const hkey = (h: string): string => normalizeKey(h).replace(/[^a-z0-9]+/g, ' ').trim()
+
+/** Proposes field -> column from the header names; a remembered mapping wins where its columns still exist. */
+export function proposeMapping(kind: TableKind, header: string[], remembered?: ColumnMapping | null): ColumnMapping {
+  const fields: readonly string[] = kind === 'people' ? PEOPLE_FIELDS : INTRO_FIELDS
+  const byKey = new Map<string, string>()
+  for (const h of header) if (h && !byKey.has(hkey(h))) byKey.set(hkey(h), h)
+  const used = new Set<string>()
+  const out: ColumnMapping = {}
+  for (const f of fields) {
+    const r = remembered?.[f]
+    if (r && header.includes(r)) {
+      out[f] = r
+      used.add(r)
+    }
+  }
+  for (const f of fields) {
+    if (out[f]) continue
+    out[f] = null
+    for (const a of ALIASES[f] ?? []) {
+      const h = byKey.get(hkey(a))
+      if (h && !used.has(h)) {
+        out[f] = h
+        used.add(h)
+        break
+      }
+    }
+  }
+  // A "name" column next to first/last columns: prefer the single full name.
+  if (kind === 'people' && out.name && (out.firstName || out.lastName) && !remembered) {
+    out.firstName = null
+    out.lastName = null
+  }
+  return out
+}
+
+export interface CellProblem {
+  /** 1-based line in the file where the record starts. */
+  line: number
+  /** Header of the column, or the field name when no column is involved. */
+  column: string
+  field: string
+  reason: string
+}
+
+export interface PersonRecord {
+  line: number
+  name: string
+  company: string | null
+  profession: string | null
+  email: string | null
+  phone: string | null
+  website: string | null
+  city: string | null
+  tags: string[]
+  notes: string | null
+  howMet: string | null
+  idealClient: string | null
+}
+
+export interface IntroRecord {
+  line: number
+  date: string
+  referrer: string
+  receiver: string
+  prospect: string
+  prospectEmail: string | null
+  prospectCompany: string | null
+  kind: IntroKind
+  origin: IntroOrigin
+  status: IntroStatus
+  statusDate: string | null
+  valueMinor: number | null
+  currency: string | null
+  warmth: number | null
+  notes: string | null
+}
+
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const URL_RE = /^(https?:\/\/)?[^\s/$.?#].[^\s]*$/i
+
+/** Reads mapped cells of one record. */
+function reader(header: string[], mapping: ColumnMapping, rec: CsvRecord) {
+  const idx = new Map<string, number>()
+  header.forEach((h, i) => {
+    if (!idx.has(h)) idx.set(h, i)
+  })
+  return (field: string): string | null => {
+    const col = mapping[field]
+    if (!col) return null
+    const i = idx.get(col)
+    if (i === undefined) return null
+    let v = (rec.cells[i] ?? '').trim()
+    // Undo the export's formula neutralisation ('=1 -> =1) so exported files import back unchanged.
+    if (/^'[=+\-@]/.test(v)) v = v.slice(1)
+    return v === '' ? null : v
+  }
+}
+
+function textCell(
+  get: (f: string) => string | null, field: string, max: number, rec: CsvRecord, mapping: ColumnMapping, problems: CellProblem[],
+): string | null {
+  const v = get(field)
+  if (v !== null && v.length > max) {
+    problems.push({ line: rec.line, column: mapping[field] ?? field, field, reason: `Longer than ${max} characters.` })
+    return null
+  }
+  return v
+}
+
+/** Validates one people row; a row with problems yields no record. */
+export function readPersonRow(header: string[], mapping: ColumnMapping, rec: CsvRecord): { record: PersonRecord | null; problems: CellProblem[] } {
+  const get = reader(header, mapping, rec)
+  const problems: CellProblem[] = []
+  const t = (f: string, max = 200) => textCell(get, f, max, rec, mapping, problems)
+  let name = t('name')
+  if (!name) {
+    const full = [get('firstName'), get('lastName')].filter(Boolean).join(' ').trim()
+    name = full === '' ? null : full.slice(0, 200)
+  }
+  if (!name) {
+    problems.push({ line: rec.line, column: mapping.name ?? mapping.firstName ?? 'name', field: 'name', reason: 'No name.' })
+  }
+  const email = t('email', 320)
+  if (email !== null && !EMAIL_RE.test(email)) problems.push({ line: rec.line, column: mapping.email ?? 'email', field: 'email', reason: 'Not an email address.' })
+  const website = t('website', 500)
+  if (website !== null && !URL_RE.test(website)) problems.push({ line: rec.line, column: mapping.website ?? 'website', field: 'website', reason: 'Not a web address.' })
+  const tagsRaw = get('tags')
+  const tags = tagsRaw ? [...new Set(tagsRaw.split(/[;,|]/).map((s) => s.trim()).filter((s) => s !== '' && s.length <= 50))] : []
+  const rec2: PersonRecord = {
+    line: rec.line,
+    name: name ?? '',
+    company: t('company'),
+    profession: t('profession'),
+    email,
+    phone: t('phone'),
+    website,
+    city: t('city'),
+    tags,
+    notes: t('notes', 10_000),
+    howMet: t('howMet', 10_000),
+    idealClient: t('idealClient', 10_000),
+  }
+  return { record: problems.length ? null : rec2, problems }
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
+function validYmd(y: number, m: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, m - 1, d))
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/** Accepts YYYY-MM-DD, YYYY/MM/DD, an ISO timestamp, and "12 Mar 2024" (LinkedIn). Day-first/month-first numbers are refused as ambiguous. */
+export function parseDate(s: string): string | null {
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s.trim())
+  if (m) return validYmd(+m[1]!, +m[2]!, +m[3]!)
+  m = /^(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*[ -,]+(\d{4})$/.exec(s.trim())
+  if (m) {
+    const mi = MONTHS.indexOf(m[2]!.toLowerCase())
+    return mi < 0 ? null : validYmd(+m[3]!, mi + 1, +m[1]!)
+  }
+  return null
+}
+
+/** "1,250.50", "1.250,50", "€ 900", "1250" -> minor units; null when not a number. */
+export function parseMoneyMinor(s: string): number | null {
+  let t = s.replace(/[\s\u00a0]|[A-Za-z€$£¥]/g, '')
+  if (t === '' || /[^0-9.,]/.test(t)) return null
+  const lastDot = t.lastIndexOf('.')
+  const lastComma = t.lastIndexOf(',')
+  const decSep = lastDot > lastComma ? '.' : ','
+  const decPos = Math.max(lastDot, lastComma)
+  // One separator followed by exactly three digits is a thousands separator (e.g. 1,250 or 1.250).
+  const digitsAfter = decPos >= 0 ? t.length - decPos - 1 : 0
+  const onlyOne = t.split(decSep).length === 2 && (decSep === '.' ? lastComma < 0 : lastDot < 0)
+  if (decPos < 0 || (onlyOne && digitsAfter === 3)) t = t.replace(/[.,]/g, '')
+  else t = t.slice(0, decPos).replace(/[.,]/g, '') + '.' + t.slice(decPos + 1)
+  if (!/^\d+(\.\d+)?$/.test(t)) return null
+  const v = Math.round(Number(t) * 100)
+  return Number.isFinite(v) && v <= 1e14 ? v : null
+}
+
+function pickEnum<T extends string>(values: readonly T[], raw: string): T | null {
+  const k = normalizeKey(raw).replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '')
+  return (values as readonly string[]).includes(k) ? (k as T) : null
+}
+
+/** Validates one introductions row. */
+export function readIntroRow(header: string[], mapping: ColumnMapping, rec: CsvRecord): { record: IntroRecord | null; problems: CellProblem[] } {
+  const get = reader(header, mapping, rec)
+  const problems: CellProblem[] = []
+  const p = (field: string, reason: string) => problems.push({ line: rec.line, column: mapping[field] ?? field, field, reason })
+  const t = (f: string, max = 200) => textCell(get, f, max, rec, mapping, problems)
+  const rawDate = get('date')
+  const date = rawDate ? parseDate(rawDate) : null
+  if (!rawDate) p('date', 'No date.')
+  else if (!date) p('date', `Not a date: "${rawDate.slice(0, 40)}" (use YYYY-MM-DD).`)
+  const referrer = t('referrer')
+  const receiver = t('receiver')
+  const prospect = t('prospect')
+  if (!referrer) p('referrer', 'No referrer.')
+  if (!receiver) p('receiver', 'No receiver.')
+  if (!prospect) p('prospect', 'No prospect.')
+  if (referrer && receiver && normalizeKey(referrer) === normalizeKey(receiver)) p('receiver', 'Referrer and receiver are the same person.')
+  const prospectEmail = t('prospectEmail', 320)
+  if (prospectEmail && !EMAIL_RE.test(prospectEmail)) p('prospectEmail', 'Not an email address.')
+  const rk = get('kind')
+  const kind = rk ? pickEnum(INTRO_KINDS, rk) : 'referral'
+  if (!kind) p('kind', `Unknown kind "${rk}" (use ${INTRO_KINDS.join(', ')}).`)
+  const ro = get('origin')
+  const origin = ro ? pickEnum(INTRO_ORIGINS, ro) : 'outbound'
+  if (!origin) p('origin', `Unknown origin "${ro}" (use ${INTRO_ORIGINS.join(', ')}).`)
+  const rs = get('status')
+  const status = rs ? pickEnum(INTRO_STATUSES, rs) : 'new'
+  if (!status) p('status', `Unknown status "${rs}" (use ${INTRO_STATUSES.join(', ')}).`)
+  const rsd = get('statusDate')
+  const statusDate = rsd ? parseDate(rsd) : null
+  if (rsd && !statusDate) p('statusDate', `Not a date: "${rsd.slice(0, 40)}".`)
+  const rv = get('value')
+  const valueMinor = rv ? parseMoneyMinor(rv) : null
+  if (rv && valueMinor === null) p('value', `Not an amount: "${rv.slice(0, 40)}".`)
+  const rc = get('currency')
+  const currency = rc ? rc.toUpperCase() : null
+  if (currency && !/^[A-Z]{3}$/.test(currency)) p('currency', 'Use a three-letter currency code.')
+  const rw = get('warmth')
+  const warmth = rw ? Number(rw) : null
+  if (rw && (!Number.isInteger(warmth) || warmth! < 1 || warmth! > 5)) p('warmth', 'Warmth is 1 to 5.')
+  if (problems.length) return { record: null, problems }
+  return {
+    record: {
+      line: rec.line,
+      date: date!,
+      referrer: referrer!,
+      receiver: receiver!,
+      prospect: prospect!,
+      prospectEmail,
+      prospectCompany: t('prospectCompany'),
+      kind: kind!,
+      origin: origin!,
+      status: status!,
+      statusDate,
+      valueMinor,
+      currency,
+      warmth,
+      notes: t('notes', 10_000),
+    },
+    problems,
+  }
+}
+
+/** The keys a person is matched on: email, and name + company (case- and accent-insensitive). */
+export function personKeys(p: { name: string; company: string | null; email: string | null }): { email: string | null; nameCompany: string } {
+  return {
+    email: p.email ? p.email.trim().toLowerCase() : null,
+    nameCompany: `${normalizeKey(p.name)}\u0001${normalizeKey(p.company)}`,
+  }
+}

@@ -1,0 +1,389 @@
+import { uuidv7 } from '../../../core/ids'
+import { normalizeEmail, normalizeKey } from '../../../core/text'
+import { base64ToBytes, decodeBytes } from '../../../core/formats/encoding'
+import { parseCsv, type CsvRecord } from '../../../core/formats/csv'
+import {
+  INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, proposeMapping, readIntroRow, readPersonRow, personKeys,
+  type CellProblem, type ColumnMapping, type IntroRecord, type PersonRecord,
+} from '../../../core/formats/mapping'
+import { parseVcards } from '../../../core/formats/vcard'
+import { AppError } from '../../../shared/errors'
+import type { DuplicateDecision, DuplicateMatch, ImportKind, ImportPreview, ImportResult } from '../../../shared/channels/files'
+import type { Db } from '../../db/connection'
+import { PeopleIndex } from '../../db/files'
+import { getSetting } from '../../db/settings'
+
+export interface ImportInput {
+  kind: ImportKind
+  data: string
+  fileName?: string | undefined
+  mapping?: ColumnMapping | undefined
+  delimiter?: string | undefined
+}
+
+export interface CommitOptions {
+  defaultDecision: DuplicateDecision
+  decisions: Record<string, DuplicateDecision>
+  mode: 'valid' | 'strict'
+  allowCreatePeople: boolean
+}
+
+interface Prepared {
+  kind: ImportKind
+  encoding: string
+  delimiter: string | null
+  header: string[]
+  skipped: number
+  fields: string[]
+  mapping: ColumnMapping
+  rows: CsvRecord[]
+  people: PersonRecord[]
+  intros: IntroRecord[]
+  problems: CellProblem[]
+}
+
+const VCARD_HEADER = ['Name', 'Company', 'Profession', 'Email', 'Phone', 'City']
+export const mappingKey = (kind: ImportKind) => `files.mapping.${kind}`
+
+/** Decodes, parses and validates a file; no writes. Throws INVALID_FILE for files that cannot be read at all. */
+export function prepareImport(db: Db, input: ImportInput): Prepared {
+  const bytes = base64ToBytes(input.data)
+  if (bytes.length === 0) throw new AppError('INVALID_FILE', 'The file is empty.', 'data')
+  const { text, encoding } = decodeBytes(bytes)
+  if (input.kind === 'vcard') {
+    const { records, problems } = parseVcards(text)
+    const rows = records.map((r) => ({ line: r.line, cells: [r.name, r.company ?? '', r.profession ?? '', r.email ?? '', r.phone ?? '', r.city ?? ''] }))
+    if (records.length === 0 && problems.every((p) => p.column === 'BEGIN'))
+      throw new AppError('INVALID_FILE', 'No contact cards found: a vCard file has BEGIN:VCARD … END:VCARD blocks.', 'data')
+    return { kind: 'vcard', encoding, delimiter: null, header: VCARD_HEADER, skipped: 0, fields: [], mapping: {}, rows, people: records, intros: [], problems }
+  }
+  const csv = parseCsv(text, input.delimiter ? { delimiter: input.delimiter } : {})
+  if (csv.header.length === 0 || csv.header.every((h) => h === ''))
+    throw new AppError('INVALID_FILE', 'No header row found: the first line of the table should name its columns.', 'data')
+  const table = input.kind === 'introductions' ? 'introductions' : 'people'
+  const remembered = getSetting<ColumnMapping | null>(db, mappingKey(input.kind), null)
+  const mapping = input.mapping ? cleanMapping(input.mapping, csv.header) : proposeMapping(table, csv.header, remembered)
+  const people: PersonRecord[] = []
+  const intros: IntroRecord[] = []
+  const problems: CellProblem[] = []
+  if (table === 'people') {
+    if (!mapping.name && !mapping.firstName && !mapping.lastName)
+      problems.push({ line: csv.rows[0]?.line ?? 1, column: '(mapping)', field: 'name', reason: 'Choose the column that holds the name.' })
+    else
+      for (const r of csv.rows) {
+        const res = readPersonRow(csv.header, mapping, r)
+        if (res.record) {
+          if (input.kind === 'linkedin') res.record.howMet = res.record.howMet ? `LinkedIn, connected ${res.record.howMet}` : 'LinkedIn'
+          people.push(res.record)
+        } else problems.push(...res.problems)
+      }
+  } else {
+    const missing = (['date', 'referrer', 'receiver', 'prospect'] as const).filter((f) => !mapping[f])
+    if (missing.length)
+      problems.push({ line: csv.rows[0]?.line ?? 1, column: '(mapping)', field: missing[0]!, reason: `Choose the column for: ${missing.join(', ')}.` })
+    else
+      for (const r of csv.rows) {
+        const res = readIntroRow(csv.header, mapping, r)
+        if (res.record) intros.push(res.record)
+        else problems.push(...res.problems)
+      }
+  }
+  return {
+    kind: input.kind, encoding, delimiter: csv.delimiter, header: csv.header, skipped: csv.skipped,
+    fields: [...(table === 'people' ? PEOPLE_FIELDS : INTRO_FIELDS)], mapping, rows: csv.rows, people, intros, problems,
+  }
+}
+
+function cleanMapping(m: ColumnMapping, header: string[]): ColumnMapping {
+  const out: ColumnMapping = {}
+  for (const [k, v] of Object.entries(m)) out[k] = v && header.includes(v) ? v : null
+  return out
+}
+
+// ---------------------------------------------------------------- people plan
+
+interface PeoplePlan {
+  creates: PersonRecord[]
+  merges: { id: string; record: PersonRecord }[]
+  skipped: number
+  duplicates: DuplicateMatch[]
+  folded: number
+}
+
+function fillBlanks(into: PersonRecord, from: PersonRecord): void {
+  for (const k of ['company', 'profession', 'email', 'phone', 'website', 'city', 'notes', 'howMet', 'idealClient'] as const)
+    if (into[k] === null && from[k] !== null) into[k] = from[k]
+  for (const t of from.tags) if (!into.tags.some((x) => normalizeKey(x) === normalizeKey(t))) into.tags.push(t)
+}
+
+export function planPeople(db: Db, records: PersonRecord[], opts: Pick<CommitOptions, 'defaultDecision' | 'decisions'>, index = new PeopleIndex(db)): PeoplePlan {
+  const plan: PeoplePlan = { creates: [], merges: [], skipped: 0, duplicates: [], folded: 0 }
+  const pendingByEmail = new Map<string, PersonRecord>()
+  const pendingByNC = new Map<string, PersonRecord>()
+  for (const r of records) {
+    const m = index.match(r)
+    if (m) {
+      const ex = index.names.get(m.id)
+      plan.duplicates.push({ line: r.line, name: r.name, existingId: m.id, existingName: ex?.name ?? '', existingCompany: ex?.company ?? null, matchedOn: m.on })
+      const d = opts.decisions[String(r.line)] ?? opts.defaultDecision
+      if (d === 'merge') plan.merges.push({ id: m.id, record: r })
+      else if (d === 'keep') plan.creates.push(r)
+      else plan.skipped++
+      continue
+    }
+    const k = personKeys(r)
+    const earlier = (k.email ? pendingByEmail.get(k.email) : undefined) ?? pendingByNC.get(k.nameCompany)
+    if (earlier) {
+      fillBlanks(earlier, r)
+      plan.folded++
+      continue
+    }
+    const copy = { ...r, tags: [...r.tags] }
+    plan.creates.push(copy)
+    if (k.email) pendingByEmail.set(k.email, copy)
+    pendingByNC.set(k.nameCompany, copy)
+  }
+  return plan
+}
+
+// ---------------------------------------------------------------- statements
+
+function statements(db: Db) {
+  return {
+    person: db.prepare(
+      `INSERT INTO people (id, name, name_key, company, profession, email, email_key, phone, website, city, ideal_client, how_met, notes,
+         is_me, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ),
+    tag: db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag, tag_key) VALUES (?, ?, ?)'),
+    getPerson: db.prepare('SELECT * FROM people WHERE id = ?'),
+    intro: db.prepare(
+      `INSERT INTO introductions (id, referrer_id, receiver_id, prospect_id, date, kind, origin, warmth, status, status_date, value_minor,
+         currency, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    hist: db.prepare('INSERT INTO introduction_status_history (id, introduction_id, status, date, created_at) VALUES (?, ?, ?, ?, ?)'),
+  }
+}
+
+type Stmts = ReturnType<typeof statements>
+
+function insertPersonRecord(s: Stmts, r: PersonRecord, nowMs: number, now: string): string {
+  const id = uuidv7(nowMs)
+  s.person.run(
+    id, r.name, normalizeKey(r.name), r.company, r.profession, r.email, r.email ? normalizeEmail(r.email) : null, r.phone, r.website, r.city,
+    r.idealClient, r.howMet, r.notes, now, now,
+  )
+  for (const t of r.tags) s.tag.run(id, t, normalizeKey(t))
+  return id
+}
+
+const COLS: [keyof PersonRecord, string][] = [
+  ['company', 'company'], ['profession', 'profession'], ['email', 'email'], ['phone', 'phone'], ['website', 'website'], ['city', 'city'],
+  ['notes', 'notes'], ['howMet', 'how_met'], ['idealClient', 'ideal_client'],
+]
+
+/** Merge = fill the blanks of the stored person and add new tags; nothing stored is overwritten. Returns whether anything changed. */
+function mergePersonRecord(db: Db, s: Stmts, id: string, r: PersonRecord, now: string): boolean {
+  const cur = s.getPerson.get(id) as Record<string, unknown> | undefined
+  if (!cur) return false
+  const sets: string[] = []
+  const vals: unknown[] = []
+  for (const [f, col] of COLS) {
+    const v = r[f]
+    if (v !== null && (cur[col] === null || cur[col] === '')) {
+      sets.push(`${col} = ?`)
+      vals.push(v)
+      if (col === 'email') {
+        sets.push('email_key = ?')
+        vals.push(normalizeEmail(String(v)))
+      }
+    }
+  }
+  let changed = false
+  for (const t of r.tags) if (s.tag.run(id, t, normalizeKey(t)).changes > 0) changed = true
+  if (sets.length) {
+    db.prepare(`UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, now, id)
+    changed = true
+  } else if (changed) db.prepare('UPDATE people SET updated_at = ? WHERE id = ?').run(now, id)
+  return changed
+}
+
+// ---------------------------------------------------------------- introductions plan
+
+type Ref = { id: string } | { create: { name: string; email: string | null; company: string | null }; key: string } | { problem: string }
+
+class Resolver {
+  created = new Map<string, { name: string; email: string | null; company: string | null }>()
+  constructor(readonly index: PeopleIndex) {}
+  resolve(ref: string, email: string | null = null, company: string | null = null): Ref {
+    const isEmail = EMAIL_RE.test(ref)
+    const ek = isEmail ? normalizeEmail(ref) : email ? normalizeEmail(email) : null
+    if (ek) {
+      const id = this.index.byEmail.get(ek)
+      if (id) return { id }
+    }
+    if (!isEmail) {
+      if (company) {
+        const id = this.index.byNameCompany.get(`${normalizeKey(ref)}\u0001${normalizeKey(company)}`)
+        if (id) return { id }
+      }
+      const ids = this.index.byName.get(normalizeKey(ref)) ?? []
+      if (ids.length === 1) return { id: ids[0]! }
+      if (ids.length > 1) return { problem: `${ids.length} people are called "${ref}"; use their email to say which.` }
+    }
+    const key = ek ? `e:${ek}` : `n:${normalizeKey(ref)}`
+    return { create: { name: isEmail ? ref : ref, email: isEmail ? ref : email, company }, key }
+  }
+}
+
+// ---------------------------------------------------------------- preview and commit
+
+const SAMPLE_ROWS = 20
+
+export function previewImport(db: Db, input: ImportInput): ImportPreview {
+  const p = prepareImport(db, input)
+  const byLine = new Map<number, CellProblem[]>()
+  const problems = [...p.problems]
+  let duplicates: DuplicateMatch[] = []
+  const unknown = new Set<string>()
+  if (p.kind === 'introductions') {
+    const res = new Resolver(new PeopleIndex(db))
+    for (const r of p.intros) {
+      for (const [field, ref, email, company] of [
+        ['referrer', r.referrer, null, null], ['receiver', r.receiver, null, null], ['prospect', r.prospect, r.prospectEmail, r.prospectCompany],
+      ] as const) {
+        const x = res.resolve(ref, email, company)
+        if ('problem' in x) problems.push({ line: r.line, column: p.mapping[field] ?? field, field, reason: x.problem })
+        else if ('create' in x && unknown.size < 200) unknown.add(ref)
+      }
+    }
+  } else {
+    duplicates = planPeople(db, p.people, { defaultDecision: 'merge', decisions: {} }).duplicates
+  }
+  problems.sort((a, b) => a.line - b.line)
+  for (const pr of problems) {
+    const l = byLine.get(pr.line)
+    if (l) l.push(pr)
+    else byLine.set(pr.line, [pr])
+  }
+  const total = p.kind === 'vcard' ? p.people.length + p.problems.length : p.rows.length
+  return {
+    kind: p.kind,
+    encoding: p.encoding,
+    delimiter: p.delimiter,
+    header: p.header,
+    skippedLines: p.skipped,
+    fields: p.fields,
+    mapping: p.mapping,
+    totalRows: total,
+    validRows: total - new Set(problems.map((x) => x.line)).size,
+    sample: p.rows.slice(0, SAMPLE_ROWS).map((r) => ({ line: r.line, cells: r.cells, problems: byLine.get(r.line) ?? [] })),
+    problems: problems.slice(0, 500),
+    duplicates: duplicates.slice(0, 1000),
+    unknownPeople: [...unknown],
+  }
+}
+
+/**
+ * Writes a prepared import (the caller wraps it in one transaction). Invalid
+ * rows cancel everything in strict mode; in 'valid' mode they are left out.
+ */
+export function commitImport(db: Db, input: ImportInput, opts: CommitOptions, now: Date, prepared?: Prepared): ImportResult {
+  const p = prepared ?? prepareImport(db, input)
+  const nowIso = now.toISOString()
+  const nowMs = now.getTime()
+  const s = statements(db)
+  const result: ImportResult = {
+    created: 0, merged: 0, skipped: 0, duplicates: 0, introductionsCreated: 0, peopleCreatedForIntroductions: 0, invalidRows: 0, backup: null,
+  }
+  const problems = [...p.problems]
+  if (p.kind !== 'introductions') {
+    strictCheck(problems, opts.mode)
+    result.invalidRows = new Set(problems.map((x) => x.line)).size
+    const plan = planPeople(db, p.people, opts)
+    result.duplicates = plan.duplicates.length + plan.folded
+    result.skipped = plan.skipped
+    for (const r of plan.creates) {
+      insertPersonRecord(s, r, nowMs, nowIso)
+      result.created++
+    }
+    for (const m of plan.merges) if (mergePersonRecord(db, s, m.id, m.record, nowIso)) result.merged++
+    return result
+  }
+  const index = new PeopleIndex(db)
+  const res = new Resolver(index)
+  const existing = new Set<string>()
+  for (const r of db.prepare('SELECT referrer_id, receiver_id, prospect_id, date FROM introductions WHERE deleted_at IS NULL').iterate() as IterableIterator<Record<string, string>>)
+    existing.add(`${r.referrer_id}|${r.receiver_id}|${r.prospect_id}|${r.date}`)
+  const createdByKey = new Map<string, string>()
+  const refId = (x: Ref): string | null => {
+    if ('id' in x) return x.id
+    if ('problem' in x) return null
+    const have = createdByKey.get(x.key)
+    if (have) return have
+    const rec: PersonRecord = {
+      line: 0, name: x.create.name, company: x.create.company, profession: null, email: x.create.email, phone: null, website: null, city: null,
+      tags: [], notes: null, howMet: null, idealClient: null,
+    }
+    const id = insertPersonRecord(s, rec, nowMs, nowIso)
+    index.add(id, rec.name, rec.company, rec.email)
+    createdByKey.set(x.key, id)
+    result.peopleCreatedForIntroductions++
+    return id
+  }
+  const ok: { r: IntroRecord; refs: [Ref, Ref, Ref] }[] = []
+  for (const r of p.intros) {
+    const refs: [Ref, Ref, Ref] = [res.resolve(r.referrer), res.resolve(r.receiver), res.resolve(r.prospect, r.prospectEmail, r.prospectCompany)]
+    let bad = false
+    ;(['referrer', 'receiver', 'prospect'] as const).forEach((field, i) => {
+      const x = refs[i]!
+      const ref = field === 'referrer' ? r.referrer : field === 'receiver' ? r.receiver : r.prospect
+      if ('problem' in x) {
+        problems.push({ line: r.line, column: p.mapping[field] ?? field, field, reason: x.problem })
+        bad = true
+      } else if ('create' in x && !opts.allowCreatePeople) {
+        problems.push({ line: r.line, column: p.mapping[field] ?? field, field, reason: `Nobody called "${ref}" yet (allow creating people to add them).` })
+        bad = true
+      }
+    })
+    if (!bad) ok.push({ r, refs })
+  }
+  strictCheck(problems, opts.mode)
+  result.invalidRows = new Set(problems.map((x) => x.line)).size
+  for (const { r, refs } of ok) {
+    const [a, b, c] = refs.map(refId) as [string, string, string]
+    if (a === b) {
+      result.invalidRows++
+      continue
+    }
+    const key = `${a}|${b}|${c}|${r.date}`
+    if (existing.has(key)) {
+      result.duplicates++
+      result.skipped++
+      continue
+    }
+    existing.add(key)
+    const id = uuidv7(nowMs)
+    const statusDate = r.statusDate ?? r.date
+    s.intro.run(id, a, b, c, r.date, r.kind, r.origin, r.warmth, r.status, statusDate, r.valueMinor, r.currency, r.notes, nowIso, nowIso)
+    s.hist.run(uuidv7(nowMs), id, 'new', r.date, nowIso)
+    if (r.status !== 'new') s.hist.run(uuidv7(nowMs), id, r.status, statusDate, nowIso)
+    result.introductionsCreated++
+  }
+  return result
+}
+
+function strictCheck(problems: CellProblem[], mode: 'valid' | 'strict'): void {
+  const mappingProblem = problems.find((p) => p.column === '(mapping)')
+  if (mappingProblem) throw new AppError('VALIDATION', mappingProblem.reason, 'mapping', { problems: [mappingProblem] })
+  if (mode === 'strict' && problems.length > 0) {
+    const rows = new Set(problems.map((p) => p.line)).size
+    throw new AppError(
+      'VALIDATION',
+      `${rows} row${rows === 1 ? ' has' : 's have'} problems; nothing was imported. Fix the file, or import only the valid rows.`,
+      'rows',
+      { problems: problems.slice(0, 500) },
+    )
+  }
+}
