@@ -87,6 +87,7 @@ export function startApp(): void {
       now: () => new Date(),
       transport: 'ipc',
       version: app.getVersion(),
+      openExternal: async (url) => void (await openExternalSafe(url, (u) => shell.openExternal(u))),
     }
     registerIpc(ipcMain, createHandlers(ctx), makeFrameCheck(devUrl, rendererIndexUrl))
     const send = (command: string) => mainWindow?.webContents.send('menu', command)

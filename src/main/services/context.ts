@@ -37,6 +37,8 @@ export interface ServiceContext {
   now: () => Date
   transport: 'ipc' | 'web'
   version: string
+  /** Opens a vetted mailto: link in the mail app (Electron's shell.openExternal); absent on the web bridge. */
+  openExternal?: (url: string) => Promise<void>
 }
 
 export const nowIso = (ctx: ServiceContext): string => ctx.now().toISOString()

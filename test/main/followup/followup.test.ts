@@ -1,0 +1,260 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../helpers/ctx'
+import { buildMailto } from '../../../src/core/mailto'
+
+let app: TestApp
+let me: string
+let ana: string
+let ben: string
+let cleo: string
+
+async function person(name: string, extra: Record<string, unknown> = {}): Promise<string> {
+  return (await app.call('people:create', { name, ...extra })).id
+}
+
+beforeEach(async () => {
+  app = createTestApp('2026-06-15T10:00:00.000Z')
+  await app.call('app:startEmpty', { meName: 'Sam Reed' })
+  me = (await app.call('app:info')).meId!
+  await app.call('followup:saveSettings', { timeZone: 'UTC' })
+  ana = await person('Ana Ruiz', { company: 'Ruiz & Co', profession: 'Accountant', email: 'ana@ruiz.example', idealClient: 'Family firms' })
+  ben = await person('Ben Oduya', { email: 'ben@example.com' })
+  cleo = await person('Cleo Park')
+})
+afterEach(() => app.close())
+
+async function wonIntro(referrer: string, prospect: string, date: string, won: string, value?: number) {
+  return app.call('introductions:create', {
+    referrerId: referrer,
+    receiverId: me,
+    prospect: { id: prospect },
+    date,
+    origin: 'inbound',
+    status: 'won',
+    statusDate: won,
+    ...(value !== undefined ? { value } : {}),
+  })
+}
+
+describe('who to thank', () => {
+  it('lists won introductions until a thank-you is recorded, newest and most valuable first', async () => {
+    const a = await wonIntro(ana, ben, '2026-05-01', '2026-06-01', 500)
+    const b = await wonIntro(ana, cleo, '2026-05-02', '2026-06-10', 100)
+    const c = await wonIntro(ben, cleo, '2026-05-03', '2026-06-10', 900)
+    let t = await app.call('followup:today')
+    expect(t.thankWon.map((x) => x.introductionId)).toEqual([c.id, b.id, a.id])
+    expect(t.thankWon[2]).toMatchObject({ referrerName: 'Ana Ruiz', prospectName: 'Ben Oduya', value: 500, daysWaiting: 14 })
+
+    const th = await app.call('followup:thank', { introductionId: a.id, date: '2026-06-15', method: 'card', notes: 'Sent a card' })
+    expect(th).toMatchObject({ personId: ana, kind: 'thank_you', method: 'card', introductionId: a.id })
+    t = await app.call('followup:today')
+    expect(t.thankWon.map((x) => x.introductionId)).toEqual([c.id, b.id])
+    const log = await app.call('interactions:list', { personId: ana })
+    expect(log.items.map((i) => [i.kind, i.introductionId])).toEqual([['thank_you', a.id]])
+  })
+
+  it('a thank-you for receiving does not count as thanks for the win', async () => {
+    const i = await app.call('introductions:create', { referrerId: ana, receiverId: me, prospect: { id: ben }, date: '2026-06-01', origin: 'inbound' })
+    let t = await app.call('followup:today')
+    expect(t.thankReceived.map((x) => x.introductionId)).toEqual([i.id])
+    await app.call('followup:thank', { introductionId: i.id, date: '2026-06-02', method: 'email' })
+    t = await app.call('followup:today')
+    expect(t.thankReceived).toEqual([])
+    await app.call('introductions:setStatus', { id: i.id, status: 'won', date: '2026-06-12' })
+    t = await app.call('followup:today')
+    expect(t.thankWon.map((x) => x.introductionId)).toEqual([i.id])
+  })
+
+  it('rejects an unknown introduction and a bad method', async () => {
+    const e = await app.fail('followup:thank', { introductionId: '01900000-0000-7000-8000-000000000000', date: '2026-06-15', method: 'email' })
+    expect(e).toMatchObject({ code: 'NOT_FOUND', field: 'introductionId' })
+    const v = await app.fail('followup:thank', { introductionId: '01900000-0000-7000-8000-000000000000', date: '2026-06-15', method: 'pigeon' })
+    expect(v.code).toBe('VALIDATION')
+  })
+})
+
+describe('asking for an introduction', () => {
+  it('offers the new client, records the ask, and creates one follow-up after N days', async () => {
+    await app.call('followup:saveSettings', { askFollowUpDays: 5 })
+    const w = await wonIntro(ana, ben, '2026-06-01', '2026-06-14', 1000)
+    let t = await app.call('followup:today')
+    expect(t.askNow.map((a) => a.clientName)).toEqual(['Ben Oduya'])
+    const ask = await app.call('followup:ask', { personId: ben, introductionId: w.id, date: '2026-06-15', method: 'email' })
+    t = await app.call('followup:today')
+    expect(t.askNow).toEqual([])
+    expect(t.openAsks).toMatchObject([{ interactionId: ask.id, followUpDate: '2026-06-20' }])
+    expect(t.tasks).toEqual([])
+
+    app.setNow('2026-06-20T08:00:00Z')
+    t = await app.call('followup:today')
+    expect(t.created).toBe(1)
+    expect(t.tasks).toMatchObject([{ kind: 'ask_followup', personId: ben, dueDate: '2026-06-20', daysOverdue: 0 }])
+    // Idempotent: calling again never duplicates.
+    t = await app.call('followup:today')
+    expect(t.created).toBe(0)
+    expect(t.tasks).toHaveLength(1)
+
+    // Marking the ask answered closes the follow-up.
+    await app.call('followup:askAnswered', { interactionId: ask.id, answered: true })
+    t = await app.call('followup:today')
+    expect(t.tasks).toEqual([])
+    expect(t.openAsks).toEqual([])
+  })
+
+  it('an introduction from the client answers the ask', async () => {
+    await wonIntro(ana, ben, '2026-06-01', '2026-06-14')
+    await app.call('followup:ask', { personId: ben, date: '2026-06-15' })
+    await app.call('introductions:create', { referrerId: ben, receiverId: me, prospect: { id: cleo }, date: '2026-06-18', origin: 'inbound' })
+    app.setNow('2026-07-30T08:00:00Z')
+    const t = await app.call('followup:today')
+    expect(t.tasks).toEqual([])
+    expect(t.openAsks).toEqual([])
+  })
+
+  it('counts days in the user time zone', async () => {
+    await app.call('followup:saveSettings', { askFollowUpDays: 1, timeZone: 'Pacific/Auckland' })
+    await app.call('followup:ask', { personId: ben, date: '2026-06-15' })
+    app.setNow('2026-06-15T13:00:00Z') // already the 16th in Auckland
+    const t = await app.call('followup:today')
+    expect(t.today).toBe('2026-06-16')
+    expect(t.tasks).toHaveLength(1)
+    expect((await app.fail('followup:saveSettings', { timeZone: 'Moon/Base' })).field).toBe('timeZone')
+  })
+})
+
+describe('tasks', () => {
+  it('creates, snoozes, completes and dismisses, overdue first', async () => {
+    const a = await app.call('tasks:create', { title: 'Call the printer', dueDate: '2026-06-20' })
+    const b = await app.call('tasks:create', { title: 'Send the deck', dueDate: '2026-06-10', personId: ana })
+    let t = await app.call('followup:today')
+    expect(t.tasks.map((x) => [x.title, x.daysOverdue])).toEqual([
+      ['Send the deck', 5],
+      ['Call the printer', -5],
+    ])
+    const s = await app.call('tasks:snooze', { id: b.id, days: 3 })
+    expect(s.dueDate).toBe('2026-06-18')
+    await app.call('tasks:done', { id: a.id })
+    t = await app.call('followup:today')
+    expect(t.tasks.map((x) => x.title)).toEqual(['Send the deck'])
+    await app.call('tasks:dismiss', { id: b.id })
+    expect((await app.call('followup:today')).tasks).toEqual([])
+    expect((await app.fail('tasks:snooze', { id: b.id, days: 2 })).code).toBe('CONFLICT')
+    expect((await app.fail('tasks:create', { title: ' ', dueDate: '2026-06-01' })).field).toBe('title')
+  })
+})
+
+describe('keep in touch', () => {
+  it('lists partners whose cadence is due, and a one-to-one resets the clock', async () => {
+    await app.call('people:update', { id: ana, cadenceDays: 30 })
+    await app.call('interactions:create', { personId: ana, kind: 'one_to_one', date: '2026-05-01' })
+    let t = await app.call('followup:today')
+    expect(t.keepInTouch).toMatchObject([{ personId: ana, cadenceDays: 30, lastContact: '2026-05-01', dueDate: '2026-05-31', daysOverdue: 15 }])
+    await app.call('tasks:create', { title: 'Coffee with Ana', dueDate: '2026-06-20', personId: ana, kind: 'meeting' })
+    t = await app.call('followup:today')
+    expect(t.keepInTouch[0]?.plannedMeeting).toBe('2026-06-20')
+    const one = await app.call('interactions:create', { personId: ana, kind: 'one_to_one', date: '2026-06-15', notes: 'Lunch' })
+    t = await app.call('followup:today')
+    expect(t.keepInTouch).toEqual([])
+    expect((await app.call('interactions:list', { personId: ana })).lastContacted).toBe('2026-06-15')
+    // Deleting the one-to-one puts the partner back.
+    await app.call('interactions:delete', { id: one.id })
+    expect((await app.call('followup:today')).keepInTouch).toHaveLength(1)
+  })
+
+  it('a default cadence applies to partners you exchanged introductions with', async () => {
+    await wonIntro(ana, ben, '2026-05-01', '2026-05-02')
+    expect((await app.call('followup:today')).keepInTouch).toEqual([])
+    await app.call('followup:saveSettings', { defaultCadenceDays: 60 })
+    const t = await app.call('followup:today')
+    expect(t.keepInTouch.map((k) => [k.name, k.defaultCadence])).toEqual([['Ana Ruiz', true]])
+  })
+
+  it('flags lapsing partners', async () => {
+    for (const [i, d] of ['2026-01-05', '2026-02-04', '2026-03-06'].entries()) {
+      const p = await person(`Client ${i}`)
+      await app.call('introductions:create', { referrerId: ana, receiverId: me, prospect: { id: p }, date: d, origin: 'inbound' })
+    }
+    const t = await app.call('followup:today')
+    expect(t.lapsing).toMatchObject([{ personId: ana, introductions: 3, usualGapDays: 30, daysSinceLast: 101 }])
+  })
+})
+
+describe('making an introduction', () => {
+  const checks = { needsService: true, fitsProfile: true, accepted: true }
+  it('refuses unless all three checks are yes, and can save a lead instead', async () => {
+    const e = await app.fail('followup:makeIntroduction', {
+      partnerId: ana,
+      prospectId: ben,
+      ...checks,
+      accepted: false,
+      subject: 'Intro',
+      body: 'Hello',
+    })
+    expect(e).toMatchObject({ code: 'VALIDATION', field: 'accepted' })
+    expect((await app.call('introductions:list')).total).toBe(0)
+
+    const lead = await app.call('followup:saveLead', { partnerId: ana, prospectId: ben, ...checks, accepted: false })
+    expect(lead).toMatchObject({ kind: 'lead', referrerId: me, receiverId: ana, accepted: false })
+  })
+
+  it('records an outbound referral and an email interaction', async () => {
+    const r = await app.call('followup:makeIntroduction', { partnerId: ana, prospectId: ben, ...checks, subject: 'Introduction: Ben, meet Ana', body: 'Hi both' })
+    expect(r.introduction).toMatchObject({
+      referrerId: me,
+      receiverId: ana,
+      prospectId: ben,
+      kind: 'referral',
+      origin: 'outbound',
+      needsService: true,
+      fitsProfile: true,
+      accepted: true,
+      date: '2026-06-15',
+    })
+    const log = await app.call('interactions:list', { personId: ana })
+    expect(log.items).toMatchObject([{ kind: 'email', introductionId: r.introduction.id, notes: 'Introduction: Ben, meet Ana' }])
+    expect((await app.fail('followup:makeIntroduction', { partnerId: me, prospectId: ben, ...checks, subject: '', body: 'x' })).field).toBe('partnerId')
+  })
+})
+
+describe('settings and drafts', () => {
+  it('stores templates, people like you and your ideal client (on your record)', async () => {
+    const s0 = await app.call('followup:settings')
+    expect(s0.askFollowUpDays).toBe(7)
+    expect(s0.templates.thank.body).toContain('{partner.firstName}')
+    const s = await app.call('followup:saveSettings', {
+      templates: { thank: { subject: 'Thanks {partner.name}', body: 'B' } },
+      peopleLikeMe: 'owners of small firms',
+      idealClient: 'Firms with 10 to 50 staff',
+      currency: 'usd',
+    })
+    expect(s.templates.thank.subject).toBe('Thanks {partner.name}')
+    expect(s.templates.ask.subject).toBe(s0.templates.ask.subject)
+    expect(s.currency).toBe('USD')
+    expect((await app.call('people:get', { id: me })).idealClient).toBe('Firms with 10 to 50 staff')
+    const ctx = await app.call('followup:context', { partnerId: ana, prospectId: ben })
+    expect(ctx.me).toMatchObject({ name: 'Sam Reed', peopleLikeMe: 'owners of small firms', idealClient: 'Firms with 10 to 50 staff' })
+    expect(ctx.partner).toMatchObject({ name: 'Ana Ruiz', company: 'Ruiz & Co', idealClient: 'Family firms' })
+  })
+
+  it('fills partner and prospect from an introduction', async () => {
+    const w = await wonIntro(ana, ben, '2026-06-01', '2026-06-14', 1250)
+    const ctx = await app.call('followup:context', { introductionId: w.id })
+    expect(ctx.partner?.name).toBe('Ana Ruiz')
+    expect(ctx.prospect?.name).toBe('Ben Oduya')
+    expect(ctx.introduction).toMatchObject({ value: 1250, currency: 'EUR' })
+  })
+})
+
+describe('shell:openMailto', () => {
+  it('opens only mailto: links the builder made', async () => {
+    const opened: string[] = []
+    app.ctx.openExternal = async (u) => {
+      opened.push(u)
+    }
+    const url = buildMailto({ to: ['ana@ruiz.example', 'ben@example.com'], subject: 'Hi, "both"', body: 'Zoë\nhere' })
+    expect(await app.call('shell:openMailto', { url })).toEqual({ opened: true })
+    for (const bad of ['https://example.com', 'mailto:a@b.co?subject=a b', 'file:///etc/passwd', 'mailto:a@b.co?bcc=x@y.z'])
+      expect((await app.fail('shell:openMailto', { url: bad })).field).toBe('url')
+    expect(opened).toEqual([url])
+  })
+})
