@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { parseCsv } from '../../../src/core/formats/csv'
+import { parseDate, parseMoneyMinor, proposeMapping, readIntroRow, readPersonRow } from '../../../src/core/formats/mapping'
+import { parseNetworkJson } from '../../../src/core/formats/network'
+import { AppError } from '../../../src/shared/errors'
+
+describe('proposeMapping', () => {
+  it('maps common header names in several languages, and a remembered mapping wins', () => {
+    const m = proposeMapping('people', ['Naam', 'Bedrijf', 'E-mail', 'Plaats', 'Other'])
+    expect(m).toMatchObject({ name: 'Naam', company: 'Bedrijf', email: 'E-mail', city: 'Plaats', phone: null })
+    const li = proposeMapping('people', ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'])
+    expect(li).toMatchObject({ firstName: 'First Name', lastName: 'Last Name', website: 'URL', email: 'Email Address', profession: 'Position', howMet: 'Connected On' })
+    const r = proposeMapping('people', ['Who', 'Firm'], { name: 'Who', company: 'Firm', email: 'Gone' })
+    expect(r).toMatchObject({ name: 'Who', company: 'Firm', email: null })
+  })
+})
+
+describe('row validation', () => {
+  const header = ['Name', 'Email', 'Website', 'Tags']
+  const m = proposeMapping('people', header)
+  it('gives per-cell problems with line and column', () => {
+    const r = readPersonRow(header, m, { line: 7, cells: ['', 'bad', 'not a url', ''] })
+    expect(r.record).toBeNull()
+    expect(r.problems.map((p) => [p.line, p.column, p.reason])).toEqual([
+      [7, 'Name', 'No name.'],
+      [7, 'Email', 'Not an email address.'],
+      [7, 'Website', 'Not a web address.'],
+    ])
+  })
+  it('undoes formula neutralisation and splits tags', () => {
+    const r = readPersonRow(header, m, { line: 2, cells: ["'=Ann", 'a@b.co', '', 'x; y,x'] })
+    expect(r.record).toMatchObject({ name: '=Ann', tags: ['x', 'y'] })
+  })
+  it('reads introductions: dates, statuses, money', () => {
+    const h = ['Date', 'Referrer', 'Receiver', 'Prospect', 'Status', 'Value']
+    const im = proposeMapping('introductions', h)
+    const ok = readIntroRow(h, im, { line: 2, cells: ['2026-01-10', 'A', 'B', 'C', 'Not a fit', '1.250,50'] })
+    expect(ok.record).toMatchObject({ date: '2026-01-10', status: 'not_a_fit', valueMinor: 125050, kind: 'referral', origin: 'outbound' })
+    const bad = readIntroRow(h, im, { line: 3, cells: ['10/01/2026', 'A', 'a', '', 'maybe', 'lots'] })
+    expect(bad.problems.map((p) => p.field)).toEqual(['date', 'prospect', 'receiver', 'status', 'value'])
+  })
+  it('parses dates and amounts', () => {
+    expect(parseDate('2026-02-29')).toBeNull()
+    expect(parseDate('2024-02-29')).toBe('2024-02-29')
+    expect(parseDate('12 Mar 2024')).toBe('2024-03-12')
+    expect(parseDate('2026-01-10T10:00:00Z')).toBe('2026-01-10')
+    expect(parseMoneyMinor('1,250.00')).toBe(125000)
+    expect(parseMoneyMinor('€ 900')).toBe(90000)
+    expect(parseMoneyMinor('1,250')).toBe(125000)
+    expect(parseMoneyMinor('12,5')).toBe(1250)
+    expect(parseMoneyMinor('-5')).toBeNull()
+  })
+})
+
+describe('malformed input', () => {
+  it('property: any text through the CSV readers gives records or per-row problems, never an exception', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.boolean(), (s, people) => {
+        const csv = parseCsv(`Name,Email,Date,Referrer,Receiver,Prospect,Value,Status\n${s}`)
+        const m = proposeMapping(people ? 'people' : 'introductions', csv.header)
+        for (const r of csv.rows) {
+          const res = people ? readPersonRow(csv.header, m, r) : readIntroRow(csv.header, m, r)
+          expect(res.record !== null || res.problems.length > 0).toBe(true)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+  it('property: a JSON network that is not one throws an AppError, nothing else', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.constant('{"format":"referral-map","version":1,"people":[{"id":1}]}')), (s) => {
+        try {
+          parseNetworkJson(s)
+        } catch (e) {
+          expect(e).toBeInstanceOf(AppError)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
