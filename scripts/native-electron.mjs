@@ -9,6 +9,9 @@
  * version (prebuild-install), or compiles it against Electron's headers
  * (node-gyp). Where Electron itself was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD,
  * as on CI) there is nothing to build for and it says so.
+ *
+ * Flags: --postinstall (never fail the install), --force (rebuild even if up to
+ * date or Electron's binary is missing), --dry-run (print the plan as JSON, build nothing).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -20,6 +23,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(join(root, 'package.json'))
 const postinstall = process.argv.includes('--postinstall')
 const force = process.argv.includes('--force')
+const dryRun = process.argv.includes('--dry-run')
 const outDir = join(root, '.native', 'electron')
 const outFile = join(outDir, 'better_sqlite3.node')
 const stamp = join(outDir, 'version.json')
@@ -50,11 +54,48 @@ const sqlitePkgDir = dirname(require.resolve('better-sqlite3/package.json'))
 const sqliteVersion = JSON.parse(readFileSync(join(sqlitePkgDir, 'package.json'), 'utf8')).version
 const wanted = { electron: version, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch }
 
+const upToDate = existsSync(outFile) && existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(wanted)
+const sqliteRequire = createRequire(join(sqlitePkgDir, 'package.json'))
+const bin = (name) => {
+  // better-sqlite3's own prebuild-install first (it may not be hoisted), then the project's.
+  for (const r of [sqliteRequire, require]) {
+    try {
+      return r.resolve(name)
+    } catch {
+      // try the next
+    }
+  }
+  return null
+}
+
+if (dryRun) {
+  const action = !version
+    ? 'none: electron not installed'
+    : upToDate && !force
+      ? 'none: up to date'
+      : !electronBinaryPresent() && !force
+        ? 'skip: electron binary not downloaded'
+        : 'build'
+  console.log(
+    JSON.stringify({
+      ...wanted,
+      runtime: 'electron',
+      target: version,
+      output: outFile,
+      upToDate,
+      electronBinary: electronBinaryPresent(),
+      prebuildInstall: bin('prebuild-install/bin.js'),
+      nodeGyp: bin('node-gyp/bin/node-gyp.js'),
+      action,
+    }),
+  )
+  process.exit(0)
+}
 if (!version) {
   log('Electron is not installed; nothing to do.')
   process.exit(0)
 }
-if (!force && existsSync(outFile) && existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(wanted)) {
+if (!force && upToDate) {
   process.exit(0)
 }
 if (!electronBinaryPresent() && !force) {
@@ -67,13 +108,6 @@ rmSync(scratch, { recursive: true, force: true })
 mkdirSync(scratch, { recursive: true })
 cpSync(sqlitePkgDir, scratch, { recursive: true, filter: (src) => !src.includes(`${join('build', 'Release')}`) })
 const env = { ...process.env, npm_config_runtime: 'electron', npm_config_target: version, npm_config_disturl: 'https://electronjs.org/headers' }
-const bin = (name) => {
-  try {
-    return require.resolve(name)
-  } catch {
-    return null
-  }
-}
 
 let built = false
 const prebuild = bin('prebuild-install/bin.js')
