@@ -5,8 +5,11 @@
 const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0))
 /** Where each of the 16 bytes goes in the 36-character text form. */
 const BYTE_POS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34]
-let lastMs = -1
-let seq = 0
+/**
+ * The within-a-millisecond counter is kept per random source, so a seeded source
+ * (the sample generator) gives the same ids whatever else made ids before it.
+ */
+const counters = new WeakMap<object, { lastMs: number; seq: number }>()
 
 function randomBytes(n: number): Uint8Array {
   const out = new Uint8Array(n)
@@ -16,13 +19,19 @@ function randomBytes(n: number): Uint8Array {
 
 export function uuidv7(nowMs: number = Date.now(), rand: (n: number) => Uint8Array = randomBytes): string {
   const b = rand(16)
-  // Monotonic within one millisecond: a 12-bit counter in rand_a.
-  if (nowMs === lastMs) {
-    seq = (seq + 1) & 0xfff
-  } else {
-    lastMs = nowMs
-    seq = ((b[6] ?? 0) << 4) & 0x7ff
+  let c = counters.get(rand)
+  if (!c) {
+    c = { lastMs: -1, seq: 0 }
+    counters.set(rand, c)
   }
+  // Monotonic within one millisecond: a 12-bit counter in rand_a.
+  if (nowMs === c.lastMs) {
+    c.seq = (c.seq + 1) & 0xfff
+  } else {
+    c.lastMs = nowMs
+    c.seq = ((b[6] ?? 0) << 4) & 0x7ff
+  }
+  const seq = c.seq
   const hi = Math.floor(nowMs / 0x10000)
   b[0] = (hi >>> 24) & 0xff
   b[1] = (hi >>> 16) & 0xff
