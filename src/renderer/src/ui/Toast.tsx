@@ -1,0 +1,68 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { ApiError } from './api'
+
+export type ToastKind = 'success' | 'error' | 'info'
+interface ToastItem {
+  id: number
+  kind: ToastKind
+  message: string
+}
+
+export interface ToastApi {
+  success(message: string): void
+  error(messageOrError: unknown): void
+  info(message: string): void
+}
+
+const Ctx = createContext<ToastApi | null>(null)
+
+/** The message of any thrown thing, for a toast. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError || e instanceof Error) return e.message
+  return String(e)
+}
+
+/** Holds the toasts; success/info toasts go away after a few seconds, errors stay until dismissed. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [items, setItems] = useState<ToastItem[]>([])
+  const next = useRef(1)
+  const dismiss = useCallback((id: number) => setItems((xs) => xs.filter((x) => x.id !== id)), [])
+  const push = useCallback(
+    (kind: ToastKind, message: string) => {
+      const id = next.current++
+      setItems((xs) => [...xs.slice(-3), { id, kind, message }])
+      if (kind !== 'error') setTimeout(() => dismiss(id), 4000)
+    },
+    [dismiss],
+  )
+  const api = useMemo<ToastApi>(
+    () => ({
+      success: (m) => push('success', m),
+      info: (m) => push('info', m),
+      error: (e) => push('error', errorMessage(e)),
+    }),
+    [push],
+  )
+  return (
+    <Ctx.Provider value={api}>
+      {children}
+      <div className="toasts" aria-live="polite">
+        {items.map((t) => (
+          <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
+            <p>{t.message}</p>
+            <button className="btn btn-ghost btn-small" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+              ✕
+            </button>
+          </div>
+        ))}
+      </div>
+    </Ctx.Provider>
+  )
+}
+
+const silent: ToastApi = { success: () => {}, error: () => {}, info: () => {} }
+
+/** Success/error notifications. Outside a ToastProvider (e.g. an isolated test) it does nothing. */
+export function useToast(): ToastApi {
+  return useContext(Ctx) ?? silent
+}

@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react'
+import type { IntroStatus } from '../../../shared/schemas'
+
+export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <section className={`card ${className ?? ''}`}>
+      {(title || actions) && (
+        <div className="card-title">
+          {title && <h2>{title}</h2>}
+          {actions}
+        </div>
+      )}
+      {children}
+    </section>
+  )
+}
+
+export function EmptyState({ title, children, actions }: { title: ReactNode; children?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="empty">
+      <h3>{title}</h3>
+      {children && <div>{children}</div>}
+      {actions && <div className="row">{actions}</div>}
+    </div>
+  )
+}
+
+export type BadgeTone = 'neutral' | 'info' | 'success' | 'danger' | 'warning' | 'accent'
+
+export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
+  return <span className={`badge${tone === 'neutral' ? '' : ` badge-${tone}`}`}>{children}</span>
+}
+
+export const STATUS_LABELS: Record<IntroStatus, string> = {
+  new: 'New',
+  contacted: 'Contacted',
+  meeting: 'Meeting',
+  proposal: 'Proposal',
+  won: 'Won',
+  lost: 'Lost',
+  not_a_fit: 'Not a fit',
+}
+
+const STATUS_TONES: Record<IntroStatus, BadgeTone> = {
+  new: 'info',
+  contacted: 'info',
+  meeting: 'accent',
+  proposal: 'warning',
+  won: 'success',
+  lost: 'danger',
+  not_a_fit: 'neutral',
+}
+
+export function StatusBadge({ status }: { status: IntroStatus }) {
+  return <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>
+}
+
+export interface TabDef<T extends string> {
+  id: T
+  label: ReactNode
+}
+
+export function Tabs<T extends string>({ tabs, value, onChange, label }: { tabs: readonly TabDef<T>[]; value: T; onChange: (v: T) => void; label: string }) {
+  return (
+    <div className="tabs" role="tablist" aria-label={label}>
+      {tabs.map((t) => (
+        <button key={t.id} role="tab" type="button" aria-selected={t.id === value} onClick={() => onChange(t.id)}>
+          {t.label}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+/** Money in major units with its currency, e.g. "EUR 1,250". */
+export function formatMoney(value: number | null, currency: string | null): string {
+  if (value === null) return ''
+  const n = value.toLocaleString(undefined, { maximumFractionDigits: 2 })
+  return currency ? `${currency} ${n}` : n
+}
