@@ -12,30 +12,24 @@ export const NETWORK_FORMAT_VERSION = 1
 
 const Cell = z.union([z.string(), z.number(), z.boolean(), z.null()])
 const Row = z.record(z.string(), Cell)
-const IdRow = Row.and(z.object({ id: z.string().min(1) }))
+const rowWith = <T extends z.ZodRawShape>(shape: T) => z.object(shape).catchall(Cell)
+const Id = z.string().min(1)
 
 export const NetworkJsonSchema = z.object({
   format: z.literal(NETWORK_FORMAT),
   version: z.number().int(),
   exportedAt: z.string(),
-  people: z.array(IdRow.and(z.object({ name: z.string().min(1) }))),
-  groups: z.array(IdRow).default([]),
-  memberships: z.array(Row.and(z.object({ groupId: z.string(), personId: z.string() }))).default([]),
-  tags: z.array(z.object({ personId: z.string(), tag: z.string().min(1) })).default([]),
+  people: z.array(rowWith({ id: Id, name: z.string().min(1) })),
+  groups: z.array(rowWith({ id: Id, name: z.string().min(1) })).default([]),
+  memberships: z.array(rowWith({ groupId: Id, personId: Id })).default([]),
+  tags: z.array(z.object({ personId: Id, tag: z.string().min(1) })).default([]),
   introductions: z
     .array(
-      IdRow.and(
-        z.object({
-          referrerId: z.string(),
-          receiverId: z.string(),
-          prospectId: z.string(),
-          history: z.array(Row).default([]),
-        }),
-      ),
+      z.object({ id: Id, referrerId: Id, receiverId: Id, prospectId: Id, history: z.array(Row).default([]) }).catchall(z.union([Cell, z.array(Row)])),
     )
     .default([]),
-  interactions: z.array(IdRow.and(z.object({ personId: z.string() }))).default([]),
-  tasks: z.array(IdRow).default([]),
+  interactions: z.array(rowWith({ id: Id, personId: Id })).default([]),
+  tasks: z.array(rowWith({ id: Id })).default([]),
   settings: z.record(z.string(), z.unknown()).default({}),
 })
 
