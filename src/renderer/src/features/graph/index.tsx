@@ -1,5 +1,1 @@
-import type { ScreenProps } from '../../ui/nav'
-
-export function NetworkScreen(_props: ScreenProps) {
-  return <h1>Network</h1>
-}
+export { NetworkScreen } from './NetworkScreen'

@@ -1,0 +1,308 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { layoutInput, placeNear, type LayoutKind } from '../../../../core/graph/layout'
+import { buildModel, converters, neighbourhood, reduceModel, type GraphModel, type SizeBy } from '../../../../core/graph/model'
+import { toSvg } from '../../../../core/graph/svg'
+import { call, useApi } from '../../ui/api'
+import type { ScreenProps } from '../../ui/nav'
+import { FilterBar, HighlightControl, Legend, SearchBox, ViewControls, type Filters } from './Controls'
+import { fadedIds, FULL_VIEW_LIMIT, REDUCED_VIEW_LIMIT, svgInput, type Pos } from './elements'
+import { saveExport } from './exportFile'
+import { GraphCanvas, type GraphHandle } from './GraphCanvas'
+import { layoutInWorker } from './layoutClient'
+import { SidePanel } from './SidePanel'
+import './graph.css'
+
+const EMPTY: GraphModel = { meId: null, nodes: [], edges: [], mean: 0.3, currency: 'EUR', maxMeasure: 0 }
+const SAVE_CHUNK = 5000
+
+async function savePositions(list: { id: string; x: number; y: number }[]): Promise<void> {
+  for (let i = 0; i < list.length; i += SAVE_CHUNK) await call('graph:savePositions', { positions: list.slice(i, i + SAVE_CHUNK) })
+}
+
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName))
+
+export function NetworkScreen({ navigate }: ScreenProps) {
+  const [filters, setFilters] = useState<Filters>({})
+  const [prospects, setProspects] = useState(false)
+  const [sizeBy, setSizeBy] = useState<SizeBy>('value')
+  const [hl, setHl] = useState({ on: false, threshold: 0.5 })
+  const [focus, setFocus] = useState<{ id: string; steps: number } | null>(null)
+  const [steps, setSteps] = useState(1)
+  const [selected, setSelected] = useState<string | null>(null)
+  const [layoutKind, setLayoutKind] = useState<LayoutKind>('radial')
+  const [progress, setProgress] = useState<number | null>(null)
+  const [showAll, setShowAll] = useState(false)
+  const [positions, setPositions] = useState<ReadonlyMap<string, Pos>>(new Map())
+  const [message, setMessage] = useState('')
+  const known = useRef(new Map<string, Pos>())
+  const handle = useRef<GraphHandle | null>(null)
+  const searchRef = useRef<HTMLInputElement | null>(null)
+  const pending = useRef(new Map<string, Pos>())
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  const graph = useApi('graph:get', { ...filters, prospects })
+  const groups = useApi('groups:list', {})
+  const tags = useApi('people:tags', {})
+  const full = useMemo(() => (graph.data ? buildModel(graph.data, { sizeBy }) : null), [graph.data, sizeBy])
+  const tooBig = !!full && full.nodes.length > FULL_VIEW_LIMIT
+  const model = useMemo(() => (full && tooBig && !showAll ? reduceModel(full, REDUCED_VIEW_LIMIT) : full), [full, tooBig, showAll])
+
+  const runLayout = useCallback(async (m: GraphModel, kind: LayoutKind) => {
+    setProgress(0)
+    const input = layoutInput(m.nodes.map((n) => ({ id: n.id, isMe: n.isMe, value: n.value })), m.edges)
+    try {
+      const { pos, ms } = await layoutInWorker(kind, input, setProgress)
+      const next = new Map<string, Pos>()
+      const list: { id: string; x: number; y: number }[] = []
+      input.ids.forEach((id, i) => {
+        const p = { x: pos[2 * i]!, y: pos[2 * i + 1]! }
+        next.set(id, p)
+        known.current.set(id, p)
+        list.push({ id, ...p })
+      })
+      setPositions(next)
+      setMessage(`Laid out ${input.ids.length} people in ${(ms / 1000).toFixed(2)} s.`)
+      await savePositions(list)
+    } catch (e) {
+      setMessage(`The layout failed: ${(e as Error).message}`)
+    } finally {
+      setProgress(null)
+      requestAnimationFrame(() => handle.current?.fit())
+    }
+  }, [])
+
+  // Place the model: saved positions first; a full layout when most people are new;
+  // otherwise new people go next to their neighbours and nobody else moves.
+  useEffect(() => {
+    if (!model) return
+    for (const n of model.nodes)
+      if (n.x !== null && n.y !== null && !known.current.has(n.id)) known.current.set(n.id, { x: n.x, y: n.y })
+    const missing = model.nodes.filter((n) => !known.current.has(n.id))
+    if (missing.length > 0 && model.nodes.length - missing.length < Math.max(2, model.nodes.length * 0.5)) {
+      void runLayout(model, 'radial')
+      return
+    }
+    if (missing.length > 0) {
+      const input = layoutInput(model.nodes.map((n) => ({ id: n.id, isMe: n.isMe, value: n.value })), model.edges)
+      const pos = new Float64Array(input.ids.length * 2)
+      const placed = new Uint8Array(input.ids.length)
+      input.ids.forEach((id, i) => {
+        const p = known.current.get(id)
+        if (p) {
+          pos[2 * i] = p.x
+          pos[2 * i + 1] = p.y
+          placed[i] = 1
+        }
+      })
+      placeNear(input, pos, placed)
+      const list: { id: string; x: number; y: number }[] = []
+      for (const n of missing) {
+        const i = input.ids.indexOf(n.id)
+        const p = { x: pos[2 * i]!, y: pos[2 * i + 1]! }
+        known.current.set(n.id, p)
+        list.push({ id: n.id, ...p })
+      }
+      void savePositions(list)
+    }
+    const next = new Map<string, Pos>()
+    for (const n of model.nodes) next.set(n.id, known.current.get(n.id)!)
+    setPositions(next)
+  }, [model, runLayout])
+
+  const onMoved = useCallback((moved: { id: string; x: number; y: number }[]) => {
+    for (const m of moved) {
+      known.current.set(m.id, { x: m.x, y: m.y })
+      pending.current.set(m.id, { x: m.x, y: m.y })
+    }
+    if (saveTimer.current) clearTimeout(saveTimer.current)
+    saveTimer.current = setTimeout(() => {
+      const list = [...pending.current].map(([id, p]) => ({ id, ...p }))
+      pending.current.clear()
+      savePositions(list).then(
+        () => setMessage(list.length === 1 ? 'Position saved.' : `${list.length} positions saved.`),
+        (e: Error) => setMessage(`Could not save the position: ${e.message}`),
+      )
+    }, 300)
+  }, [])
+
+  const conv = useMemo(() => (model && hl.on ? converters(model, hl.threshold) : null), [model, hl])
+  const neigh = useMemo(() => (model && focus ? neighbourhood(model, focus.id, focus.steps) : null), [model, focus])
+  const faded = useMemo(() => (model ? fadedIds(model, [conv, neigh]) : null), [model, conv, neigh])
+  const ready = !!model && model.nodes.every((n) => positions.has(n.id))
+  const selectedNode = model?.nodes.find((n) => n.id === selected) ?? null
+
+  const onFocus = useCallback(
+    (id: string) => {
+      setSelected(id)
+      setFocus({ id, steps })
+    },
+    [steps],
+  )
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault()
+        searchRef.current?.focus()
+        return
+      }
+      if (e.key === 'Escape') {
+        setFocus(null)
+        setSelected(null)
+        return
+      }
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === 'f' || e.key === 'F') handle.current?.fit()
+      else if (e.key === '+' || e.key === '=') handle.current?.zoomBy(1.25)
+      else if (e.key === '-' || e.key === '_') handle.current?.zoomBy(0.8)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const exportAs = async (format: 'png' | 'svg') => {
+    if (!model || !handle.current) return
+    const name = `referral-network-${new Date().toISOString().slice(0, 10)}.${format}`
+    try {
+      let blob: Blob
+      if (format === 'png') blob = await handle.current.png()
+      else {
+        const { nodes, edges } = svgInput(model, handle.current.positions(), faded)
+        blob = new Blob([toSvg(nodes, edges, { title: 'Referral network' })], { type: 'image/svg+xml' })
+      }
+      const where = await saveExport(blob, name)
+      setMessage(`Exported ${where}`)
+    } catch (e) {
+      setMessage(`Export failed: ${(e as Error).message}`)
+    }
+  }
+
+  const reset = () => {
+    setFilters({})
+    setProspects(false)
+    setHl({ on: false, threshold: 0.5 })
+    setFocus(null)
+    setSelected(null)
+  }
+
+  return (
+    <div className="graph-screen">
+      <div className="graph-toolbar">
+        <h1>Network</h1>
+        {model && <SearchBox model={model} inputRef={searchRef} onPick={(id) => {
+          setSelected(id)
+          handle.current?.centreOn(id)
+        }} />}
+        <HighlightControl on={hl.on} threshold={hl.threshold} count={conv?.size ?? 0} onChange={(on, threshold) => setHl({ on, threshold })} />
+        <ViewControls
+          sizeBy={sizeBy}
+          onSizeBy={setSizeBy}
+          prospects={prospects}
+          onProspects={setProspects}
+          layout={layoutKind}
+          onLayout={(k) => {
+            setLayoutKind(k)
+            if (model) void runLayout(model, k)
+          }}
+          onRelayout={() => model && void runLayout(model, layoutKind)}
+          busy={progress !== null}
+        />
+        <div className="graph-export">
+          <button type="button" onClick={() => void exportAs('png')} disabled={!ready}>
+            Export PNG
+          </button>
+          <button type="button" onClick={() => void exportAs('svg')} disabled={!ready}>
+            Export SVG
+          </button>
+        </div>
+      </div>
+      <FilterBar filters={filters} onChange={setFilters} groups={groups.data ?? []} tags={tags.data ?? []} onReset={reset} />
+      {tooBig && full && (
+        <p className="graph-notice" role="status">
+          {showAll ? (
+            <>
+              Showing all {full.nodes.length} people; above {FULL_VIEW_LIMIT} the map may not stay fluid.{' '}
+              <button type="button" onClick={() => setShowAll(false)}>
+                Back to the top {REDUCED_VIEW_LIMIT}
+              </button>
+            </>
+          ) : (
+            <>
+              This network has {full.nodes.length} people, more than the map can show fluidly ({FULL_VIEW_LIMIT}). Showing you and
+              the {REDUCED_VIEW_LIMIT} people with the most won value; search, filters or focus narrow it further.{' '}
+              <button type="button" onClick={() => setShowAll(true)}>
+                Show everyone
+              </button>
+            </>
+          )}
+        </p>
+      )}
+      {focus && model && (
+        <div className="graph-focusbar" role="status">
+          Focused on {model.nodes.find((n) => n.id === focus.id)?.label ?? 'someone'}:{' '}
+          <label>
+            steps{' '}
+            <select
+              aria-label="Focus steps"
+              value={focus.steps}
+              onChange={(e) => {
+                const s = Number(e.target.value)
+                setSteps(s)
+                setFocus({ ...focus, steps: s })
+              }}
+            >
+              {[1, 2, 3].map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="button" onClick={() => setFocus(null)}>
+            Clear focus (Esc)
+          </button>
+        </div>
+      )}
+      <div className="graph-main">
+        <div className="graph-stage">
+          <GraphCanvas
+            model={ready && model ? model : EMPTY}
+            positions={positions}
+            faded={faded}
+            selectedId={selected}
+            onSelect={setSelected}
+            onFocus={onFocus}
+            onMoved={onMoved}
+            handleRef={handle}
+          />
+          {graph.isLoading && <div className="graph-overlay">Loading the network…</div>}
+          {graph.error && <div className="graph-overlay" role="alert">{graph.error.message}</div>}
+          {progress !== null && (
+            <div className="graph-overlay" role="status">
+              Laying out the map… <progress max={1} value={progress} aria-label="Layout progress" /> {Math.round(progress * 100)}%
+            </div>
+          )}
+          {model && model.nodes.length === 0 && !graph.isLoading && (
+            <div className="graph-overlay">No introductions match. Record one, or widen the filters.</div>
+          )}
+          {model && <Legend model={model} sizeBy={sizeBy} prospects={prospects} />}
+          <div className="graph-hint" aria-live="polite">
+            {message || 'Click a person for details, double-click to focus. F fits, + and − zoom, Esc clears.'}
+          </div>
+        </div>
+        {selectedNode && model && (
+          <SidePanel
+            node={selectedNode}
+            currency={model.currency}
+            navigate={navigate}
+            onClose={() => setSelected(null)}
+            focusSteps={steps}
+            focused={focus?.id === selectedNode.id}
+            onFocus={() => onFocus(selectedNode.id)}
+          />
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,95 @@
+import type { ModelNode } from '../../../../core/graph/model'
+import { useApi } from '../../ui/api'
+import type { NavTarget } from '../../ui/nav'
+
+const pct = (v: number) => `${Math.round(v * 100)}%`
+
+export function SidePanel({
+  node,
+  currency,
+  onClose,
+  navigate,
+  focusSteps,
+  focused,
+  onFocus,
+}: {
+  node: ModelNode
+  currency: string
+  onClose: () => void
+  navigate: (to: NavTarget) => void
+  focusSteps: number
+  focused: boolean
+  onFocus: () => void
+}) {
+  const intros = useApi('introductions:list', { personId: node.id, limit: 8, sort: 'date', dir: 'desc' })
+  const money = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 })
+  return (
+    <aside className="graph-panel" aria-label={`About ${node.label}`}>
+      <header>
+        <h2>{node.label}</h2>
+        <button type="button" className="graph-close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {(node.profession || node.company) && (
+        <p className="graph-muted">{[node.profession, node.company].filter(Boolean).join(' · ')}</p>
+      )}
+      {!node.isMe && node.role !== 'prospect' && (
+        <dl className="graph-scorecard">
+          <dt>Quality score</dt>
+          <dd>
+            {node.score === null ? (
+              'Nothing decided yet'
+            ) : (
+              <>
+                <strong>{pct(node.score)}</strong>{' '}
+                <span className="graph-muted">
+                  ({pct(node.low ?? 0)}–{pct(node.high ?? 0)})
+                </span>
+              </>
+            )}
+          </dd>
+          <dt>Won / decided (to you)</dt>
+          <dd>
+            {node.wonToMe} / {node.decidedToMe}
+          </dd>
+          <dt>Introductions made</dt>
+          <dd>{node.sent}</dd>
+          <dt>Introductions received</dt>
+          <dd>{node.received}</dd>
+          <dt>Won value of their introductions</dt>
+          <dd>{money.format(node.value)}</dd>
+        </dl>
+      )}
+      <div className="graph-actions">
+        {!node.isMe && (
+          <button type="button" onClick={() => navigate({ route: 'introductions', personId: node.id })}>
+            Record an introduction from {node.label.split(' ')[0]}
+          </button>
+        )}
+        <button type="button" onClick={() => navigate({ route: 'people', personId: node.id })}>
+          Open their record
+        </button>
+        <button type="button" onClick={onFocus} aria-pressed={focused}>
+          Focus on {focusSteps === 1 ? 'direct links' : `${focusSteps} steps`}
+        </button>
+      </div>
+      <h3>Recent introductions</h3>
+      {intros.isLoading && <p className="graph-muted">Loading…</p>}
+      {intros.data && intros.data.items.length === 0 && <p className="graph-muted">None in the network.</p>}
+      {intros.data && intros.data.items.length > 0 && (
+        <ul className="graph-intros">
+          {intros.data.items.map((i) => (
+            <li key={i.id}>
+              <span className="graph-muted">{i.date}</span> {i.referrerName} → {i.receiverName}: {i.prospectName}{' '}
+              <span className={`graph-status s-${i.status}`}>{i.status.replace(/_/g, ' ')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {intros.data && intros.data.total > intros.data.items.length && (
+        <p className="graph-muted">and {intros.data.total - intros.data.items.length} more</p>
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,139 @@
+import type cytoscape from 'cytoscape'
+import type { ElementDefinition } from 'cytoscape'
+import type { GraphModel, ModelNode } from '../../../../core/graph/model'
+import type { SvgEdge, SvgNode } from '../../../../core/graph/svg'
+
+export interface Pos {
+  x: number
+  y: number
+}
+
+/** Networks up to this many people open in full; larger ones open on a reduced view. */
+export const FULL_VIEW_LIMIT = 2500
+/** The reduced view: you and this many people with the most won value. */
+export const REDUCED_VIEW_LIMIT = 400
+
+/** Labels are drawn for you and partners; prospects only show their name when selected. */
+export function showsLabel(n: ModelNode): boolean {
+  return n.role !== 'prospect'
+}
+
+/** Model -> Cytoscape elements (the only mapping the canvas does). */
+export function toElements(model: GraphModel, positions: ReadonlyMap<string, Pos>): ElementDefinition[] {
+  const out: ElementDefinition[] = []
+  for (const n of model.nodes) {
+    const p = positions.get(n.id) ?? (n.x !== null && n.y !== null ? { x: n.x, y: n.y } : { x: 0, y: 0 })
+    out.push({
+      group: 'nodes',
+      data: { id: n.id, label: showsLabel(n) ? n.label : '', colour: n.colour, size: n.size },
+      position: { x: p.x, y: p.y },
+      classes: n.isMe ? 'me' : n.role,
+    })
+  }
+  for (const e of model.edges)
+    out.push({
+      group: 'edges',
+      data: { id: e.id, source: e.source, target: e.target, width: e.width, colour: e.colour, count: e.count },
+      classes: e.kind,
+    })
+  return out
+}
+
+/**
+ * Which node ids are faded: when highlighting converters, everyone but the
+ * converters (and you); when focused, everyone outside the neighbourhood.
+ * Null when nothing is faded.
+ */
+export function fadedIds(model: GraphModel, keep: (ReadonlySet<string> | null)[]): Set<string> | null {
+  const active = keep.filter((k): k is ReadonlySet<string> => k !== null)
+  if (!active.length) return null
+  const out = new Set<string>()
+  for (const n of model.nodes) {
+    if (n.isMe) continue
+    if (active.some((k) => !k.has(n.id))) out.add(n.id)
+  }
+  return out
+}
+
+/** The current view as SVG input: visible nodes at their current positions. */
+export function svgInput(
+  model: GraphModel,
+  positions: ReadonlyMap<string, Pos>,
+  faded: ReadonlySet<string> | null,
+): { nodes: SvgNode[]; edges: SvgEdge[] } {
+  const nodes: SvgNode[] = []
+  for (const n of model.nodes) {
+    const p = positions.get(n.id)
+    if (!p) continue
+    nodes.push({
+      id: n.id,
+      label: n.label,
+      x: p.x,
+      y: p.y,
+      size: n.size,
+      colour: n.colour,
+      faded: faded?.has(n.id) ?? false,
+      showLabel: showsLabel(n),
+      isMe: n.isMe,
+    })
+  }
+  const edges: SvgEdge[] = model.edges.map((e) => ({
+    source: e.source,
+    target: e.target,
+    width: e.width,
+    colour: e.colour,
+    faded: (faded?.has(e.source) ?? false) || (faded?.has(e.target) ?? false),
+    dashed: e.kind === 'prospect',
+  }))
+  return { nodes, edges }
+}
+
+export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetStyle[] {
+  const text = dark ? '#e5e7eb' : '#1f2937'
+  const halo = dark ? '#111827' : '#ffffff'
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(colour)',
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        color: text,
+        'font-size': 11,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-outline-color': halo,
+        'text-outline-width': big ? 0 : 2,
+        'min-zoomed-font-size': big ? 10 : 7,
+        'border-width': 1,
+        'border-color': dark ? '#d1d5db' : '#4b5563',
+      },
+    },
+    {
+      selector: 'node.me',
+      style: { 'font-size': 15, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#f59e0b', 'z-index': 20, 'min-zoomed-font-size': 0 },
+    },
+    { selector: 'node.prospect', style: { 'border-width': 0.5 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': 'data(colour)',
+        'target-arrow-color': 'data(colour)',
+        'target-arrow-shape': big ? 'none' : 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': big ? 'haystack' : 'bezier',
+        opacity: 0.75,
+      },
+    },
+    { selector: 'edge.prospect', style: { 'line-style': 'dashed', width: 0.8, 'target-arrow-shape': 'none' } },
+    { selector: '.faded', style: { opacity: 0.1, 'text-opacity': 0 } },
+    { selector: 'edge.faded', style: { opacity: 0.04 } },
+    {
+      selector: 'node:selected, node.selected',
+      style: { 'border-width': 4, 'border-color': '#7c3aed', 'z-index': 30, 'text-opacity': 1, opacity: 1 },
+    },
+    { selector: 'node.selected.prospect', style: { label: 'data(label)' } },
+  ]
+}
