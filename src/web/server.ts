@@ -50,12 +50,20 @@ const STATUS: Record<string, number> = {
   INTERNAL: 500,
 }
 
+/** The page's own CSP (index.html) again as a header, where frame-ancestors takes effect. */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
   const data = type === 'application/json' ? JSON.stringify(body) : (body as Buffer | string)
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    // The token travels in the page URL: never leak it in a Referer.
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    ...(type.startsWith('text/html') ? { 'content-security-policy': PAGE_CSP } : {}),
   })
   res.end(data)
 }
