@@ -36,15 +36,17 @@ export function diverging(t: number): string {
   return mix(DIVERGING[i]!, DIVERGING[i + 1]!, pos - i)
 }
 
+/** Scores this far (in rate points) from the network's average get the scale's end colours. */
+export const SCORE_SPREAD = 0.2
+
 /**
  * Node colour for a quality score: centred on the network's average, so "above
- * average" is blue whatever the average is. Null (nothing decided) is grey.
+ * average" is blue whatever the average is; SCORE_SPREAD above or below it is
+ * the darkest blue or red. Null (nothing decided) is grey.
  */
 export function scoreColour(score: number | null, mean: number): string {
   if (score === null) return UNDECIDED
-  const m = Math.min(0.99, Math.max(0.01, mean))
-  const t = score >= m ? (score - m) / (1 - m) : (score - m) / m
-  return diverging(t)
+  return diverging((score - mean) / SCORE_SPREAD)
 }
 
 /** Edge colour for the share of its introductions that converted (0..1). */

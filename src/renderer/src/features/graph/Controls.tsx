@@ -1,7 +1,7 @@
 import { useState, type RefObject } from 'react'
 import type { GraphFilters } from '../../../../shared/channels/graph'
 import { INTRO_KINDS, INTRO_ORIGINS, INTRO_STATUSES } from '../../../../shared/schemas'
-import { DIVERGING, EDGE_ALL, EDGE_NONE, ME_COLOUR, PROSPECT_COLOUR, UNDECIDED } from '../../../../core/graph/colors'
+import { DIVERGING, SCORE_SPREAD, EDGE_ALL, EDGE_NONE, ME_COLOUR, PROSPECT_COLOUR, UNDECIDED } from '../../../../core/graph/colors'
 import { LAYOUTS, type LayoutKind } from '../../../../core/graph/layout'
 import { searchNodes, type GraphModel, type SizeBy } from '../../../../core/graph/model'
 import type { Group } from '../../../../shared/types'
@@ -248,9 +248,9 @@ export function Legend({ model, sizeBy, prospects }: { model: GraphModel; sizeBy
       <div className="graph-legend-title">Node colour: quality of their introductions to you</div>
       <div className="graph-legend-scale" style={{ background: gradient }} />
       <div className="graph-legend-ends">
-        <span>below average</span>
-        <span>average {pct(model.mean)}</span>
-        <span>above</span>
+        <span>≤ {pct(Math.max(0, model.mean - SCORE_SPREAD))}</span>
+        <span>network average {pct(model.mean)}</span>
+        <span>≥ {pct(Math.min(1, model.mean + SCORE_SPREAD))}</span>
       </div>
       <div className="graph-legend-row">
         <span className="dot" style={{ background: UNDECIDED }} /> nothing decided yet
