@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { useId, type Ref, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 interface FieldFrame {
   label: ReactNode
@@ -33,7 +33,7 @@ function describedBy(id: string, error?: string, hint?: ReactNode): string | und
   return undefined
 }
 
-export type TextFieldProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'className'>
+export type TextFieldProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'className'> & { ref?: Ref<HTMLInputElement> }
 
 /** A labelled text input; its error is shown right under it and linked with aria-describedby. */
 export function TextField({ label, error, hint, className, id: idProp, ...rest }: TextFieldProps) {

@@ -1,0 +1,169 @@
+import { useState } from 'react'
+import type { NavTarget } from '../../ui/nav'
+import { Badge, Button, Card, ConfirmDialog, useApi, useApiMutation, useToast } from '../../ui'
+import { IntroTable } from '../introductions/IntroTable'
+import { PersonInteractions } from '../thanks/PersonInteractions'
+import { PersonForm } from './PersonForm'
+
+type IntroSort = 'date' | 'referrer' | 'receiver' | 'prospect' | 'status' | 'value' | 'kind'
+const PAGE = 20
+
+function websiteHref(w: string): string {
+  return /^https?:\/\//i.test(w) ? w : `https://${w}`
+}
+
+/** One person: their fields, their introductions in every role, and their interactions. */
+export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () => void; navigate: (t: NavTarget) => void }) {
+  const person = useApi('people:get', { id })
+  const p = person.data
+  const introducer = useApi('people:get', { id: p?.introducedById ?? '' }, { enabled: !!p?.introducedById })
+  const groups = useApi('groups:list', {})
+  const [sort, setSort] = useState<IntroSort>('date')
+  const [dir, setDir] = useState<'asc' | 'desc'>('desc')
+  const [offset, setOffset] = useState(0)
+  const intros = useApi('introductions:list', { personId: id, sort, dir, offset, limit: PAGE })
+  const [editing, setEditing] = useState(false)
+  const [confirmArchive, setConfirmArchive] = useState(false)
+  const archive = useApiMutation('people:archive')
+  const setMe = useApiMutation('people:setMe')
+  const toast = useToast()
+
+  if (person.isError)
+    return (
+      <div>
+        <Button onClick={onBack}>← People</Button>
+        <p role="alert">{person.error.message}</p>
+      </div>
+    )
+  if (!p) return <p className="muted">Loading…</p>
+
+  const groupNames = (groups.data ?? []).filter((g) => p.groupIds.includes(g.id)).map((g) => g.name)
+  const rows: [string, React.ReactNode][] = [
+    ['Company', p.company],
+    ['Profession', p.profession],
+    ['Email', p.email],
+    ['Phone', p.phone],
+    ['Website', p.website ? <a href={websiteHref(p.website)} target="_blank" rel="noreferrer">{p.website}</a> : null],
+    ['City', p.city],
+    [
+      'Tags',
+      p.tags.length ? (
+        <span className="chips">
+          {p.tags.map((t) => (
+            <Badge key={t}>{t}</Badge>
+          ))}
+        </span>
+      ) : null,
+    ],
+    ['Groups', groupNames.length ? groupNames.join(', ') : null],
+    ['Good referral for them', p.idealClient],
+    ['How you met', p.howMet],
+    [
+      'Introduced by',
+      p.introducedById ? (
+        <button className="link-button" onClick={() => navigate({ route: 'people', personId: p.introducedById! })}>
+          {introducer.data?.name ?? '…'}
+        </button>
+      ) : null,
+    ],
+    ['Keep in touch', p.cadenceDays ? `every ${p.cadenceDays} days` : null],
+    ['Notes', p.notes],
+  ]
+
+  return (
+    <div className="person-detail">
+      <div className="page-header">
+        <Button small onClick={onBack}>
+          ← People
+        </Button>
+        <h1>
+          {p.name} {p.isMe && <Badge tone="accent">You</Badge>} {p.archivedAt && <Badge tone="warning">Archived</Badge>}
+        </h1>
+        {!p.isMe && !p.archivedAt && (
+          <Button
+            onClick={() =>
+              setMe.mutate({ id: p.id }, { onSuccess: () => toast.success(`${p.name} is now "you".`), onError: (e) => toast.error(e) })
+            }
+          >
+            Set as me
+          </Button>
+        )}
+        {!p.isMe && <Button onClick={() => setConfirmArchive(true)}>{p.archivedAt ? 'Restore' : 'Archive'}</Button>}
+        <Button variant="primary" onClick={() => setEditing(true)}>
+          Edit
+        </Button>
+      </div>
+      <div className="person-grid">
+        <Card title="Details">
+          <dl className="props">
+            {rows
+              .filter(([, v]) => v !== null && v !== '')
+              .map(([k, v]) => (
+                <div key={k} style={{ display: 'contents' }}>
+                  <dt>{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+          </dl>
+        </Card>
+        <div className="stack">
+          <Card title={`Introductions (${intros.data?.total ?? 0})`}>
+            <IntroTable
+              rows={intros.data?.items ?? []}
+              label={`Introductions involving ${p.name}`}
+              sort={sort}
+              dir={dir}
+              onSort={(s, d) => {
+                setSort(s)
+                setDir(d)
+                setOffset(0)
+              }}
+              onOpen={(r) => navigate({ route: 'introductions', introductionId: r.id })}
+              paging={{ offset, limit: PAGE, total: intros.data?.total ?? 0, onPage: setOffset }}
+              loading={intros.isPending}
+              empty={<div className="empty">No introductions with {p.name} yet.</div>}
+            />
+          </Card>
+          <PersonInteractions personId={p.id} />
+        </div>
+      </div>
+      {editing && (
+        <PersonForm
+          person={p}
+          {...(introducer.data ? { introducedByName: introducer.data.name } : {})}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      )}
+      {confirmArchive && (
+        <ConfirmDialog
+          title={p.archivedAt ? `Restore ${p.name}?` : `Archive ${p.name}?`}
+          message={
+            p.archivedAt
+              ? 'They will appear in lists and pickers again.'
+              : 'They will be hidden from lists and pickers. Their introductions and history are kept, and you can restore them later.'
+          }
+          confirmLabel={p.archivedAt ? 'Restore' : 'Archive'}
+          danger={!p.archivedAt}
+          busy={archive.isPending}
+          onCancel={() => setConfirmArchive(false)}
+          onConfirm={() =>
+            archive.mutate(
+              { id: p.id, archived: !p.archivedAt },
+              {
+                onSuccess: (r) => {
+                  toast.success(r.archivedAt ? `Archived ${r.name}.` : `Restored ${r.name}.`)
+                  setConfirmArchive(false)
+                },
+                onError: (e) => {
+                  toast.error(e)
+                  setConfirmArchive(false)
+                },
+              },
+            )
+          }
+        />
+      )}
+    </div>
+  )
+}
