@@ -1,0 +1,84 @@
+/**
+ * Per-partner counts for a period, as the summaries hold them. `r_` = received
+ * from the partner (referrer = partner, receiver = you), `g_` = given to them
+ * (referrer = you, receiver = partner). Values are integer minor units; days are
+ * summed over won introductions (introduction date -> status date).
+ */
+export const COUNT_KEYS = [
+  'r_n', 'r_open', 'r_won', 'r_lost', 'r_naf', 'r_won_value', 'r_won_days',
+  'r_referral', 'r_won_referral', 'r_dec_referral',
+  'r_introduction', 'r_won_introduction', 'r_dec_introduction',
+  'r_lead', 'r_won_lead', 'r_dec_lead',
+  'r_inbound', 'r_won_inbound', 'r_dec_inbound',
+  'r_outbound', 'r_won_outbound', 'r_dec_outbound',
+  'g_n', 'g_open', 'g_won', 'g_lost', 'g_naf', 'g_won_value', 'g_won_days',
+] as const
+
+export type CountKey = (typeof COUNT_KEYS)[number]
+export type Counts = Record<CountKey, number>
+
+export function emptyCounts(): Counts {
+  const c = {} as Counts
+  for (const k of COUNT_KEYS) c[k] = 0
+  return c
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  const c = emptyCounts()
+  for (const k of COUNT_KEYS) c[k] = a[k] + b[k]
+  return c
+}
+
+export function subCounts(a: Counts, b: Counts): Counts {
+  const c = emptyCounts()
+  for (const k of COUNT_KEYS) c[k] = a[k] - b[k]
+  return c
+}
+
+export const isEmptyCounts = (c: Counts): boolean => c.r_n === 0 && c.g_n === 0
+
+export interface IntroFact {
+  /** The other party. */
+  partnerId: string
+  direction: 'received' | 'given'
+  kind: 'referral' | 'introduction' | 'lead'
+  origin: 'inbound' | 'outbound'
+  status: 'new' | 'contacted' | 'meeting' | 'proposal' | 'won' | 'lost' | 'not_a_fit'
+  date: string
+  statusDate: string
+  valueMinor: number | null
+}
+
+const DAY = 86_400_000
+const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY)
+
+/** The counts one introduction contributes (the reference the SQL summaries must agree with). */
+export function countsOf(f: IntroFact): Counts {
+  const c = emptyCounts()
+  const won = f.status === 'won' ? 1 : 0
+  const dec = f.status === 'won' || f.status === 'lost' || f.status === 'not_a_fit' ? 1 : 0
+  const p = f.direction === 'received' ? 'r' : 'g'
+  c[`${p}_n`] = 1
+  c[`${p}_open`] = 1 - dec
+  c[`${p}_won`] = won
+  c[`${p}_lost`] = f.status === 'lost' ? 1 : 0
+  c[`${p}_naf`] = f.status === 'not_a_fit' ? 1 : 0
+  c[`${p}_won_value`] = won ? (f.valueMinor ?? 0) : 0
+  c[`${p}_won_days`] = won ? days(f.date, f.statusDate) : 0
+  if (p === 'r') {
+    c[`r_${f.kind}`] = 1
+    c[`r_won_${f.kind}`] = won
+    c[`r_dec_${f.kind}`] = dec
+    c[`r_${f.origin}`] = 1
+    c[`r_won_${f.origin}`] = won
+    c[`r_dec_${f.origin}`] = dec
+  }
+  return c
+}
+
+/** Sums facts into per-partner counts (reference implementation for tests and small inputs). */
+export function countByPartner(facts: readonly IntroFact[]): Map<string, Counts> {
+  const m = new Map<string, Counts>()
+  for (const f of facts) m.set(f.partnerId, addCounts(m.get(f.partnerId) ?? emptyCounts(), countsOf(f)))
+  return m
+}

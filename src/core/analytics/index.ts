@@ -1,0 +1,5 @@
+export * from './quality'
+export * from './counts'
+export * from './period'
+export * from './scorecard'
+export * from './csv'

@@ -1,0 +1,216 @@
+import type { NetworkFigures, Rate, ResolvedPeriod, Scorecard, TopItem } from '../../shared/channels/analytics'
+import { addCounts, emptyCounts, type Counts } from './counts'
+import { qualityScore, type BetaPrior } from './quality'
+
+/** How many decided introductions the network-average prior is worth. */
+export const PRIOR_WEIGHT = 5
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
+export const toMajor = (minor: number): number => Math.round(minor) / 100
+
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+const DAY = 86_400_000
+const daysBetween = (a: string, b: string) =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY)
+
+/** Days between consecutive dates (sorted ascending first). */
+export function gaps(dates: readonly string[]): number[] {
+  const s = [...dates].sort()
+  const out: number[] = []
+  for (let i = 1; i < s.length; i++) out.push(daysBetween(s[i - 1]!, s[i]!))
+  return out
+}
+
+/** Minimum silence, in days, before any flow counts as lapsing. */
+export const LAPSE_MIN_DAYS = 60
+
+/**
+ * Lapsing: at least 3 introductions received from the partner, and the days since
+ * the last one exceed both LAPSE_MIN_DAYS and twice their median gap between
+ * consecutive introductions.
+ */
+export function isLapsing(receivedDates: readonly string[], today: string): boolean {
+  if (receivedDates.length < 3) return false
+  const last = [...receivedDates].sort().at(-1)!
+  const since = daysBetween(last, today)
+  const g = median(gaps(receivedDates)) ?? 0
+  return since > LAPSE_MIN_DAYS && since > 2 * g
+}
+
+/** The Beta prior for a period: mean = the network's conversion (won ÷ decided of received), weight PRIOR_WEIGHT. */
+export function networkPrior(total: Counts, weight = PRIOR_WEIGHT): BetaPrior {
+  const decided = total.r_won + total.r_lost + total.r_naf
+  return { mean: decided > 0 ? total.r_won / decided : 0, weight }
+}
+
+export interface ScorecardExtras {
+  medianDaysToWon?: number | null
+  lastReceived?: string | null
+  lastGiven?: string | null
+  lapsing?: boolean
+  spinOffValueMinor?: number
+  spinOffWon?: number
+}
+
+/** One partner's scorecard from their period counts. */
+export function buildScorecard(
+  person: { id: string; name: string; company: string | null },
+  c: Counts,
+  prior: BetaPrior,
+  x: ScorecardExtras = {},
+): Scorecard {
+  const decided = c.r_won + c.r_lost + c.r_naf
+  const q = qualityScore(c.r_won, decided, prior)
+  const closedValue = toMajor(c.r_won_value)
+  const givenValue = toMajor(c.g_won_value)
+  return {
+    personId: person.id,
+    name: person.name,
+    company: person.company,
+    received: c.r_n,
+    byKind: { referral: c.r_referral, introduction: c.r_introduction, lead: c.r_lead },
+    byOrigin: { inbound: c.r_inbound, outbound: c.r_outbound },
+    open: c.r_open,
+    won: c.r_won,
+    lost: c.r_lost,
+    notAFit: c.r_naf,
+    decided,
+    conversion: ratio(c.r_won, decided),
+    winRate: ratio(c.r_won, c.r_n),
+    quality: q?.score ?? null,
+    qualityLow: q?.low ?? null,
+    qualityHigh: q?.high ?? null,
+    closedValue,
+    avgDaysToWon: ratio(c.r_won_days, c.r_won),
+    medianDaysToWon: x.medianDaysToWon ?? null,
+    given: c.g_n,
+    givenWon: c.g_won,
+    givenValue,
+    balance: c.r_n - c.g_n,
+    valueBalance: toMajor(c.r_won_value - c.g_won_value),
+    lastReceived: x.lastReceived ?? null,
+    lastGiven: x.lastGiven ?? null,
+    lapsing: x.lapsing ?? false,
+    spinOffValue: toMajor(x.spinOffValueMinor ?? 0),
+    spinOffWon: x.spinOffWon ?? 0,
+  }
+}
+
+export function sumCounts(all: Iterable<Counts>): Counts {
+  let t = emptyCounts()
+  for (const c of all) t = addCounts(t, c)
+  return t
+}
+
+const rate = (won: number, decided: number): Rate => ({ won, decided, conversion: ratio(won, decided) })
+
+function top(cards: readonly Scorecard[], pick: (s: Scorecard) => number | null, detail: (s: Scorecard) => string, n = 5): TopItem[] {
+  return cards
+    .map((s) => ({ s, v: pick(s) }))
+    .filter((x): x is { s: Scorecard; v: number } => x.v !== null && x.v !== 0)
+    .sort((a, b) => b.v - a.v || a.s.name.localeCompare(b.s.name))
+    .slice(0, n)
+    .map(({ s, v }) => ({ personId: s.personId, name: s.name, value: v, detail: detail(s) }))
+}
+
+export interface NetworkInput {
+  period: ResolvedPeriod
+  currency: string
+  /** Totals over every partner in the period (with the filter applied). */
+  total: Counts
+  prior: BetaPrior
+  cards: readonly Scorecard[]
+  medianDaysToWon: number | null
+  byMonth: NetworkFigures['byMonth']
+}
+
+/** Network-level figures: sums of the partners' counts, plus the top lists. */
+export function networkFigures(n: NetworkInput): NetworkFigures {
+  const t = n.total
+  const decided = t.r_won + t.r_lost + t.r_naf
+  const gDecided = t.g_won + t.g_lost + t.g_naf
+  return {
+    period: n.period,
+    currency: n.currency,
+    prior: { mean: n.prior.mean, weight: n.prior.weight },
+    partners: n.cards.length,
+    introductions: t.r_n + t.g_n,
+    received: t.r_n,
+    given: t.g_n,
+    open: t.r_open,
+    won: t.r_won,
+    decided,
+    conversion: ratio(t.r_won, decided),
+    winRate: ratio(t.r_won, t.r_n),
+    closedValue: toMajor(t.r_won_value),
+    givenWon: t.g_won,
+    givenDecided: gDecided,
+    givenConversion: ratio(t.g_won, gDecided),
+    givenValue: toMajor(t.g_won_value),
+    byOrigin: { inbound: rate(t.r_won_inbound, t.r_dec_inbound), outbound: rate(t.r_won_outbound, t.r_dec_outbound) },
+    byKind: {
+      referral: rate(t.r_won_referral, t.r_dec_referral),
+      introduction: rate(t.r_won_introduction, t.r_dec_introduction),
+      lead: rate(t.r_won_lead, t.r_dec_lead),
+    },
+    avgDaysToWon: ratio(t.r_won_days, t.r_won),
+    medianDaysToWon: n.medianDaysToWon,
+    byMonth: n.byMonth,
+    topByQuality: top(n.cards, (s) => s.quality, (s) => `${s.won} won of ${s.decided} decided`),
+    topByValue: top(n.cards, (s) => s.closedValue, (s) => `${s.won} won`),
+    topByReciprocityGap: top(
+      n.cards,
+      (s) => Math.abs(s.balance),
+      (s) => (s.balance > 0 ? `received ${s.received}, gave ${s.given}` : `gave ${s.given}, received ${s.received}`),
+    ),
+  }
+}
+
+export type ScorecardKey = keyof Pick<
+  Scorecard,
+  | 'name' | 'company' | 'received' | 'open' | 'won' | 'lost' | 'notAFit' | 'decided' | 'conversion' | 'winRate' | 'quality'
+  | 'closedValue' | 'avgDaysToWon' | 'medianDaysToWon' | 'given' | 'givenWon' | 'givenValue' | 'balance' | 'valueBalance'
+  | 'lastReceived' | 'lastGiven' | 'lapsing' | 'spinOffValue'
+>
+
+/** Sorts scorecards by any column; nulls always last, ties by name. */
+export function sortScorecards(cards: readonly Scorecard[], key: ScorecardKey, dir: 'asc' | 'desc'): Scorecard[] {
+  const sign = dir === 'asc' ? 1 : -1
+  return [...cards].sort((a, b) => {
+    const x = a[key]
+    const y = b[key]
+    if (x === null && y !== null) return 1
+    if (y === null && x !== null) return -1
+    let c = 0
+    if (typeof x === 'string' && typeof y === 'string') c = x.localeCompare(y)
+    else if (x !== null && y !== null) c = Number(x) - Number(y)
+    return c * sign || a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId)
+  })
+}
+
+/**
+ * Spin-off credit (reference implementation): every won introduction *received*
+ * from person P is credited to the one person who introduced P (P's
+ * introducedById), when that is someone other than you. One level deep: each
+ * won introduction is credited to at most one source, so no value is counted twice.
+ */
+export function spinOffCredit(
+  won: readonly { referrerId: string; valueMinor: number }[],
+  introducedBy: ReadonlyMap<string, string | null>,
+  meId: string,
+): Map<string, { valueMinor: number; won: number }> {
+  const out = new Map<string, { valueMinor: number; won: number }>()
+  for (const w of won) {
+    const src = introducedBy.get(w.referrerId) ?? null
+    if (src === null || src === meId || src === w.referrerId) continue
+    const cur = out.get(src) ?? { valueMinor: 0, won: 0 }
+    out.set(src, { valueMinor: cur.valueMinor + w.valueMinor, won: cur.won + 1 })
+  }
+  return out
+}

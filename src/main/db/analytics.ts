@@ -1,0 +1,285 @@
+import { COUNT_KEYS, emptyCounts, isEmptyCounts, type Counts } from '../../core/analytics/counts'
+import { isLapsing, median, networkPrior, sumCounts } from '../../core/analytics/scorecard'
+import { qualityScore } from '../../core/analytics/quality'
+import { resolvePeriod, shiftMonth, type MonthRange } from '../../core/analytics/period'
+import type { PeriodInput } from '../../shared/channels/analytics'
+import type { Db } from './connection'
+import { COL_NAMES, colValues, partnerOf } from './analyticsSchema'
+
+const SELECT_COLS = COL_NAMES.join(', ')
+
+function toCounts(r: Record<string, unknown>): Counts {
+  const c = emptyCounts()
+  for (const k of COUNT_KEYS) c[k] = Number(r[k] ?? 0)
+  return c
+}
+
+/**
+ * Recomputes every summary table from the introductions (one statement per
+ * table, in the caller's transaction or its own) and marks them fresh.
+ */
+export function rebuildSummaries(db: Db): void {
+  const run = () => {
+    const me = (db.prepare('SELECT id FROM people WHERE is_me = 1 AND deleted_at IS NULL').get() as { id: string } | undefined)?.id
+    db.exec('DELETE FROM analytics_cum; DELETE FROM analytics_partner; DELETE FROM analytics_month;')
+    if (me !== undefined) {
+      const meLit = `'${me.replace(/'/g, "''")}'`
+      const sums = COL_NAMES.map((c, i) => `sum(${colValues('i', meLit)[i]!}) AS ${c}`).join(', ')
+      db.exec(`DROP TABLE IF EXISTS temp.analytics_delta;
+        CREATE TEMP TABLE analytics_delta AS
+          SELECT ${partnerOf('i', meLit)} AS partner_id, substr(i.date, 1, 7) AS month, ${sums}
+          FROM introductions i
+          WHERE i.deleted_at IS NULL AND (i.receiver_id = ${meLit} OR i.referrer_id = ${meLit})
+          GROUP BY 1, 2;`)
+      db.exec(`INSERT INTO analytics_partner (partner_id, first_month, last_month, ${SELECT_COLS})
+        SELECT partner_id, min(month), max(month), ${COL_NAMES.map((c) => `sum(${c})`).join(', ')}
+        FROM temp.analytics_delta GROUP BY partner_id;`)
+      db.exec(`INSERT INTO analytics_month (month, ${SELECT_COLS})
+        SELECT month, ${COL_NAMES.map((c) => `sum(${c})`).join(', ')} FROM temp.analytics_delta GROUP BY month;`)
+      db.exec(`INSERT INTO analytics_cum (partner_id, month, ${SELECT_COLS})
+        SELECT t.partner_id, cal.month,
+          ${COL_NAMES.map((c) => `sum(coalesce(d.${c}, 0)) OVER (PARTITION BY t.partner_id ORDER BY cal.month)`).join(', ')}
+        FROM analytics_partner t
+        JOIN analytics_calendar cal ON cal.month BETWEEN t.first_month AND t.last_month
+        LEFT JOIN temp.analytics_delta d ON d.partner_id = t.partner_id AND d.month = cal.month;`)
+      db.exec('DROP TABLE temp.analytics_delta;')
+    }
+    db.prepare('UPDATE analytics_state SET stale = 0 WHERE id = 1').run()
+  }
+  if (db.inTransaction) run()
+  else db.transaction(run).immediate()
+}
+
+/** Pauses the triggers (for a bulk load); the next read (or rebuildSummaries) rebuilds. */
+export function markSummariesStale(db: Db): void {
+  db.prepare('UPDATE analytics_state SET stale = 1 WHERE id = 1').run()
+}
+
+/** Rebuilds the summaries if they were marked stale (first read, "you" changed, bulk load). */
+export function ensureSummaries(db: Db): void {
+  const s = db.prepare('SELECT stale FROM analytics_state WHERE id = 1').get() as { stale: number } | undefined
+  if (s?.stale === 1) rebuildSummaries(db)
+}
+
+export interface PeriodFilter {
+  groupId?: string | undefined
+  tag?: string | undefined
+  personId?: string | undefined
+}
+
+function filterSql(f: PeriodFilter): { sql: string; params: Record<string, string> } {
+  const parts: string[] = []
+  const params: Record<string, string> = {}
+  if (f.groupId) {
+    parts.push('AND t.partner_id IN (SELECT person_id FROM memberships WHERE group_id = @groupId)')
+    params.groupId = f.groupId
+  }
+  if (f.personId) {
+    parts.push('AND t.partner_id = @personId')
+    params.personId = f.personId
+  }
+  if (f.tag) {
+    parts.push('AND t.partner_id IN (SELECT person_id FROM person_tags WHERE tag_key = @tag)')
+    params.tag = f.tag.trim().toLowerCase()
+  }
+  return { sql: parts.join(' '), params }
+}
+
+/**
+ * Per-partner counts for a month range: cum(to) - cum(from - 1), two index seeks
+ * per partner into analytics_cum. Partners with nothing in the range are left out.
+ */
+export function periodCounts(db: Db, range: Pick<MonthRange, 'fromMonth' | 'toMonth'>, f: PeriodFilter = {}): Map<string, Counts> {
+  ensureSummaries(db)
+  const { sql, params } = filterSql(f)
+  const to = range.toMonth ?? '9999-12'
+  const from = range.fromMonth ?? '0000-01'
+  const prev = range.fromMonth ? shiftMonth(range.fromMonth, -1) : '0000-00'
+  const rows = db
+    .prepare(
+      `SELECT t.partner_id AS partner_id, ${COL_NAMES.map((c) => `e.${c} - coalesce(s.${c}, 0) AS ${c}`).join(', ')}
+       FROM analytics_partner t
+       JOIN analytics_cum e ON e.partner_id = t.partner_id AND e.month = min(@to, t.last_month)
+       LEFT JOIN analytics_cum s ON s.partner_id = t.partner_id AND s.month = min(@prev, t.last_month)
+       WHERE t.first_month <= @to AND t.last_month >= @from ${sql}`,
+    )
+    .all({ to, from, prev, ...params }) as Record<string, unknown>[]
+  const out = new Map<string, Counts>()
+  for (const r of rows) {
+    const c = toCounts(r)
+    if (!isEmptyCounts(c)) out.set(String(r.partner_id), c)
+  }
+  return out
+}
+
+/** Network totals per month in a range (unfiltered), from analytics_month. */
+export function monthTotals(db: Db, range: Pick<MonthRange, 'fromMonth' | 'toMonth'>): { month: string; counts: Counts }[] {
+  ensureSummaries(db)
+  const rows = db
+    .prepare(`SELECT month, ${SELECT_COLS} FROM analytics_month WHERE month BETWEEN @from AND @to ORDER BY month`)
+    .all({ from: range.fromMonth ?? '0000-01', to: range.toMonth ?? '9999-12' }) as Record<string, unknown>[]
+  return rows.map((r) => ({ month: String(r.month), counts: toCounts(r) })).filter((x) => !isEmptyCounts(x.counts))
+}
+
+/** Per-month figures for the partners passing a filter: differences of consecutive running totals. */
+export function filteredMonthTotals(
+  db: Db,
+  range: Pick<MonthRange, 'fromMonth' | 'toMonth'>,
+  f: PeriodFilter,
+): { month: string; counts: Counts }[] {
+  ensureSummaries(db)
+  const { sql, params } = filterSql(f)
+  const rows = db
+    .prepare(
+      `SELECT c.month AS month, ${COL_NAMES.map((k) => `sum(c.${k} - coalesce(p.${k}, 0)) AS ${k}`).join(', ')}
+       FROM analytics_partner t
+       JOIN analytics_cum c ON c.partner_id = t.partner_id AND c.month BETWEEN @from AND @to
+       LEFT JOIN analytics_cum p ON p.partner_id = t.partner_id AND p.month = substr(date(c.month || '-01', '-1 month'), 1, 7)
+       WHERE 1 ${sql}
+       GROUP BY c.month ORDER BY c.month`,
+    )
+    .all({ from: range.fromMonth ?? '0000-01', to: range.toMonth ?? '9999-12', ...params }) as Record<string, unknown>[]
+  return rows.map((r) => ({ month: String(r.month), counts: toCounts(r) })).filter((x) => !isEmptyCounts(x.counts))
+}
+
+/** Names of every partner with summaries. */
+export function partnerNames(db: Db): Map<string, { id: string; name: string; company: string | null }> {
+  const rows = db
+    .prepare('SELECT p.id, p.name, p.company FROM analytics_partner t JOIN people p ON p.id = t.partner_id')
+    .all() as { id: string; name: string; company: string | null }[]
+  return new Map(rows.map((r) => [r.id, r]))
+}
+
+const dateBounds = (range: Pick<MonthRange, 'from' | 'to'>) => ({ from: range.from ?? '0000-01-01', to: range.to ?? '9999-12-31' })
+
+/** Days from introduction to won for the given partners' received introductions dated in the range. */
+export function wonDays(db: Db, meId: string, range: Pick<MonthRange, 'from' | 'to'>, partnerIds: readonly string[] | null): Map<string, number[]> {
+  const out = new Map<string, number[]>()
+  const q = db.prepare(
+    `SELECT referrer_id AS p, CAST(round(julianday(status_date) - julianday(date)) AS INTEGER) AS d
+     FROM introductions WHERE receiver_id = @me AND referrer_id = @p AND deleted_at IS NULL AND status = 'won'
+       AND date BETWEEN @from AND @to`,
+  )
+  const all = db.prepare(
+    `SELECT referrer_id AS p, CAST(round(julianday(status_date) - julianday(date)) AS INTEGER) AS d
+     FROM introductions WHERE receiver_id = @me AND deleted_at IS NULL AND status = 'won' AND date BETWEEN @from AND @to`,
+  )
+  const b = dateBounds(range)
+  const rows = (partnerIds === null ? all.all({ me: meId, ...b }) : partnerIds.flatMap((p) => q.all({ me: meId, p, ...b }))) as { p: string; d: number }[]
+  for (const r of rows) {
+    const l = out.get(r.p)
+    if (l) l.push(r.d)
+    else out.set(r.p, [r.d])
+  }
+  return out
+}
+
+/** Network median days to won in the range: a SQL median over the won introductions you received. */
+export function networkMedianDaysToWon(db: Db, meId: string, range: Pick<MonthRange, 'from' | 'to'>, partnerIds: readonly string[] | null): number | null {
+  if (partnerIds !== null) return median([...wonDays(db, meId, range, partnerIds).values()].flat())
+  const b = dateBounds(range)
+  const r = db
+    .prepare(
+      `SELECT avg(d) AS m FROM (
+         SELECT d, row_number() OVER (ORDER BY d) AS rn, count(*) OVER () AS n FROM (
+           SELECT CAST(round(julianday(status_date) - julianday(date)) AS INTEGER) AS d FROM introductions
+           WHERE receiver_id = @me AND deleted_at IS NULL AND status = 'won' AND date BETWEEN @from AND @to))
+       WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`,
+    )
+    .get({ me: meId, ...b }) as { m: number | null }
+  return r.m
+}
+
+export interface PartnerExtras {
+  medianDaysToWon: number | null
+  lastReceived: string | null
+  lastGiven: string | null
+  lapsing: boolean
+  spinOffValueMinor: number
+  spinOffWon: number
+}
+
+/**
+ * The bounded per-partner figures (medians, last dates, lapsing, spin-off credit)
+ * for a page of partners: index seeks per partner, never a scan of all introductions.
+ */
+export function partnerExtras(
+  db: Db,
+  meId: string,
+  range: Pick<MonthRange, 'from' | 'to'>,
+  partnerIds: readonly string[],
+  today: string,
+): Map<string, PartnerExtras> {
+  const b = dateBounds(range)
+  const days = wonDays(db, meId, range, partnerIds)
+  const recvDates = db.prepare(
+    `SELECT date FROM introductions WHERE receiver_id = ? AND referrer_id = ? AND deleted_at IS NULL AND date <= ? ORDER BY date`,
+  )
+  const lastGiven = db.prepare(
+    `SELECT max(date) AS d FROM introductions WHERE referrer_id = ? AND receiver_id = ? AND deleted_at IS NULL`,
+  )
+  // Spin-off: won introductions you received, dated in the period, from people this partner introduced.
+  const spin = db.prepare(
+    `SELECT coalesce(sum(coalesce(i.value_minor, 0)), 0) AS v, count(i.id) AS n
+     FROM people p JOIN introductions i ON i.referrer_id = p.id
+     WHERE p.introduced_by_id = @partner AND p.id <> @me AND p.deleted_at IS NULL
+       AND i.receiver_id = @me AND i.deleted_at IS NULL AND i.status = 'won' AND i.date BETWEEN @from AND @to`,
+  )
+  const out = new Map<string, PartnerExtras>()
+  for (const p of partnerIds) {
+    const dates = (recvDates.all(meId, p, today) as { date: string }[]).map((r) => r.date)
+    const s = spin.get({ partner: p, me: meId, ...b }) as { v: number; n: number }
+    out.set(p, {
+      medianDaysToWon: median(days.get(p) ?? []),
+      lastReceived: dates.at(-1) ?? null,
+      lastGiven: (lastGiven.get(meId, p) as { d: string | null }).d,
+      lapsing: isLapsing(dates, today),
+      spinOffValueMinor: s.v,
+      spinOffWon: s.n,
+    })
+  }
+  return out
+}
+
+export interface PartnerScore {
+  won: number
+  decided: number
+  quality: number | null
+  low: number | null
+  high: number | null
+  /** Major units. */
+  closedValue: number
+  received: number
+  given: number
+}
+
+/**
+ * Quality and flow per partner for the graph (and anyone else): one summary read.
+ * `period` defaults to all time; `today` (YYYY-MM-DD) resolves presets.
+ */
+export function partnerScores(
+  db: Db,
+  meId: string | null,
+  period: PeriodInput = { preset: 'all' },
+  today: string = new Date().toISOString().slice(0, 10),
+): Map<string, PartnerScore> {
+  const out = new Map<string, PartnerScore>()
+  if (meId === null) return out
+  const counts = periodCounts(db, resolvePeriod(period, today))
+  const prior = networkPrior(sumCounts(counts.values()))
+  for (const [id, c] of counts) {
+    const decided = c.r_won + c.r_lost + c.r_naf
+    const q = qualityScore(c.r_won, decided, prior)
+    out.set(id, {
+      won: c.r_won,
+      decided,
+      quality: q?.score ?? null,
+      low: q?.low ?? null,
+      high: q?.high ?? null,
+      closedValue: c.r_won_value / 100,
+      received: c.r_n,
+      given: c.g_n,
+    })
+  }
+  return out
+}
