@@ -1,0 +1,144 @@
+import { describe, expect, it, vi } from 'vitest'
+import { render, screen, fireEvent } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createRef } from 'react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { buildModel } from '../../src/core/graph/model'
+import type { GraphData, GraphNodeData } from '../../src/shared/channels/graph'
+import { fadedIds, svgInput, toElements } from '../../src/renderer/src/features/graph/elements'
+import { FilterBar, HighlightControl, Legend, SearchBox } from '../../src/renderer/src/features/graph/Controls'
+import { SidePanel } from '../../src/renderer/src/features/graph/SidePanel'
+
+const node = (id: string, over: Partial<GraphNodeData> = {}): GraphNodeData => ({
+  id, name: id, company: null, profession: null, isMe: false, role: 'partner', sent: 1, received: 0,
+  wonToMe: 0, decidedToMe: 0, closedValueMinor: 0, x: null, y: null, ...over,
+})
+const data: GraphData = {
+  meId: 'me',
+  nodes: [
+    node('me', { isMe: true, role: 'me', name: 'Sam Rivera', x: 0, y: 0 }),
+    node('ann', { name: 'Ann Lee', wonToMe: 5, decidedToMe: 6, closedValueMinor: 500_000, x: 10, y: 20 }),
+    node('bob', { name: 'Bob Ito', wonToMe: 0, decidedToMe: 5 }),
+    node('pat', { name: 'Pat Prospect', role: 'prospect' }),
+  ],
+  edges: [
+    { source: 'ann', target: 'me', kind: 'partner', count: 6, won: 5, decided: 6, valueMinor: 500_000 },
+    { source: 'bob', target: 'me', kind: 'partner', count: 5, won: 0, decided: 5, valueMinor: 0 },
+    { source: 'ann', target: 'pat', kind: 'prospect', count: 1, won: 0, decided: 0, valueMinor: 0 },
+  ],
+  prior: { mean: 0.45, weight: 5 },
+  currency: 'EUR',
+}
+const model = buildModel(data, { sizeBy: 'value' })
+
+describe('model -> Cytoscape elements', () => {
+  it('maps every node and edge with its encoding, position and class', () => {
+    const els = toElements(model, new Map([['bob', { x: 5, y: 6 }]]))
+    const ann = els.find((e) => e.data.id === 'ann')!
+    expect(ann).toMatchObject({ group: 'nodes', position: { x: 10, y: 20 }, classes: 'partner', data: { label: 'Ann Lee' } })
+    expect(ann.data.colour).toBe(model.nodes.find((n) => n.id === 'ann')!.colour)
+    expect(els.find((e) => e.data.id === 'bob')!.position).toEqual({ x: 5, y: 6 })
+    expect(els.find((e) => e.data.id === 'me')!.classes).toBe('me')
+    // Prospects carry no label (kept readable), edges keep width and colour.
+    expect(els.find((e) => e.data.id === 'pat')!.data.label).toBe('')
+    const edge = els.find((e) => e.data.id === 'ann->me')!
+    expect(edge).toMatchObject({ group: 'edges', classes: 'partner', data: { source: 'ann', target: 'me', count: 6 } })
+    expect(els.find((e) => e.data.id === 'ann->pat')!.classes).toBe('prospect')
+  })
+
+  it('fades everyone outside every active "keep" set, never you', () => {
+    expect(fadedIds(model, [null, null])).toBeNull()
+    expect([...fadedIds(model, [new Set(['ann'])])!].sort()).toEqual(['bob', 'pat'])
+    expect([...fadedIds(model, [new Set(['ann', 'bob']), new Set(['bob'])])!].sort()).toEqual(['ann', 'pat'])
+  })
+
+  it('turns the current view into SVG input: placed nodes only, faded flags on edges', () => {
+    const { nodes, edges } = svgInput(model, new Map([['me', { x: 0, y: 0 }], ['ann', { x: 1, y: 2 }]]), new Set(['ann']))
+    expect(nodes.map((n) => n.id)).toEqual(['me', 'ann'])
+    expect(nodes[1]).toMatchObject({ faded: true, showLabel: true })
+    expect(edges.find((e) => e.source === 'ann' && e.target === 'pat')).toMatchObject({ dashed: true, faded: true })
+  })
+})
+
+describe('controls', () => {
+  it('highlight: the checkbox and the slider report on/off and the threshold', async () => {
+    const onChange = vi.fn()
+    render(<HighlightControl on={false} threshold={0.5} count={3} onChange={onChange} />)
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Highlight converters' }))
+    expect(onChange).toHaveBeenLastCalledWith(true, 0.5)
+    fireEvent.change(screen.getByRole('slider', { name: 'Quality threshold' }), { target: { value: '62' } })
+    expect(onChange).toHaveBeenLastCalledWith(true, 0.62)
+    expect(screen.getByText('≥ 50%')).toBeInTheDocument()
+  })
+
+  it('filters: choosing sets a key, choosing "all" removes it, Reset resets', async () => {
+    const onChange = vi.fn()
+    const onReset = vi.fn()
+    const groups = [{ id: 'g1', name: 'Chapter', kind: null, memberCount: 3, createdAt: '', updatedAt: '' }]
+    const { rerender } = render(<FilterBar filters={{}} onChange={onChange} groups={groups} tags={[{ tag: 'vip', count: 2 }]} onReset={onReset} />)
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Group' }), 'Chapter')
+    expect(onChange).toHaveBeenLastCalledWith({ groupId: 'g1' })
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Open')
+    expect(onChange).toHaveBeenLastCalledWith({ status: 'open' })
+    rerender(<FilterBar filters={{ kind: 'lead', tag: 'vip' }} onChange={onChange} groups={groups} tags={[{ tag: 'vip', count: 2 }]} onReset={onReset} />)
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'All kinds')
+    expect(onChange).toHaveBeenLastCalledWith({ tag: 'vip' })
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-01-01' } })
+    expect(onChange).toHaveBeenLastCalledWith({ kind: 'lead', tag: 'vip', from: '2026-01-01' })
+    await userEvent.click(screen.getByRole('button', { name: 'Reset' }))
+    expect(onReset).toHaveBeenCalled()
+  })
+
+  it('search: lists matches as you type; Enter picks the best one', async () => {
+    const onPick = vi.fn()
+    render(<SearchBox model={model} inputRef={createRef()} onPick={onPick} />)
+    const box = screen.getByRole('searchbox', { name: 'Find a person' })
+    await userEvent.type(box, 'ito')
+    expect(screen.getByRole('option', { name: /Bob Ito/ })).toBeInTheDocument()
+    await userEvent.type(box, '{Enter}')
+    expect(onPick).toHaveBeenCalledWith('bob')
+    await userEvent.type(box, 'zzz')
+    expect(screen.getByText('No one on the map matches.')).toBeInTheDocument()
+  })
+
+  it('legend explains colour (with the network average), size and edges', () => {
+    render(<Legend model={model} sizeBy="count" prospects />)
+    const legend = screen.getByRole('complementary', { name: 'Legend' })
+    expect(legend).toHaveTextContent('network average 45%')
+    expect(legend).toHaveTextContent('nothing decided yet')
+    expect(legend).toHaveTextContent('size: introductions made')
+    expect(legend).toHaveTextContent('prospect')
+    expect(legend).toHaveTextContent('all converted')
+  })
+})
+
+describe('side panel', () => {
+  it('shows the scorecard and their introductions (from window.api), and its quick actions navigate', async () => {
+    const list = vi.fn(async () => ({
+      ok: true as const,
+      data: {
+        items: [{ id: 'i1', date: '2026-05-01', referrerName: 'Ann Lee', receiverName: 'Sam Rivera', prospectName: 'Zed', status: 'won' }],
+        total: 3, offset: 0, limit: 8,
+      },
+    }))
+    window.api = { 'introductions:list': list } as unknown as Window['api']
+    const navigate = vi.fn()
+    const ann = model.nodes.find((n) => n.id === 'ann')!
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <SidePanel node={ann} currency="EUR" onClose={() => {}} navigate={navigate} focusSteps={2} focused={false} onFocus={() => {}} />
+      </QueryClientProvider>,
+    )
+    const panel = screen.getByRole('complementary', { name: 'About Ann Lee' })
+    expect(panel).toHaveTextContent('5 / 6')
+    expect(panel).toHaveTextContent(`${Math.round(ann.score! * 100)}%`)
+    expect(await screen.findByText(/Ann Lee → Sam Rivera: Zed/)).toBeInTheDocument()
+    expect(screen.getByText('and 2 more')).toBeInTheDocument()
+    expect(list).toHaveBeenCalledWith(expect.objectContaining({ personId: 'ann' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Record an introduction from Ann' }))
+    expect(navigate).toHaveBeenLastCalledWith({ route: 'introductions', personId: 'ann' })
+    await userEvent.click(screen.getByRole('button', { name: 'Open their record' }))
+    expect(navigate).toHaveBeenLastCalledWith({ route: 'people', personId: 'ann' })
+    expect(screen.getByRole('button', { name: 'Focus on 2 steps' })).toBeInTheDocument()
+  })
+})
