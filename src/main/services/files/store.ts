@@ -185,13 +185,14 @@ export function networkInfo(ctx: ServiceContext): NetworkFileInfo {
 }
 
 /**
- * Where a path the user gave may point. In the desktop app: anywhere (paths
- * come from the system's file dialogs). In the web bridge: only a file name
- * inside the data folder.
+ * Where a path the user gave may point. A bare file name means the data
+ * folder. In the desktop app a full path may point anywhere (it comes from the
+ * system's file dialogs); the web bridge accepts only names in the data folder.
  */
 export function resolveNetworkPath(ctx: ServiceContext, p: string, forNew: boolean): string {
   let file: string
-  if (ctx.transport === 'web') {
+  const bare = p.trim() !== '' && basename(p.trim()) === p.trim()
+  if (ctx.transport === 'web' || bare) {
     const name = basename(p.trim())
     if (!name || name !== p.trim() || name.startsWith('.')) throw new AppError('VALIDATION', 'Give a file name in the data folder (no folders).', 'path')
     file = join(ctx.dataDir, name)

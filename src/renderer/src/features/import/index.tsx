@@ -1,5 +1,32 @@
+import { useState } from 'react'
 import type { ScreenProps } from '../../ui/nav'
+import { Tabs } from '../../ui'
+import { ImportPanel } from './ImportPanel'
+import { ExportPanel } from './ExportPanel'
+import { BackupsPanel } from './BackupsPanel'
+import { NetworkPanel } from './NetworkPanel'
+import './files.css'
+
+type Tab = 'import' | 'export' | 'backups' | 'network'
+const TABS = [
+  { id: 'import', label: 'Import' },
+  { id: 'export', label: 'Export' },
+  { id: 'backups', label: 'Backups' },
+  { id: 'network', label: 'Network files' },
+] as const
 
 export function FilesScreen(_props: ScreenProps) {
-  return <h1>Import/Export</h1>
+  const [tab, setTab] = useState<Tab>('import')
+  return (
+    <div className="files-screen">
+      <div className="page-header">
+        <h1>Import/Export</h1>
+      </div>
+      <Tabs tabs={TABS} value={tab} onChange={setTab} label="Files" />
+      {tab === 'import' && <ImportPanel />}
+      {tab === 'export' && <ExportPanel />}
+      {tab === 'backups' && <BackupsPanel />}
+      {tab === 'network' && <NetworkPanel />}
+    </div>
+  )
 }

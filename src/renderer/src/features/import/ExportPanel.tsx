@@ -1,0 +1,49 @@
+import { useState } from 'react'
+import type { ExportFormat } from '../../../../shared/channels/files'
+import { Button, Card, call, useToast } from '../../ui'
+import { downloadText } from './util'
+
+const EXPORTS: { format: ExportFormat; label: string; what: string }[] = [
+  { format: 'people-csv', label: 'People (CSV)', what: 'Everyone with company, contact details, tags and groups. Opens in any spreadsheet.' },
+  { format: 'introductions-csv', label: 'Introductions (CSV)', what: 'Every introduction with referrer, receiver, prospect, status and value.' },
+  { format: 'scorecards-csv', label: 'Partner scorecards (CSV)', what: 'Per partner: introductions to you, won, lost, open, conversion and won value.' },
+  { format: 'json', label: 'Whole network (JSON)', what: 'Everything, in a documented format that imports back into an identical network.' },
+  { format: 'graphml', label: 'Graph (GraphML)', what: 'People and introductions with their attributes, for yEd, Gephi, Cytoscape.' },
+  { format: 'gexf', label: 'Graph (GEXF)', what: "Gephi's own format, with the same attributes." },
+  { format: 'report-html', label: 'Printable report (HTML)', what: 'Partner leaderboard, who to thank and network figures; print it or save as PDF.' },
+]
+
+export function ExportPanel() {
+  const toast = useToast()
+  const [busy, setBusy] = useState<ExportFormat | null>(null)
+  async function run(format: ExportFormat) {
+    setBusy(format)
+    try {
+      const f = await call('files:export', { format })
+      downloadText(f.fileName, f.mimeType, f.text)
+      toast.success(`Saved ${f.fileName}`)
+    } catch (e) {
+      toast.error(e)
+    } finally {
+      setBusy(null)
+    }
+  }
+  return (
+    <Card title="Export">
+      <ul className="files-exports">
+        {EXPORTS.map((x) => (
+          <li key={x.format}>
+            <Button busy={busy === x.format} onClick={() => void run(x.format)}>
+              {x.label}
+            </Button>
+            <span className="muted">{x.what}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="muted files-hint">
+        CSV files are UTF-8 with a byte-order mark and CRLF line ends. A cell that starts with = + - @, tab or carriage return gets a leading
+        apostrophe so spreadsheets show it as text instead of running it as a formula.
+      </p>
+    </Card>
+  )
+}

@@ -1,0 +1,319 @@
+import { useRef, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import type { DuplicateDecision, ImportKind, ImportPreview, ImportProblem, ImportResult } from '../../../../shared/channels/files'
+import { ApiError, Badge, Button, Card, Checkbox, Select, call, errorMessage } from '../../ui'
+import { DELIMITER_LABELS, ENCODING_LABELS, FIELD_LABELS, readFileBase64 } from './util'
+
+const KINDS: { value: ImportKind; label: string; accept: string }[] = [
+  { value: 'people', label: 'People (CSV)', accept: '.csv,.tsv,.txt,text/csv' },
+  { value: 'introductions', label: 'Introductions (CSV)', accept: '.csv,.tsv,.txt,text/csv' },
+  { value: 'vcard', label: 'Contacts (vCard .vcf)', accept: '.vcf,.vcard,text/vcard' },
+  { value: 'linkedin', label: 'LinkedIn connections (Connections.csv)', accept: '.csv,text/csv' },
+]
+
+const DECISIONS: { value: DuplicateDecision; label: string }[] = [
+  { value: 'merge', label: 'Merge (fill in blanks)' },
+  { value: 'keep', label: 'Keep both' },
+  { value: 'skip', label: 'Skip' },
+]
+
+interface Loaded {
+  name: string
+  data: string
+}
+
+export function ImportPanel() {
+  const qc = useQueryClient()
+  const [kind, setKind] = useState<ImportKind>('people')
+  const [file, setFile] = useState<Loaded | null>(null)
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [mapping, setMapping] = useState<Record<string, string | null> | null>(null)
+  const [defaultDecision, setDefaultDecision] = useState<DuplicateDecision>('merge')
+  const [decisions, setDecisions] = useState<Record<string, DuplicateDecision>>({})
+  const [allowCreate, setAllowCreate] = useState(false)
+  const [busy, setBusy] = useState<'reading' | 'importing' | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [errorProblems, setErrorProblems] = useState<ImportProblem[]>([])
+  const [result, setResult] = useState<ImportResult | null>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+
+  async function runPreview(k: ImportKind, f: Loaded, m: Record<string, string | null> | null) {
+    setBusy('reading')
+    setError(null)
+    setErrorProblems([])
+    try {
+      const p = await call('files:previewImport', { kind: k, data: f.data, fileName: f.name, ...(m ? { mapping: m } : {}) })
+      setPreview(p)
+      setMapping(p.mapping)
+    } catch (e) {
+      setPreview(null)
+      setError(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  async function onFile(f: File | undefined) {
+    setResult(null)
+    setDecisions({})
+    if (!f) return
+    const loaded = { name: f.name, data: await readFileBase64(f) }
+    setFile(loaded)
+    await runPreview(kind, loaded, null)
+  }
+
+  function changeKind(k: ImportKind) {
+    setKind(k)
+    setResult(null)
+    if (file) void runPreview(k, file, null)
+  }
+
+  function changeMapping(field: string, column: string) {
+    if (!file || !mapping) return
+    const next = { ...mapping, [field]: column === '' ? null : column }
+    setMapping(next)
+    void runPreview(kind, file, next)
+  }
+
+  async function commit(mode: 'valid' | 'strict') {
+    if (!file || !preview) return
+    setBusy('importing')
+    setError(null)
+    setErrorProblems([])
+    try {
+      const r = await call('files:commitImport', {
+        kind, data: file.data, fileName: file.name, ...(mapping && kind !== 'vcard' ? { mapping } : {}),
+        defaultDecision, decisions, mode, allowCreatePeople: allowCreate,
+      })
+      setResult(r)
+      setPreview(null)
+      setFile(null)
+      if (inputRef.current) inputRef.current.value = ''
+      await qc.invalidateQueries()
+    } catch (e) {
+      setError(errorMessage(e))
+      if (e instanceof ApiError) setErrorProblems(((e.details as { problems?: ImportProblem[] } | undefined)?.problems ?? []).slice(0, 50))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  function cancel() {
+    setPreview(null)
+    setFile(null)
+    setError(null)
+    setErrorProblems([])
+    if (inputRef.current) inputRef.current.value = ''
+  }
+
+  const accept = KINDS.find((k) => k.value === kind)?.accept
+  const invalid = preview ? preview.totalRows - preview.validRows : 0
+  const problemCols = (line: number) => new Map((preview?.sample.find((s) => s.line === line)?.problems ?? []).map((p) => [p.column, p.reason]))
+
+  return (
+    <div className="stack files-import">
+      <Card title="Import from a file">
+        <div className="toolbar">
+          <Select label="What is in the file" value={kind} onChange={(e) => changeKind(e.target.value as ImportKind)} options={KINDS} />
+          <div className="field">
+            <label className="field-label" htmlFor="files-import-input">
+              File
+            </label>
+            <input id="files-import-input" ref={inputRef} type="file" accept={accept} onChange={(e) => void onFile(e.target.files?.[0])} />
+          </div>
+          {busy === 'reading' && <span className="muted">Reading…</span>}
+        </div>
+        <p className="muted files-hint">
+          CSV files may be comma, semicolon or tab separated, in UTF-8, UTF-16 or Windows-1252: the app detects it. Nothing is written until
+          you press Import, and a backup is taken first.
+        </p>
+      </Card>
+
+      {error && (
+        <div className="form-error" role="alert">
+          <p>{error}</p>
+          {errorProblems.length > 0 && (
+            <ul className="files-problem-list">
+              {errorProblems.map((p, i) => (
+                <li key={i}>
+                  Line {p.line}, {p.column}: {p.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      {result && (
+        <div className="files-result" role="status">
+          <strong>Import finished.</strong>{' '}
+          {kind === 'introductions'
+            ? `${result.introductionsCreated} introductions added, ${result.peopleCreatedForIntroductions} people created, ${result.duplicates} already there.`
+            : `${result.created} people added, ${result.merged} merged, ${result.skipped} skipped, ${result.duplicates} duplicates found.`}
+          {result.invalidRows > 0 && ` ${result.invalidRows} rows with problems were left out.`}
+          {result.backup && <span className="muted"> Backup taken first: {result.backup}</span>}
+        </div>
+      )}
+
+      {preview && (
+        <>
+          <Card title={`Preview: ${file?.name ?? ''}`}>
+            <div className="row files-detected">
+              <Badge tone="info">{ENCODING_LABELS[preview.encoding] ?? preview.encoding}</Badge>
+              {preview.delimiter && <Badge tone="info">{DELIMITER_LABELS[preview.delimiter] ?? preview.delimiter} separated</Badge>}
+              {preview.skippedLines > 0 && <Badge>{preview.skippedLines} note lines before the header skipped</Badge>}
+              <span>
+                <strong>{preview.totalRows}</strong> rows, <strong>{preview.validRows}</strong> valid
+                {invalid > 0 && (
+                  <>
+                    , <strong className="files-bad">{invalid}</strong> with problems
+                  </>
+                )}
+              </span>
+            </div>
+            {kind !== 'vcard' && mapping && (
+              <details className="files-mapping" open>
+                <summary>Columns</summary>
+                <div className="files-mapping-grid">
+                  {preview.fields.map((f) => (
+                    <Select
+                      key={f}
+                      label={FIELD_LABELS[f] ?? f}
+                      value={mapping[f] ?? ''}
+                      onChange={(e) => changeMapping(f, e.target.value)}
+                      options={[{ value: '', label: '— not imported —' }, ...preview.header.map((h) => ({ value: h, label: h }))]}
+                    />
+                  ))}
+                </div>
+              </details>
+            )}
+            <div className="table-wrap files-preview">
+              <table>
+                <thead>
+                  <tr>
+                    <th>Line</th>
+                    {preview.header.map((h, i) => (
+                      <th key={i}>{h}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.sample.map((r) => {
+                    const bad = problemCols(r.line)
+                    return (
+                      <tr key={r.line} className={r.problems.length ? 'files-row-bad' : undefined}>
+                        <td className="num">{r.line}</td>
+                        {preview.header.map((h, i) => {
+                          const reason = bad.get(h)
+                          return (
+                            <td key={i} className={reason ? 'files-cell-bad' : undefined} title={reason}>
+                              {r.cells[i] ?? ''}
+                              {reason && <span className="files-cell-reason">{reason}</span>}
+                            </td>
+                          )
+                        })}
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {preview.totalRows > preview.sample.length && <p className="muted">Showing the first {preview.sample.length} rows.</p>}
+          </Card>
+
+          {preview.problems.length > 0 && (
+            <Card title={`Rows with problems (${invalid})`}>
+              <table className="files-problems">
+                <thead>
+                  <tr>
+                    <th>Line</th>
+                    <th>Column</th>
+                    <th>Problem</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.problems.slice(0, 100).map((p, i) => (
+                    <tr key={i}>
+                      <td className="num">{p.line}</td>
+                      <td>{p.column}</td>
+                      <td>{p.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Card>
+          )}
+
+          {preview.duplicates.length > 0 && (
+            <Card title={`Already in your network (${preview.duplicates.length})`}>
+              <div className="toolbar">
+                <Select label="For all of them" value={defaultDecision} onChange={(e) => setDefaultDecision(e.target.value as DuplicateDecision)} options={DECISIONS} />
+              </div>
+              <table className="files-dupes">
+                <thead>
+                  <tr>
+                    <th>Line</th>
+                    <th>In the file</th>
+                    <th>In your network</th>
+                    <th>Matched on</th>
+                    <th>Choice</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.duplicates.slice(0, 200).map((d) => (
+                    <tr key={d.line}>
+                      <td className="num">{d.line}</td>
+                      <td>{d.name}</td>
+                      <td>
+                        {d.existingName}
+                        {d.existingCompany && <span className="muted"> · {d.existingCompany}</span>}
+                      </td>
+                      <td>{d.matchedOn}</td>
+                      <td>
+                        <select
+                          aria-label={`Choice for line ${d.line}`}
+                          className="input"
+                          value={decisions[String(d.line)] ?? defaultDecision}
+                          onChange={(e) => setDecisions({ ...decisions, [String(d.line)]: e.target.value as DuplicateDecision })}
+                        >
+                          {DECISIONS.map((o) => (
+                            <option key={o.value} value={o.value}>
+                              {o.label}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Card>
+          )}
+
+          {kind === 'introductions' && preview.unknownPeople.length > 0 && (
+            <Card title="People not in your network yet">
+              <p>{preview.unknownPeople.join(', ')}</p>
+              <Checkbox label="Create these people" checked={allowCreate} onChange={(e) => setAllowCreate(e.target.checked)} />
+            </Card>
+          )}
+
+          <div className="form-actions files-actions">
+            <Button onClick={cancel} disabled={busy === 'importing'}>
+              Cancel
+            </Button>
+            {invalid > 0 ? (
+              <Button variant="primary" busy={busy === 'importing'} disabled={preview.validRows === 0} onClick={() => void commit('valid')}>
+                Import the {preview.validRows} valid rows
+              </Button>
+            ) : (
+              <Button variant="primary" busy={busy === 'importing'} onClick={() => void commit('strict')}>
+                Import {preview.totalRows} rows
+              </Button>
+            )}
+          </div>
+          {busy === 'importing' && <p className="muted" role="status">Importing… (one transaction: all rows or none)</p>}
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,172 @@
+import { useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import type { MergeResult } from '../../../../shared/channels/files'
+import { Button, Card, TextField, call, fieldError, useApi, useToast } from '../../ui'
+import { readFileBase64 } from './util'
+
+export function NetworkPanel() {
+  const qc = useQueryClient()
+  const toast = useToast()
+  const info = useApi('files:network', {})
+  const [newName, setNewName] = useState('')
+  const [copyName, setCopyName] = useState('')
+  const [err, setErr] = useState<unknown>(null)
+  const [merge, setMerge] = useState<{ name: string; data: string; result: MergeResult } | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+
+  async function act(key: string, fn: () => Promise<string>) {
+    setBusy(key)
+    setErr(null)
+    try {
+      toast.success(await fn())
+      await qc.invalidateQueries()
+    } catch (e) {
+      setErr(e)
+      toast.error(e)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <div className="stack">
+      <Card title="Network files">
+        <p>
+          Open network: <strong>{info.data?.name}</strong> <span className="muted">({info.data?.file})</span>
+        </p>
+        <p className="muted files-hint">
+          A network is one file (.referralmap). In the desktop app, File › New network, Open network… and Save a copy as… use the system&apos;s
+          file dialogs; here you can use networks in the app&apos;s data folder.
+        </p>
+        {info.data && info.data.available.length > 0 && (
+          <table className="files-networks">
+            <tbody>
+              {info.data.available.map((f) => (
+                <tr key={f}>
+                  <td>{f}</td>
+                  <td>
+                    {info.data.file.endsWith(f) ? (
+                      <span className="muted">open</span>
+                    ) : (
+                      <Button small busy={busy === `open:${f}`} onClick={() => void act(`open:${f}`, async () => `Opened ${(await call('files:openNetwork', { path: f })).name}`)}>
+                        Open
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+          <div className="files-network-forms">
+            <form
+              className="toolbar"
+              onSubmit={(e) => {
+                e.preventDefault()
+                void act('new', async () => `Created and opened ${(await call('files:newNetwork', { path: newName })).name}`)
+              }}
+            >
+              <TextField label="New network" placeholder="name" value={newName} onChange={(e) => setNewName(e.target.value)} error={busy === null ? fieldError(err, 'path') : undefined} />
+              <Button type="submit" busy={busy === 'new'} disabled={!newName.trim()}>
+                Create
+              </Button>
+            </form>
+            <form
+              className="toolbar"
+              onSubmit={(e) => {
+                e.preventDefault()
+                void act('copy', async () => `Saved a copy as ${(await call('files:saveCopy', { path: copyName })).path}`)
+              }}
+            >
+              <TextField label="Save a copy as" placeholder="name" value={copyName} onChange={(e) => setCopyName(e.target.value)} />
+              <Button type="submit" busy={busy === 'copy'} disabled={!copyName.trim()}>
+                Save copy
+              </Button>
+            </form>
+          </div>
+      </Card>
+
+      <Card title="Merge a network">
+        <p className="muted files-hint">
+          Bring in a network someone else exported (the JSON export or a .referralmap file). People are matched on email or name and company;
+          introductions already here are recognised by id. Nothing of yours is overwritten unless you say so.
+        </p>
+        <div className="field">
+          <label className="field-label" htmlFor="files-merge-input">
+            Network file
+          </label>
+          <input
+            id="files-merge-input"
+            type="file"
+            accept=".json,.referralmap,application/json"
+            onChange={async (e) => {
+              const f = e.target.files?.[0]
+              if (!f) return
+              const data = await readFileBase64(f)
+              try {
+                const result = await call('files:mergeNetwork', { data, fileName: f.name, dryRun: true })
+                setMerge({ name: f.name, data, result })
+              } catch (x) {
+                toast.error(x)
+                setMerge(null)
+              }
+            }}
+          />
+        </div>
+        {merge && (
+          <div className="stack files-merge">
+            <p>
+              <strong>{merge.name}</strong>: {merge.result.peopleAdded} new people, {merge.result.peopleMatched} matched to people you have,{' '}
+              {merge.result.introductionsAdded} new introductions ({merge.result.introductionsAlreadyThere} already here), {merge.result.groupsAdded} new
+              groups, {merge.result.interactionsAdded} interactions.
+            </p>
+            {merge.result.conflicts.length > 0 && (
+              <>
+                <p>
+                  {merge.result.conflicts.length} differ from what you have (yours are kept unless you choose otherwise):
+                </p>
+                <ul className="files-conflicts">
+                  {merge.result.conflicts.slice(0, 30).map((c) => (
+                    <li key={`${c.kind}:${c.id}`}>
+                      {c.kind} <strong>{c.label}</strong>: {c.fields.join(', ')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <div className="row">
+              <Button onClick={() => setMerge(null)}>Cancel</Button>
+              <Button
+                variant="primary"
+                busy={busy === 'merge'}
+                onClick={() =>
+                  void act('merge', async () => {
+                    const r = await call('files:mergeNetwork', { data: merge.data, fileName: merge.name, onConflict: 'keepMine' })
+                    setMerge(null)
+                    return `Merged: ${r.peopleAdded} people and ${r.introductionsAdded} introductions added`
+                  })
+                }
+              >
+                Merge, keep mine
+              </Button>
+              {merge.result.conflicts.length > 0 && (
+                <Button
+                  busy={busy === 'merge-theirs'}
+                  onClick={() =>
+                    void act('merge-theirs', async () => {
+                      const r = await call('files:mergeNetwork', { data: merge.data, fileName: merge.name, onConflict: 'takeTheirs' })
+                      setMerge(null)
+                      return `Merged (theirs on conflicts): ${r.peopleAdded} people and ${r.introductionsAdded} introductions added`
+                    })
+                  }
+                >
+                  Merge, take theirs on conflicts
+                </Button>
+              )}
+            </div>
+          </div>
+        )}
+      </Card>
+    </div>
+  )
+}
