@@ -1,0 +1,236 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { Introduction } from '../../../../shared/types'
+import { INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../../../shared/schemas'
+import { Button, Dialog, PersonPicker, STATUS_LABELS, Select, TextArea, TextField, fieldError, useApi, useApiMutation, useToast, type PickedPerson } from '../../ui'
+
+export function todayLocal(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+export const KIND_HELP: Record<IntroKind, string> = {
+  referral: 'Referral: the prospect knows about you and expects your call.',
+  introduction: 'Introduction: the referrer connected you both, e.g. by email or in person.',
+  lead: 'Lead: a name and a need, the prospect has not been told about you yet.',
+}
+export const ORIGIN_HELP: Record<IntroOrigin, string> = {
+  inbound: 'Inbound: the prospect came to the receiver.',
+  outbound: 'Outbound: the receiver asked for it and reached out.',
+}
+
+type Tri = 'unknown' | 'yes' | 'no'
+const triOf = (b: boolean | null | undefined): Tri => (b === true ? 'yes' : b === false ? 'no' : 'unknown')
+const boolOf = (t: Tri): boolean | null => (t === 'yes' ? true : t === 'no' ? false : null)
+
+interface FormState {
+  referrer: PickedPerson
+  receiver: PickedPerson
+  prospect: PickedPerson
+  date: string
+  kind: IntroKind
+  origin: IntroOrigin
+  warmth: string
+  needsService: Tri
+  fitsProfile: Tri
+  accepted: Tri
+  status: IntroStatus
+  value: string
+  currency: string
+  notes: string
+}
+
+export interface IntroFormProps {
+  intro?: Introduction
+  /** Prefill for a new introduction (e.g. the referrer from a person's page). */
+  defaults?: { referrer?: { id: string; name: string } }
+  me?: { id: string; name: string } | undefined
+  onClose: () => void
+  onSaved: (i: Introduction) => void
+}
+
+/** Record or edit an introduction; the service's errors appear next to the field they are about. */
+export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormProps) {
+  const [f, setF] = useState<FormState>(() => ({
+    referrer: intro ? { id: intro.referrerId, name: intro.referrerName } : (defaults?.referrer ?? null),
+    receiver: intro ? { id: intro.receiverId, name: intro.receiverName } : (me ?? null),
+    prospect: intro ? { id: intro.prospectId, name: intro.prospectName } : null,
+    date: intro?.date ?? todayLocal(),
+    kind: intro?.kind ?? 'referral',
+    origin: intro?.origin ?? 'outbound',
+    warmth: intro?.warmth != null ? String(intro.warmth) : '',
+    needsService: triOf(intro?.needsService),
+    fitsProfile: triOf(intro?.fitsProfile),
+    accepted: triOf(intro?.accepted),
+    status: intro?.status ?? 'new',
+    value: intro?.value != null ? String(intro.value) : '',
+    currency: intro?.currency ?? 'EUR',
+    notes: intro?.notes ?? '',
+  }))
+  const [local, setLocal] = useState<Record<string, string>>({})
+  const create = useApiMutation('introductions:create')
+  const update = useApiMutation('introductions:update')
+  const m = intro ? update : create
+  const err = m.error
+  const toast = useToast()
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }))
+  const errOf = (field: string) => local[field] ?? fieldError(err, field)
+  const showValue = intro
+    ? intro.status === 'won' || intro.status === 'proposal' || intro.value !== null
+    : f.status === 'won' || f.status === 'proposal'
+  useEffect(() => {
+    if (!intro && me) setF((s) => (s.receiver === null ? { ...s, receiver: me } : s))
+    // Only when "you" first becomes known.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me?.id])
+
+  function submit(e: FormEvent) {
+    e.preventDefault()
+    const l: Record<string, string> = {}
+    if (!f.referrer || !('id' in f.referrer)) l.referrerId = 'Choose who made the introduction.'
+    if (!f.receiver || !('id' in f.receiver)) l.receiverId = 'Choose who received it.'
+    if (!f.prospect) l.prospect = 'Choose the person introduced, or type a new name.'
+    let value: number | null = null
+    if (showValue && f.value.trim() !== '') {
+      value = Number(f.value)
+      if (!Number.isFinite(value)) l.value = 'Enter an amount, e.g. 1250 or 1250.50.'
+    }
+    setLocal(l)
+    if (Object.keys(l).length > 0 || !f.referrer || !f.receiver || !f.prospect || !('id' in f.referrer) || !('id' in f.receiver)) return
+    const common = {
+      referrerId: f.referrer.id,
+      receiverId: f.receiver.id,
+      date: f.date,
+      kind: f.kind,
+      origin: f.origin,
+      warmth: f.warmth === '' ? null : Number(f.warmth),
+      needsService: boolOf(f.needsService),
+      fitsProfile: boolOf(f.fitsProfile),
+      accepted: boolOf(f.accepted),
+      value,
+      currency: value === null ? null : f.currency,
+      notes: f.notes,
+    }
+    const done = {
+      onSuccess: (i: Introduction) => {
+        toast.success(intro ? 'Introduction saved.' : `Recorded: ${i.referrerName} introduced ${i.prospectName} to ${i.receiverName}.`)
+        onSaved(i)
+      },
+    }
+    if (intro) {
+      if (!('id' in f.prospect)) return
+      update.mutate({ id: intro.id, ...common, prospectId: f.prospect.id }, done)
+    } else {
+      const prospect = 'id' in f.prospect ? { id: f.prospect.id } : { new: { name: f.prospect.newName } }
+      create.mutate({ ...common, prospect, status: f.status }, done)
+    }
+  }
+
+  const known = new Set(['referrerId', 'receiverId', 'prospect', 'prospectId', 'date', 'kind', 'origin', 'warmth', 'needsService', 'fitsProfile', 'accepted', 'status', 'statusDate', 'value', 'currency', 'notes'])
+  const unplaced = err && (!err.field || !known.has(err.field.split('.')[0]!)) ? err.message : undefined
+  const triOptions = [
+    { value: 'unknown', label: 'Not known yet' },
+    { value: 'yes', label: 'Yes' },
+    { value: 'no', label: 'No' },
+  ]
+
+  return (
+    <Dialog title={intro ? 'Edit introduction' : 'Record introduction'} onClose={onClose} wide>
+      <form onSubmit={submit} noValidate aria-label={intro ? 'Edit introduction' : 'Record introduction'}>
+        {unplaced && (
+          <div className="form-error" role="alert">
+            {unplaced}
+          </div>
+        )}
+        <div className="grid-2">
+          <PersonPicker label="Referrer" hint="Who made the introduction" value={f.referrer} onChange={(v) => set('referrer', v)} error={errOf('referrerId')} />
+          <PersonPicker label="Receiver" hint="Who received it: you or another partner" value={f.receiver} onChange={(v) => set('receiver', v)} error={errOf('receiverId')} />
+          <PersonPicker
+            label="Prospect"
+            hint={intro ? 'The person introduced' : 'The person introduced: pick someone or type a new name'}
+            allowNew={!intro}
+            value={f.prospect}
+            onChange={(v) => set('prospect', v)}
+            error={errOf('prospect') ?? errOf('prospectId')}
+          />
+          <TextField label="Date" type="date" value={f.date} onChange={(e) => set('date', e.target.value)} error={errOf('date')} />
+          <Select
+            label="Kind"
+            value={f.kind}
+            onChange={(e) => set('kind', e.target.value as IntroKind)}
+            hint={KIND_HELP[f.kind]}
+            error={errOf('kind')}
+            options={[
+              { value: 'referral', label: 'Referral' },
+              { value: 'introduction', label: 'Introduction' },
+              { value: 'lead', label: 'Lead' },
+            ]}
+          />
+          <Select
+            label="Origin"
+            value={f.origin}
+            onChange={(e) => set('origin', e.target.value as IntroOrigin)}
+            hint={ORIGIN_HELP[f.origin]}
+            error={errOf('origin')}
+            options={[
+              { value: 'outbound', label: 'Outbound' },
+              { value: 'inbound', label: 'Inbound' },
+            ]}
+          />
+          <Select
+            label="Warmth"
+            value={f.warmth}
+            onChange={(e) => set('warmth', e.target.value)}
+            hint="1 = a name only, 5 = expecting your call"
+            error={errOf('warmth')}
+            options={[{ value: '', label: 'Not rated' }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))]}
+          />
+          {!intro && (
+            <Select
+              label="Status"
+              value={f.status}
+              onChange={(e) => set('status', e.target.value as IntroStatus)}
+              error={errOf('status') ?? errOf('statusDate')}
+              options={INTRO_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            />
+          )}
+          <fieldset className="span-2">
+            <legend>Qualification</legend>
+            <div className="grid-3">
+              <Select label="Needs the service" value={f.needsService} onChange={(e) => set('needsService', e.target.value as Tri)} options={triOptions} error={errOf('needsService')} />
+              <Select label="Fits the ideal-client profile" value={f.fitsProfile} onChange={(e) => set('fitsProfile', e.target.value as Tri)} options={triOptions} error={errOf('fitsProfile')} />
+              <Select label="Accepted the introduction" value={f.accepted} onChange={(e) => set('accepted', e.target.value as Tri)} options={triOptions} error={errOf('accepted')} />
+            </div>
+          </fieldset>
+          {showValue && (
+            <>
+              <TextField
+                label="Value"
+                hint={f.status === 'won' ? 'Business closed, in major units' : 'Expected value of the proposal'}
+                inputMode="decimal"
+                value={f.value}
+                onChange={(e) => set('value', e.target.value)}
+                error={errOf('value')}
+              />
+              <TextField label="Currency" maxLength={3} value={f.currency} onChange={(e) => set('currency', e.target.value.toUpperCase())} error={errOf('currency')} />
+            </>
+          )}
+          <TextArea label="Notes" rows={3} value={f.notes} onChange={(e) => set('notes', e.target.value)} error={errOf('notes')} className="span-2" />
+        </div>
+        <div className="form-actions">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={m.isPending}>
+            {intro ? 'Save' : 'Record introduction'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+/** The current "you", for defaulting the receiver. */
+export function useMe(): { id: string; name: string } | undefined {
+  const info = useApi('app:info', {})
+  const meId = info.data?.meId ?? null
+  const me = useApi('people:get', { id: meId ?? '' }, { enabled: meId !== null })
+  return me.data ? { id: me.data.id, name: me.data.name } : undefined
+}
