@@ -48,12 +48,16 @@ export default async function run(env: Env) {
     const net = generateNetwork({ people, introsPerPerson: 10, seed: 2026, today: '2026-10-31' })
     const t1 = performance.now()
     const file = join(env.tmpDir, `bench-${people}.referralmap`)
+    const fresh = openDatabase(file)
+    env.log(`inserting ${net.introductions.length} introductions…`)
+    tx(fresh, () => insertNetwork(fresh, net, '2026-10-31T12:00:00.000Z'))
+    fresh.pragma('wal_checkpoint(TRUNCATE)')
+    fresh.close()
+    const t2 = performance.now()
+    // Measure as the app sees the network: opened again (which refreshes the planner's statistics).
     const db = openDatabase(file)
+    const t3 = performance.now()
     try {
-      env.log(`inserting ${net.introductions.length} introductions…`)
-      tx(db, () => insertNetwork(db, net, '2026-10-31T12:00:00.000Z'))
-      db.pragma('wal_checkpoint(TRUNCATE)')
-      const t2 = performance.now()
       const history = net.introductions.reduce((a, i) => a + i.history.length, 0)
       rows.push({
         case: 'generate + insert',
@@ -61,6 +65,7 @@ export default async function run(env: Env) {
         value: ms(t2 - t0),
         note: `generate ${ms(t1 - t0)}, insert ${ms(t2 - t1)}; ${net.introductions.length} intros, ${history} status changes, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`,
       })
+      rows.push({ case: 'open network (first time, with statistics)', size, value: ms(t3 - t2) })
       const meId = getMeId(db)
       const runs = 31
       const peoplePage = timeMedian(

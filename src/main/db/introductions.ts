@@ -220,7 +220,9 @@ export function listIntroductions(db: Db, q: IntroQuery): Paged<IntroductionList
     JOIN people v ON v.id = i.receiver_id
     JOIN people p ON p.id = i.prospect_id
     WHERE ${where.join(' AND ')}`
-  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n
+  // Names are only needed to count when searching by name (foreign keys guarantee the joins match).
+  const countFrom = search ? from : `FROM introductions i WHERE ${where.join(' AND ')}`
+  const total = (db.prepare(`SELECT count(*) AS n ${countFrom}`).get(params) as { n: number }).n
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC'
   const rows = db
     .prepare(
