@@ -1,0 +1,126 @@
+import { afterEach, expect, it } from 'vitest'
+import { startE2E, type E2EApp } from './harness'
+
+let app: E2EApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+it('a new user loads the sample, adds a partner, records a won introduction from them, and finds it after a reload', async () => {
+  app = await startE2E()
+  const { page } = app
+
+  // First run: the welcome screen.
+  await page.getByRole('heading', { name: 'Welcome to Referral Map' }).waitFor()
+  await app.screenshot('first-run')
+  await page.getByRole('button', { name: 'Explore a sample network' }).click()
+  await page.getByRole('heading', { name: 'People', exact: true }).waitFor({ timeout: 60_000 })
+  const people = page.getByRole('table', { name: 'People' })
+  await people.locator('tbody tr').first().waitFor()
+  expect(await people.locator('tbody tr').count()).toBe(50)
+  await expect(page.getByText(/^1–50 of \d{3}$/).textContent()).resolves.toMatch(/of (2|3)\d\d$/)
+  await app.screenshot('people')
+
+  // Add a partner.
+  await page.getByRole('button', { name: 'New person' }).first().click()
+  const form = page.getByRole('form', { name: 'New person' })
+  await form.getByLabel('Name').fill('Dana Whitfield')
+  await form.getByLabel('Company').fill('Whitfield Mortgages')
+  await form.getByLabel('Profession (contact sphere)').fill('Mortgage adviser')
+  await form.getByLabel('What a good referral looks like for them').fill('First-time buyers with a deposit saved')
+  await form.getByRole('button', { name: 'Add person' }).click()
+  await page.getByRole('heading', { name: /Dana Whitfield/ }).waitFor()
+
+  // Record an introduction from that partner to you, of a new prospect, closed as won.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Introductions' }).click()
+  await page.getByRole('button', { name: 'Record introduction' }).first().click()
+  const intro = page.getByRole('form', { name: 'Record introduction' })
+  await intro.getByRole('combobox', { name: 'Referrer' }).fill('Dana Whit')
+  await page.getByRole('option', { name: /Dana Whitfield/ }).click()
+  await expect(intro.getByText('Dana Whitfield').count()).resolves.toBe(1)
+  // Receiver defaults to you: the picker shows a chosen person, not a search box.
+  await expect(intro.getByRole('combobox', { name: 'Receiver' }).count()).resolves.toBe(0)
+  await intro.getByRole('combobox', { name: 'Prospect' }).fill('Priya Castellano')
+  await page.getByRole('option', { name: 'Create new: Priya Castellano' }).click()
+  await intro.getByLabel('Status').selectOption('won')
+  await intro.getByLabel('Value').fill('4800')
+  await intro.getByLabel('Currency').fill('EUR')
+  await intro.getByLabel('Warmth').selectOption('4')
+  await intro.getByRole('button', { name: 'Record introduction' }).click()
+  const detail = page.getByRole('dialog', { name: 'Introduction' })
+  await detail.waitFor()
+  await expect(detail.getByRole('list', { name: 'Status history' }).textContent()).resolves.toContain('Won')
+  await detail.getByRole('button', { name: 'Done' }).click()
+
+  // After a reload, it is in both lists.
+  await app.reload()
+  await page.getByRole('heading', { name: 'People', exact: true }).waitFor()
+  await page.getByLabel('Search').fill('Whitfield')
+  const row = people.getByRole('row', { name: /Dana Whitfield/ })
+  await row.waitFor()
+  await expect(row.textContent()).resolves.toContain('Whitfield Mortgages')
+  await expect(row.locator('td').nth(5).textContent()).resolves.toBe('1') // received from her
+  await row.click()
+  const theirIntros = page.getByRole('table', { name: 'Introductions involving Dana Whitfield' })
+  await theirIntros.getByRole('row', { name: /Priya Castellano/ }).waitFor()
+  await expect(theirIntros.getByRole('row', { name: /Priya Castellano/ }).textContent()).resolves.toMatch(/Won.*EUR 4,800/)
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Introductions' }).click()
+  const intros = page.getByRole('table', { name: 'Introductions' })
+  await intros.locator('tbody tr').first().waitFor()
+  await app.screenshot('introductions')
+  await page.getByLabel('Search').fill('Castellano')
+  const irow = intros.getByRole('row', { name: /Priya Castellano/ })
+  await irow.waitFor()
+  await expect(irow.textContent()).resolves.toMatch(/Dana Whitfield.*Priya Castellano.*Won.*EUR 4,800/)
+  await expect.poll(() => page.getByText('1–1 of 1').count()).toBe(1)
+  await irow.click()
+  await page.getByRole('dialog', { name: 'Introduction' }).waitFor()
+  await app.screenshot('introduction-detail')
+})
+
+it('bad input shows the service message next to the field, and nothing is written', async () => {
+  app = await startE2E()
+  const { page } = app
+  await page.getByRole('button', { name: 'Start empty' }).click()
+  await page.getByLabel('Your name').fill('Sam Rivera')
+  await page.getByRole('button', { name: 'Start', exact: true }).click()
+  await page.getByRole('heading', { name: 'People', exact: true }).waitFor()
+  await expect(page.getByTestId('me-name').textContent()).resolves.toBe('Sam Rivera')
+
+  // A person without a name (only spaces).
+  await page.getByRole('button', { name: 'New person' }).first().click()
+  const form = page.getByRole('form', { name: 'New person' })
+  await form.getByLabel('Name').fill('   ')
+  await form.getByLabel('Email').fill('not-an-email')
+  await form.getByRole('button', { name: 'Add person' }).click()
+  const name = form.getByLabel('Name')
+  await expect(name.getAttribute('aria-invalid')).resolves.toBe('true')
+  const describedBy = await name.getAttribute('aria-describedby')
+  await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toBe('Enter a name.')
+  await app.screenshot('person-form-error')
+  await form.getByRole('button', { name: 'Cancel' }).click()
+  const listed = await app.api<{ total: number }>('people:list', {})
+  expect(listed.total).toBe(1)
+
+  // Add a partner, then an introduction with a negative value.
+  await app.api('people:create', { name: 'Lee Okafor' })
+  await page.keyboard.press('Control+Shift+N')
+  const intro = page.getByRole('form', { name: 'Record introduction' })
+  await intro.getByRole('combobox', { name: 'Referrer' }).fill('Lee')
+  await page.getByRole('option', { name: /Lee Okafor/ }).click()
+  await intro.getByRole('combobox', { name: 'Prospect' }).fill('Morgan Blake')
+  await page.getByRole('option', { name: 'Create new: Morgan Blake' }).click()
+  await intro.getByLabel('Status').selectOption('won')
+  await intro.getByLabel('Value').fill('-50')
+  await intro.getByRole('button', { name: 'Record introduction' }).click()
+  const value = intro.getByLabel('Value')
+  await expect.poll(() => value.getAttribute('aria-invalid')).toBe('true')
+  const vId = await value.getAttribute('aria-describedby')
+  await expect(page.locator(`[id="${vId}"]`).textContent()).resolves.toBe('The value cannot be negative.')
+  await app.screenshot('introduction-form-error')
+  const intros = await app.api<{ total: number }>('introductions:list', {})
+  expect(intros.total).toBe(0)
+  expect((await app.api<{ total: number }>('people:list', {})).total).toBe(2)
+})
