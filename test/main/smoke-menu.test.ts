@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import type { MenuItemConstructorOptions } from 'electron'
+import { buildMenuTemplate } from '../../src/main/menu'
+
+const ROUTES = ['network', 'people', 'introductions', 'followup', 'reports', 'files', 'settings']
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])])
+}
+
+describe('application menu', () => {
+  for (const isMac of [true, false]) {
+    it(`${isMac ? 'macOS' : 'Windows/Linux'}: usual menus, unique shortcuts, commands the shell understands`, () => {
+      const sent: string[] = []
+      const template = buildMenuTemplate(isMac, (c) => sent.push(c))
+      const top = template.map((m) => m.label ?? m.role)
+      expect(top).toEqual([...(isMac ? ['Referral Map'] : []), '&File', '&Edit', '&View', '&Window', '&Help'])
+      expect(template.find((m) => m.label === '&Edit')?.role).toBe('editMenu')
+      const items = flatten(template)
+      const accels = items.map((i) => i.accelerator).filter((a): a is string => typeof a === 'string')
+      expect(new Set(accels).size).toBe(accels.length)
+      expect(accels).toEqual(expect.arrayContaining(['CmdOrCtrl+N', 'CmdOrCtrl+Shift+N', 'CmdOrCtrl+F', 'CmdOrCtrl+1', 'CmdOrCtrl+6']))
+      for (const i of items) if (typeof i.click === 'function') (i.click as () => void)()
+      for (const c of sent.filter((s) => s.startsWith('navigate:'))) expect(ROUTES).toContain(c.slice('navigate:'.length))
+      expect(sent).toEqual(expect.arrayContaining(['new-person', 'new-introduction', 'find', 'navigate:people']))
+      const fileMenu = template.find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[]
+      expect(fileMenu.some((i) => i.role === (isMac ? 'close' : 'quit'))).toBe(true)
+    })
+  }
+})
