@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { INTERACTION_KINDS, type InteractionKind } from '../../../../shared/schemas'
 import { fieldError, useApi, useApiMutation } from '../../ui/api'
 import { METHOD_LABELS } from './Composer'
+import { MakeIntroductionDialog } from './MakeIntroductionDialog'
 import './followup.css'
 
 export const KIND_LABELS: Record<InteractionKind, string> = {
@@ -25,6 +26,7 @@ export function PersonInteractions(props: { personId: string }) {
   const create = useApiMutation('interactions:create')
   const del = useApiMutation('interactions:delete')
   const [adding, setAdding] = useState(false)
+  const [introducing, setIntroducing] = useState(false)
   const [kind, setKind] = useState<InteractionKind>('one_to_one')
   const [date, setDate] = useState(todayLocal)
   const [notes, setNotes] = useState('')
@@ -44,6 +46,9 @@ export function PersonInteractions(props: { personId: string }) {
             Add interaction
           </button>
         )}
+        <button type="button" className="btn btn-small" onClick={() => setIntroducing(true)}>
+          Introduce someone to them
+        </button>
       </div>
       {adding && (
         <form
@@ -120,6 +125,7 @@ export function PersonInteractions(props: { personId: string }) {
           ))}
         </ul>
       )}
+      {introducing && <MakeIntroductionDialog partnerId={props.personId} onClose={() => setIntroducing(false)} />}
     </section>
   )
 }

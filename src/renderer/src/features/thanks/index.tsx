@@ -192,20 +192,25 @@ function TaskRow(props: { t: TaskItem; navigate: ScreenProps['navigate'] }) {
   const snooze = useApiMutation('tasks:snooze')
   const t = props.t
   return (
-    <tr className={t.daysOverdue > 0 ? 'fu-overdue' : undefined}>
-      <td>
-        {t.dueDate}
+    <li className={t.daysOverdue > 0 ? 'fu-overdue' : undefined}>
+      <div className="fu-task">
+        <span className="fu-title">{t.title}</span>
+        <span className="muted">
+          due {t.dueDate}
+          {t.personId && (
+            <>
+              {' · '}
+              <PersonLink id={t.personId} name={t.personName} navigate={props.navigate} />
+            </>
+          )}
+        </span>
         {t.daysOverdue > 0 ? (
-          <span className="badge badge-danger fu-gap">{plural(t.daysOverdue, 'day')} overdue</span>
+          <span className="badge badge-danger">{plural(t.daysOverdue, 'day')} overdue</span>
         ) : t.daysOverdue === 0 ? (
-          <span className="badge badge-warning fu-gap">today</span>
+          <span className="badge badge-warning">today</span>
         ) : null}
-      </td>
-      <td className="fu-title">{t.title}</td>
-      <td>
-        <PersonLink id={t.personId} name={t.personName} navigate={props.navigate} />
-      </td>
-      <td className="fu-actions">
+      </div>
+      <div className="fu-actions">
         <button type="button" className="btn btn-small" onClick={() => done.mutate({ id: t.id })} aria-label={`Done: ${t.title}`}>
           Done
         </button>
@@ -222,8 +227,8 @@ function TaskRow(props: { t: TaskItem; navigate: ScreenProps['navigate'] }) {
         <button type="button" className="btn btn-ghost btn-small" onClick={() => dismiss.mutate({ id: t.id })} aria-label={`Dismiss: ${t.title}`}>
           Dismiss
         </button>
-      </td>
-    </tr>
+      </div>
+    </li>
   )
 }
 
@@ -341,7 +346,7 @@ export function FollowUpScreen(props: ScreenProps) {
       ) : (
         <>
           {!t.meId && <div className="fu-warning">Set yourself as "me" on the People screen: thanks and asks are about introductions you received.</div>}
-          <div className="fu-grid">
+          <div className="fu-stack">
             <Section title="Who to thank" count={t.thankWon.length + t.thankReceived.length}>
               <h3 className="fu-sub">Won business</h3>
               <Limited
@@ -357,29 +362,18 @@ export function FollowUpScreen(props: ScreenProps) {
               />
             </Section>
 
+            <div className="fu-pair">
             <Section title="Follow-ups" count={t.tasks.length}>
               <Limited
                 items={t.tasks}
                 initial={8}
                 empty="Nothing to follow up."
                 render={(items) => (
-                  <div className="table-wrap">
-                    <table className="data" aria-label="Follow-ups">
-                      <thead>
-                        <tr>
-                          <th>Due</th>
-                          <th>Task</th>
-                          <th>Person</th>
-                          <th aria-label="Actions" />
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {items.map((x) => (
-                          <TaskRow key={x.id} t={x} navigate={nav} />
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <ul className="fu-list" aria-label="Follow-ups">
+                    {items.map((x) => (
+                      <TaskRow key={x.id} t={x} navigate={nav} />
+                    ))}
+                  </ul>
                 )}
               />
             </Section>
@@ -436,6 +430,7 @@ export function FollowUpScreen(props: ScreenProps) {
                 </>
               )}
             </Section>
+            </div>
 
             <Section title="Keep in touch" count={t.keepInTouch.length + t.lapsing.length}>
               <h3 className="fu-sub">Due by cadence</h3>
