@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, screen, shell } from 'electron'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -7,7 +7,7 @@ import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
 import { defaultNetworkFile } from './paths'
 import { buildMenuTemplate } from './menu'
-import { loadWindowState, saveWindowState } from './windowState'
+import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
 import { openExternalSafe } from './external'
 
 /**
@@ -22,7 +22,7 @@ let mainWindow: BrowserWindow | null = null
 
 export function createMainWindow(): BrowserWindow {
   const stateFile = join(app.getPath('userData'), 'window-state.json')
-  const state = loadWindowState(stateFile)
+  const state = fitToDisplays(loadWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea))
   const win = new BrowserWindow({
     ...state,
     minWidth: 900,

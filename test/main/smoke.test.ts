@@ -111,6 +111,7 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
       },
     },
     nativeTheme: { shouldUseDarkColors: false, on: () => {} },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   }
   return { electron, rec }
 }
@@ -252,6 +253,18 @@ describe('built main bundle under Node with a stand-in electron', () => {
     rec.windows[0]!.winEvents.get('close')!()
     const saved = JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8')) as Record<string, unknown>
     expect(saved).toEqual({ x: 10, y: 20, width: 1111, height: 777, maximized: false })
+  })
+
+  it('reopens at the remembered size and position', async () => {
+    const next = fakeElectron(userData, appPath)
+    // As if this were the next start: a new process, the saved window-state.json.
+    const firstWindow = rec.windows[0]!
+    loadMain(next.electron)
+    await tick()
+    const w = next.rec.windows[0]!
+    expect(w.options).toMatchObject({ x: 10, y: 20, width: 1111, height: 777 })
+    expect(firstWindow).not.toBe(w)
+    next.rec.appEvents.get('will-quit')?.()
   })
 
   it('a second instance quits instead of opening another window', async () => {
