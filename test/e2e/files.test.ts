@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { XMLParser } from 'fast-xml-parser'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startE2E, type E2EApp } from './harness'
+
+const FIX = join(__dirname, '../fixtures')
+let app: E2EApp
+
+beforeAll(async () => {
+  app = await startE2E({ now: '2026-06-15T10:00:00.000Z' })
+  await app.api('app:startEmpty', { meName: 'Me Myself' })
+  await app.reload()
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import/Export', exact: true }).click()
+  await app.page.getByRole('heading', { name: 'Import/Export' }).waitFor()
+})
+afterAll(async () => {
+  await app?.close()
+})
+
+async function pick(kind: string, file: string) {
+  await app.page.getByLabel('What is in the file').selectOption(kind)
+  await app.page.locator('#files-import-input').setInputFiles(join(FIX, file))
+  await app.page.getByText(/rows, \d+ valid/).waitFor()
+}
+
+it('imports a BOM + CRLF people file with quoted newlines, and importing it again changes nothing', async () => {
+  const page = app.page
+  await pick('people', 'people-bom-crlf.csv')
+  await expect(page.locator('.badge', { hasText: 'UTF-8 with BOM' }).count()).resolves.toBe(1)
+  await expect(page.locator('.files-preview td', { hasText: 'Prefers WhatsApp.' }).count()).resolves.toBe(1)
+  await page.getByRole('button', { name: 'Import 3 rows' }).click()
+  await page.getByText('Import finished.').waitFor()
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).resolves.toMatch(/3 people added/)
+  await pick('people', 'people-bom-crlf.csv')
+  await expect(page.getByText('Already in your network (3)').count()).resolves.toBe(1)
+  await page.getByRole('button', { name: 'Import 3 rows' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).resolves.toMatch(/0 people added, 0 merged/)
+  const people = await app.api<{ total: number }>('people:list', {})
+  expect(people.total).toBe(4)
+})
+
+it('shows the problems of a file with bad rows per cell and imports only the valid rows when asked', async () => {
+  const page = app.page
+  await pick('people', 'people-bad-rows.csv')
+  await expect(page.locator('.files-cell-bad').count()).resolves.toBe(3)
+  await expect(page.locator('.files-problems tbody tr').allInnerTexts()).resolves.toEqual([
+    '3\tName\tNo name.',
+    '4\tEmail\tNot an email address.',
+    '6\tWebsite\tNot a web address.',
+  ])
+  await app.screenshot('files-import-problems')
+  await page.getByRole('button', { name: 'Import the 2 valid rows' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).resolves.toMatch(/2 people added.*3 rows with problems were left out/)
+})
+
+it('reads semicolon, UTF-16, Windows-1252, vCard and LinkedIn files', async () => {
+  const page = app.page
+  await pick('people', 'people-semicolon.csv')
+  await expect(page.getByText('semicolon separated').count()).resolves.toBe(1)
+  await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Naam')
+  await page.getByRole('button', { name: 'Import 3 rows' }).click()
+  await page.getByText('Import finished.').waitFor()
+
+  await pick('people', 'people-utf16.csv')
+  await expect(page.locator('.badge', { hasText: 'UTF-16 LE' }).count()).resolves.toBe(1)
+  await expect(page.locator('.files-preview td', { hasText: '上海' }).count()).resolves.toBe(1)
+  await page.getByRole('button', { name: 'Import 2 rows' }).click()
+  await page.getByText('Import finished.').waitFor()
+
+  await pick('people', 'people-cp1252.csv')
+  await expect(page.locator('.badge', { hasText: 'Windows-1252' }).count()).resolves.toBe(1)
+  await expect(page.locator('.files-preview td', { hasText: 'Sells €500 cakes ’daily’' }).count()).resolves.toBe(1)
+  await page.getByRole('button', { name: 'Import 2 rows' }).click()
+  await page.getByText('Import finished.').waitFor()
+
+  await pick('vcard', 'contacts.vcf')
+  await page.getByRole('button', { name: 'Import the 3 valid rows' }).click()
+  await page.getByText('Import finished.').waitFor()
+
+  await pick('linkedin', 'linkedin-connections.csv')
+  await expect(page.getByText('2 note lines before the header skipped').count()).resolves.toBe(1)
+  await page.getByRole('button', { name: 'Import 3 rows' }).click()
+  await page.getByText('Import finished.').waitFor()
+  const list = await app.api<{ items: { name: string }[] }>('people:list', { search: 'Priya' })
+  expect(list.items.map((p) => p.name)).toEqual(['Priya Raman'])
+})
+
+it('imports introductions, creating the missing people when allowed', async () => {
+  const page = app.page
+  await pick('introductions', 'introductions.csv')
+  await page.getByLabel('Create these people').check()
+  await app.screenshot('files-import-introductions')
+  await page.getByRole('button', { name: 'Import the 3 valid rows' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).resolves.toMatch(/3 introductions added, 4 people created/)
+  const intros = await app.api<{ total: number }>('introductions:list', {})
+  expect(intros.total).toBe(3)
+})
+
+it('exports GraphML that an independent XML parser reads with every person and introduction', async () => {
+  const page = app.page
+  await page.getByRole('tab', { name: 'Export' }).click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Graph (GraphML)' }).click()])
+  const xml = readFileSync((await download.path())!, 'utf8')
+  const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'node' || n === 'edge' }).parse(xml)
+  const people = await app.api<{ total: number }>('people:list', { limit: 500 })
+  expect(doc.graphml.graph.node).toHaveLength(people.total)
+  expect(doc.graphml.graph.edge).toHaveLength(3)
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'People (CSV)' }).click()])
+  expect(csv.suggestedFilename()).toBe('network-2026-06-15-people.csv')
+  expect(readFileSync((await csv.path())!, 'utf8').startsWith('\uFEFFName,Company')).toBe(true)
+  await app.screenshot('files-export')
+})
+
+it('backs up and restores after a confirmation that says what will be replaced', async () => {
+  const page = app.page
+  await page.getByRole('tab', { name: 'Backups' }).click()
+  await page.getByRole('button', { name: 'Back up now' }).click()
+  await page.getByRole('cell', { name: 'Backup now' }).waitFor()
+  await app.api('people:create', { name: 'After The Backup' })
+  const before = await app.api<{ total: number }>('people:list', {})
+  await page.getByRole('row', { name: /Backup now/ }).getByRole('button', { name: 'Restore…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' })
+  await expect(dialog.innerText()).resolves.toMatch(new RegExp(`Now: ${before.total} people[\\s\\S]*In the backup: ${before.total - 1} people`))
+  await app.screenshot('files-restore')
+  await dialog.getByRole('button', { name: 'Replace with backup' }).click()
+  await dialog.waitFor({ state: 'detached' })
+  const after = await app.api<{ total: number }>('people:list', {})
+  expect(after.total).toBe(before.total - 1)
+})
+
+it('merges a network file and opens another network from the data folder', async () => {
+  const page = app.page
+  await page.getByRole('tab', { name: 'Network files' }).click()
+  const json = JSON.stringify({
+    format: 'referral-map', version: 1, exportedAt: '2026-06-01T00:00:00.000Z',
+    people: [{ id: '01900000-0000-7000-8000-000000000001', name: 'Chapter Friend', company: 'Friend Co', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }],
+  })
+  await page.locator('#files-merge-input').setInputFiles({ name: 'friend.json', mimeType: 'application/json', buffer: Buffer.from(json) })
+  await page.getByText(/1 new people/).waitFor()
+  await page.getByRole('button', { name: 'Merge, keep mine' }).click()
+  await page.getByText(/Merged: 1 people/).waitFor()
+  await page.getByLabel('Save a copy as').fill('copy')
+  await page.getByRole('button', { name: 'Save copy' }).click()
+  await page.getByRole('row', { name: /copy\.referralmap/ }).getByRole('button', { name: 'Open' }).click()
+  await page.getByText('Open network: copy').waitFor()
+  expect((await app.api<{ total: number }>('people:list', { search: 'Chapter Friend' })).total).toBe(1)
+  await app.screenshot('files-network')
+  // A new network is empty, so the app greets it with the first-run choice.
+  await page.getByLabel('New network').fill('second')
+  await page.getByRole('button', { name: 'Create' }).click()
+  await page.getByRole('heading', { name: 'Welcome to Referral Map' }).waitFor()
+  expect((await app.api<{ name: string }>('files:network', {})).name).toBe('second')
+})
