@@ -1,0 +1,161 @@
+import { describe, expect, it, vi, beforeEach } from 'vitest'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { FollowUpScreen, MakeIntroductionDialog } from '../../src/renderer/src/features/thanks'
+import { DEFAULT_TEMPLATES } from '../../src/core/templates/defaults'
+import type { DraftContext, LoopSettings, Today } from '../../src/shared/channels/followup'
+
+type Handler = (input: unknown) => unknown
+let handlers: Record<string, Handler>
+let calls: { channel: string; input: unknown }[]
+
+function installApi() {
+  calls = []
+  const api = new Proxy(
+    {},
+    {
+      get: (_t, channel: string) =>
+        vi.fn(async (input: unknown) => {
+          calls.push({ channel, input })
+          const h = handlers[channel]
+          if (!h) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `unmocked ${channel}` } }
+          return { ok: true, data: h(input) }
+        }),
+    },
+  )
+  Object.assign(window, { api, platform: { transport: 'web', os: 'linux' } })
+}
+
+function wrap(ui: ReactNode) {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  return render(<QueryClientProvider client={qc}>{ui}</QueryClientProvider>)
+}
+
+const ANA = { id: '01900000-0000-7000-8000-00000000000a', name: 'Ana Ruiz', company: 'Ruiz & Co', profession: 'accountant', email: 'ana@ruiz.example', idealClient: 'Family firms with 10 staff.', howMet: 'the breakfast club' }
+const BEN = { id: '01900000-0000-7000-8000-00000000000b', name: 'Ben Oduya', company: 'Oduya Ltd', profession: 'the founder', email: 'ben@example.com', idealClient: null, howMet: null }
+const ME = { id: '01900000-0000-7000-8000-00000000000c', name: 'Sam Reed', company: null, profession: null, email: null, idealClient: 'Owner-run firms', howMet: null, peopleLikeMe: 'owners of small firms' }
+const INTRO = '01900000-0000-7000-8000-0000000000f1'
+
+const settings: LoopSettings = {
+  templates: DEFAULT_TEMPLATES,
+  peopleLikeMe: 'owners of small firms',
+  idealClient: 'Owner-run firms',
+  currency: 'EUR',
+  askFollowUpDays: 7,
+  defaultCadenceDays: null,
+  timeZone: 'UTC',
+}
+
+const today: Today = {
+  today: '2026-06-15',
+  meId: ME.id,
+  thankWon: [
+    { introductionId: INTRO, referrerId: ANA.id, referrerName: ANA.name, prospectId: BEN.id, prospectName: BEN.name, status: 'won', since: '2026-06-10', daysWaiting: 5, value: 1250.5, currency: 'EUR' },
+  ],
+  thankReceived: [],
+  askNow: [],
+  openAsks: [],
+  tasks: [
+    { id: '01900000-0000-7000-8000-0000000000e1', kind: 'manual', title: 'Send the deck', personId: null, personName: null, introductionId: null, interactionId: null, dueDate: '2026-06-10', daysOverdue: 5, notes: null },
+  ],
+  keepInTouch: [],
+  lapsing: [],
+  created: 0,
+}
+
+beforeEach(() => {
+  handlers = {
+    'followup:today': () => today,
+    'followup:settings': () => settings,
+    'followup:context': (input) => {
+      const i = input as { introductionId?: string; partnerId?: string; prospectId?: string }
+      const ctx: DraftContext = {
+        me: ME,
+        partner: i.introductionId || i.partnerId ? ANA : null,
+        prospect: i.introductionId || i.prospectId ? BEN : null,
+        introduction: i.introductionId ? { id: INTRO, date: '2026-06-01', value: 1250.5, currency: 'EUR' } : null,
+      }
+      return ctx
+    },
+    'followup:thank': (input) => ({ id: 'x', ...(input as object) }),
+    'tasks:done': () => today.tasks[0],
+    'people:get': (input) => ((input as { id: string }).id === ANA.id ? { ...ANA, tags: [], groupIds: [] } : { ...BEN, tags: [], groupIds: [] }),
+    'people:list': () => ({ items: [], total: 0, offset: 0, limit: 8 }),
+    'followup:makeIntroduction': () => ({ introduction: { id: 'i' }, interaction: { id: 'j' } }),
+    'followup:saveLead': () => ({ id: 'l' }),
+  }
+  installApi()
+})
+
+describe('FollowUpScreen', () => {
+  it('shows who to thank and records a thank-you with the chosen method', async () => {
+    const user = userEvent.setup()
+    wrap(<FollowUpScreen navigate={() => {}} />)
+    const table = await screen.findByRole('table', { name: 'Won business to thank for' })
+    const row = within(table).getByRole('row', { name: /Ana Ruiz/ })
+    expect(row).toHaveTextContent('Ben Oduya')
+    expect(row).toHaveTextContent('EUR 1,250.50')
+    expect(row).toHaveTextContent('5 days')
+    expect(screen.getByText('5 days overdue')).toBeInTheDocument()
+
+    await user.click(within(row).getByRole('button', { name: 'Thank Ana Ruiz for Ben Oduya' }))
+    const dialog = await screen.findByRole('dialog')
+    const message = await within(dialog).findByLabelText('Message')
+    expect((message as HTMLTextAreaElement).value).toContain('Ben Oduya (Oduya Ltd) is now a client')
+    expect(within(dialog).getByText(/To: ana@ruiz.example/)).toBeInTheDocument()
+    await user.selectOptions(within(dialog).getByLabelText('How'), 'gift')
+    await user.click(within(dialog).getByRole('button', { name: 'Record thank-you' }))
+    await waitFor(() => expect(calls.find((c) => c.channel === 'followup:thank')?.input).toEqual({ introductionId: INTRO, date: '2026-06-15', method: 'gift', notes: '' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  })
+
+  it('marks a task done', async () => {
+    const user = userEvent.setup()
+    wrap(<FollowUpScreen navigate={() => {}} />)
+    await user.click(await screen.findByRole('button', { name: 'Done: Send the deck' }))
+    await waitFor(() => expect(calls.some((c) => c.channel === 'tasks:done')).toBe(true))
+  })
+})
+
+describe('MakeIntroductionDialog', () => {
+  it('only continues to the email with three yeses, otherwise offers a lead', async () => {
+    const user = userEvent.setup()
+    wrap(<MakeIntroductionDialog partnerId={ANA.id} prospectId={BEN.id} onClose={() => {}} />)
+    const dialog = await screen.findByRole('dialog')
+    await within(dialog).findByText('Family firms with 10 staff.')
+    const next = within(dialog).getByRole('button', { name: 'Continue to the email' })
+    expect(next).toBeDisabled()
+    const groups = within(dialog).getAllByRole('radiogroup')
+    expect(groups).toHaveLength(3)
+    await user.click(within(groups[0]!).getByLabelText('Yes'))
+    await user.click(within(groups[1]!).getByLabelText('Yes'))
+    await user.click(within(groups[2]!).getByLabelText('No'))
+    expect(next).toBeDisabled()
+    expect(within(dialog).queryByLabelText('Message')).not.toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Save as a lead (not an introduction)' }))
+    await waitFor(() =>
+      expect(calls.find((c) => c.channel === 'followup:saveLead')?.input).toEqual({ partnerId: ANA.id, prospectId: BEN.id, needsService: true, fitsProfile: true, accepted: false }),
+    )
+    expect(await screen.findByText('Saved Ben Oduya as a lead for Ana Ruiz (not an introduction).')).toBeInTheDocument()
+  })
+
+  it('drafts the email to both and records the introduction', async () => {
+    const user = userEvent.setup()
+    wrap(<MakeIntroductionDialog partnerId={ANA.id} prospectId={BEN.id} onClose={() => {}} />)
+    const dialog = await screen.findByRole('dialog')
+    await within(dialog).findByText('Family firms with 10 staff.')
+    for (const g of within(dialog).getAllByRole('radiogroup')) await user.click(within(g).getByLabelText('Yes'))
+    await user.click(within(dialog).getByRole('button', { name: 'Continue to the email' }))
+    const message = (await within(dialog).findByLabelText('Message')) as HTMLTextAreaElement
+    expect(message.value).toContain('This email is an introduction')
+    expect(message.value).toContain('What you have in common: [introduction.common]')
+    expect(within(dialog).getByText(/To: ben@example.com, ana@ruiz.example/)).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Record the introduction' }))
+    await waitFor(() => {
+      const input = calls.find((c) => c.channel === 'followup:makeIntroduction')?.input as Record<string, unknown> | undefined
+      expect(input).toMatchObject({ partnerId: ANA.id, prospectId: BEN.id, needsService: true, fitsProfile: true, accepted: true, subject: 'Introduction: Ben Oduya, meet Ana Ruiz' })
+    })
+  })
+})
