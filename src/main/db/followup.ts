@@ -14,8 +14,13 @@ interface InteractionRow {
   introduction_id: string | null
   notes: string | null
   answered_at: string | null
+  about?: string | null
   created_at: string
 }
+
+const INTERACTION_SELECT = `SELECT x.*, p.name AS about FROM interactions x
+  LEFT JOIN introductions i ON i.id = x.introduction_id
+  LEFT JOIN people p ON p.id = i.prospect_id`
 
 const toInteraction = (r: InteractionRow): LoopInteraction => ({
   id: r.id,
@@ -26,6 +31,7 @@ const toInteraction = (r: InteractionRow): LoopInteraction => ({
   introductionId: r.introduction_id,
   notes: r.notes,
   answeredAt: r.answered_at,
+  about: r.about ?? null,
   createdAt: r.created_at,
 })
 
@@ -46,7 +52,7 @@ export function insertInteraction(db: Db, id: string, w: InteractionWrite, now: 
 }
 
 export function getInteraction(db: Db, id: string): LoopInteraction | null {
-  const r = db.prepare('SELECT * FROM interactions WHERE id = ? AND deleted_at IS NULL').get(id) as InteractionRow | undefined
+  const r = db.prepare(`${INTERACTION_SELECT} WHERE x.id = ? AND x.deleted_at IS NULL`).get(id) as InteractionRow | undefined
   return r ? toInteraction(r) : null
 }
 
@@ -54,8 +60,8 @@ export function listInteractions(db: Db, personId: string, limit: number): LoopI
   return (
     db
       .prepare(
-        `SELECT * FROM interactions WHERE person_id = ? AND deleted_at IS NULL
-         ORDER BY date DESC, created_at DESC, id DESC LIMIT ?`,
+        `${INTERACTION_SELECT} WHERE x.person_id = ? AND x.deleted_at IS NULL
+         ORDER BY x.date DESC, x.created_at DESC, x.id DESC LIMIT ?`,
       )
       .all(personId, limit) as InteractionRow[]
   ).map(toInteraction)

@@ -8,6 +8,8 @@ import type { Interaction, Introduction } from '../types'
 export interface LoopInteraction extends Interaction {
   /** For asks: the day the user marked it answered. */
   answeredAt: string | null
+  /** The client of the linked introduction, if any ("thank-you for introducing ..."). */
+  about: string | null
 }
 
 export interface ThankItem {

@@ -46,7 +46,7 @@ describe('who to thank', () => {
     expect(t.thankWon[2]).toMatchObject({ referrerName: 'Ana Ruiz', prospectName: 'Ben Oduya', value: 500, daysWaiting: 14 })
 
     const th = await app.call('followup:thank', { introductionId: a.id, date: '2026-06-15', method: 'card', notes: 'Sent a card' })
-    expect(th).toMatchObject({ personId: ana, kind: 'thank_you', method: 'card', introductionId: a.id })
+    expect(th).toMatchObject({ personId: ana, kind: 'thank_you', method: 'card', introductionId: a.id, about: 'Ben Oduya' })
     t = await app.call('followup:today')
     expect(t.thankWon.map((x) => x.introductionId)).toEqual([c.id, b.id])
     const log = await app.call('interactions:list', { personId: ana })

@@ -108,6 +108,7 @@ export function PersonInteractions(props: { personId: string }) {
               <span className="fu-grow">
                 <strong>{KIND_LABELS[i.kind]}</strong>
                 {i.method && <span className="muted"> · {METHOD_LABELS[i.method] ?? i.method}</span>}
+                {i.about && <span className="muted"> · re {i.about}</span>}
                 {i.kind === 'ask' && <span className={`badge fu-gap ${i.answeredAt ? 'badge-success' : 'badge-warning'}`}>{i.answeredAt ? 'answered' : 'waiting'}</span>}
                 {i.notes && <span> · {i.notes}</span>}
               </span>
