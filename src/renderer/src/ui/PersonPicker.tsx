@@ -35,7 +35,7 @@ export function PersonPicker({ label, value, onChange, allowNew, error, hint, pl
   const [active, setActive] = useState(0)
   const inputRef = useRef<HTMLInputElement>(null)
   const search = useDebounced(text.trim(), 150)
-  const q = useApi('people:list', { search, sort: 'name', dir: 'asc', offset: 0, limit: 8, includeArchived: false }, { enabled: open && value === null })
+  const q = useApi('people:list', { search, sort: 'name', dir: 'asc', offset: 0, limit: 8, includeArchived: false }, { enabled: open && value === null, placeholderData: (prev) => prev })
   const people = q.data?.items ?? []
   const trimmed = text.trim()
   const exact = people.some((p) => p.name.toLowerCase() === trimmed.toLowerCase())

@@ -1,0 +1,156 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { IntroductionsScreen } from '../../src/renderer/src/features/introductions'
+import { APP_INFO, Fail, ME, P1, P2, listItem, mockApi, person, renderWithClient } from './mockApi'
+
+const navigate = () => {}
+const people = [listItem(ME, 'Sam Rivera'), listItem(P1, 'Ava Chen', { company: 'Chen & Co' }), listItem(P2, 'Ben Silva')]
+
+function intro(i: Record<string, unknown>) {
+  return {
+    id: '0190a000-0000-7000-8000-0000000000aa',
+    referrerId: P1,
+    receiverId: ME,
+    prospectId: P2,
+    referrerName: 'Ava Chen',
+    receiverName: 'Sam Rivera',
+    prospectName: 'Ben Silva',
+    date: '2026-03-02',
+    kind: 'referral',
+    origin: 'outbound',
+    warmth: null,
+    needsService: null,
+    fitsProfile: null,
+    accepted: null,
+    status: 'won',
+    statusDate: '2026-03-20',
+    value: 1200,
+    currency: 'EUR',
+    notes: null,
+    history: [
+      { status: 'new', date: '2026-03-02' },
+      { status: 'won', date: '2026-03-20' },
+    ],
+    createdAt: '2026-03-02T00:00:00.000Z',
+    updatedAt: '2026-03-02T00:00:00.000Z',
+    ...i,
+  }
+}
+
+function handlers(extra: Record<string, (i: unknown) => unknown> = {}) {
+  return {
+    'app:info': () => APP_INFO,
+    'people:get': (q: unknown) => {
+      const id = (q as { id: string }).id
+      return person(id, people.find((p) => p.id === id)?.name ?? 'Someone')
+    },
+    'people:list': (q: unknown) => {
+      const s = ((q as { search?: string }).search ?? '').toLowerCase()
+      const items = people.filter((p) => p.name.toLowerCase().includes(s))
+      return { items, total: items.length, offset: 0, limit: 8 }
+    },
+    'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 50 }),
+    ...extra,
+  }
+}
+
+async function openForm() {
+  renderWithClient(<IntroductionsScreen navigate={navigate} />)
+  await screen.findByText('No introductions yet')
+  await userEvent.click(screen.getAllByRole('button', { name: 'Record introduction' })[0]!)
+  const form = screen.getByRole('form', { name: 'Record introduction' })
+  // The receiver defaults to you once "you" is known.
+  await waitFor(() => expect(within(form).queryByRole('combobox', { name: 'Receiver' })).toBeNull())
+  expect(within(form).getByRole('button', { name: 'Change receiver' }).parentElement).toHaveTextContent('Sam Rivera')
+  return form
+}
+
+async function pick(form: HTMLElement, label: string, text: string, option: string | RegExp) {
+  await userEvent.type(within(form).getByRole('combobox', { name: label }), text)
+  await userEvent.click(await screen.findByRole('option', { name: option }))
+  await waitFor(() => expect(within(form).queryByRole('combobox', { name: label })).toBeNull())
+}
+
+describe('record introduction', () => {
+  it('creates a new prospect by name, with you as the default receiver', async () => {
+    const api = mockApi(handlers({ 'introductions:create': () => intro({ prospectName: 'Priya Castellano' }), 'introductions:get': () => intro({}) }))
+    const form = await openForm()
+    await pick(form, 'Referrer', 'ava', /Ava Chen/)
+    await pick(form, 'Prospect', 'Priya Castellano', 'Create new: Priya Castellano')
+    expect(within(form).getByText('(new person)')).toBeInTheDocument()
+    // The value only appears for won/proposal.
+    expect(within(form).queryByLabelText('Value')).not.toBeInTheDocument()
+    await userEvent.selectOptions(within(form).getByLabelText('Status'), 'won')
+    await userEvent.type(within(form).getByLabelText('Value'), '1250.50')
+    await userEvent.selectOptions(within(form).getByLabelText('Kind'), 'lead')
+    expect(within(form).getByText(/Lead: a name and a need/)).toBeInTheDocument()
+    await userEvent.click(within(form).getByRole('button', { name: 'Record introduction' }))
+    await waitFor(() => expect(api.callsTo('introductions:create')).toHaveLength(1))
+    expect(api.callsTo('introductions:create')[0]).toMatchObject({
+      referrerId: P1,
+      receiverId: ME,
+      prospect: { new: { name: 'Priya Castellano' } },
+      kind: 'lead',
+      status: 'won',
+      value: 1250.5,
+      currency: 'EUR',
+    })
+    // Then the new introduction's detail opens.
+    expect(await screen.findByRole('dialog', { name: 'Introduction' })).toBeInTheDocument()
+  })
+
+  it('places a service error next to the field it is about', async () => {
+    mockApi(
+      handlers({
+        'introductions:create': () => {
+          throw new Fail({ code: 'VALIDATION', message: 'The referrer and the receiver must be different people.', field: 'receiverId' })
+        },
+      }),
+    )
+    const form = await openForm()
+    await pick(form, 'Referrer', 'sam', /Sam Rivera/)
+    await pick(form, 'Prospect', 'ben', /Ben Silva/)
+    await userEvent.click(within(form).getByRole('button', { name: 'Record introduction' }))
+    const msg = await within(form).findByText('The referrer and the receiver must be different people.')
+    // Inside the Receiver field, not the Referrer's.
+    const field = msg.closest('.field')!
+    expect(field).toHaveTextContent('Receiver')
+    expect(field).not.toHaveTextContent('Referrer')
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+  })
+
+  it('asks for the referrer and prospect before calling the service', async () => {
+    const api = mockApi(handlers())
+    const form = await openForm()
+    await userEvent.click(within(form).getByRole('button', { name: 'Record introduction' }))
+    expect(within(form).getByRole('combobox', { name: 'Referrer' })).toHaveAccessibleDescription('Choose who made the introduction.')
+    expect(within(form).getByRole('combobox', { name: 'Prospect' })).toHaveAccessibleDescription('Choose the person introduced, or type a new name.')
+    expect(api.callsTo('introductions:create')).toHaveLength(0)
+  })
+})
+
+describe('introduction detail', () => {
+  it('shows the status history and changes the status with a date', async () => {
+    const api = mockApi(
+      handlers({
+        'introductions:list': () => ({ items: [intro({})], total: 1, offset: 0, limit: 50 }),
+        'introductions:get': () => intro({}),
+        'introductions:setStatus': () => intro({ status: 'lost' }),
+      }),
+    )
+    renderWithClient(<IntroductionsScreen navigate={navigate} />)
+    const row = await screen.findByRole('row', { name: /Ava Chen/ })
+    expect(row).toHaveTextContent('EUR 1,200')
+    await userEvent.click(row)
+    const dialog = await screen.findByRole('dialog', { name: 'Introduction' })
+    const history = await within(dialog).findByRole('list', { name: 'Status history' })
+    expect(within(history).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2026-03-02New', '2026-03-20Won'])
+    await userEvent.selectOptions(within(dialog).getByLabelText('New status'), 'lost')
+    const date = within(dialog).getByLabelText('On')
+    await userEvent.clear(date)
+    await userEvent.type(date, '2026-04-01')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Change status' }))
+    await waitFor(() => expect(api.callsTo('introductions:setStatus')).toEqual([{ id: intro({}).id, status: 'lost', date: '2026-04-01' }]))
+  })
+})
