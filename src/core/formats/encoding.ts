@@ -63,6 +63,16 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
 /** Base64 -> bytes without node's Buffer (core stays runtime-neutral). */
 export function base64ToBytes(s: string): Uint8Array {
+  if (typeof globalThis.atob === 'function') {
+    try {
+      const bin = globalThis.atob(s)
+      const out = new Uint8Array(bin.length)
+      for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+      return out
+    } catch {
+      // Not strict base64 (line breaks, URL-safe alphabet): the tolerant decoder below.
+    }
+  }
   const clean = s.replace(/[^A-Za-z0-9+/]/g, '')
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4))
   const lookup = new Int16Array(128).fill(-1)

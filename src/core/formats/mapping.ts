@@ -46,6 +46,15 @@ const ALIASES: Record<string, string[]> = {
   warmth: ['warmth', 'temperature', 'heat'],
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/
+
+/** normalizeKey (case- and accent-insensitive), with a fast path for plain ASCII text; same result for every string. */
+export function matchKey(s: string | null | undefined): string {
+  if (!s) return ''
+  return ASCII.test(s) ? s.toLowerCase().replace(/\s+/g, ' ').trim() : normalizeKey(s)
+}
+
 const hkey = (h: string): string => normalizeKey(h).replace(/[^a-z0-9]+/g, ' ').trim()
 
 /** Proposes field -> column from the header names; a remembered mapping wins where its columns still exist. */
@@ -127,16 +136,29 @@ export interface IntroRecord {
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const URL_RE = /^(https?:\/\/)?[^\s/$.?#].[^\s]*$/i
 
+/** field -> column index, computed once per mapping (imports read 100k rows with one mapping). */
+const compiled = new WeakMap<ColumnMapping, { header: string[]; idx: Map<string, number> }>()
+function fieldIndexes(header: string[], mapping: ColumnMapping): Map<string, number> {
+  const c = compiled.get(mapping)
+  if (c && c.header === header) return c.idx
+  const first = new Map<string, number>()
+  header.forEach((h, i) => {
+    if (!first.has(h)) first.set(h, i)
+  })
+  const idx = new Map<string, number>()
+  for (const [field, col] of Object.entries(mapping)) {
+    const i = col ? first.get(col) : undefined
+    if (i !== undefined) idx.set(field, i)
+  }
+  compiled.set(mapping, { header, idx })
+  return idx
+}
+
 /** Reads mapped cells of one record. */
 function reader(header: string[], mapping: ColumnMapping, rec: CsvRecord) {
-  const idx = new Map<string, number>()
-  header.forEach((h, i) => {
-    if (!idx.has(h)) idx.set(h, i)
-  })
+  const idx = fieldIndexes(header, mapping)
   return (field: string): string | null => {
-    const col = mapping[field]
-    if (!col) return null
-    const i = idx.get(col)
+    const i = idx.get(field)
     if (i === undefined) return null
     let v = (rec.cells[i] ?? '').trim()
     // Undo the export's formula neutralisation ('=1 -> =1) so exported files import back unchanged.
@@ -302,6 +324,6 @@ export function readIntroRow(header: string[], mapping: ColumnMapping, rec: CsvR
 export function personKeys(p: { name: string; company: string | null; email: string | null }): { email: string | null; nameCompany: string } {
   return {
     email: p.email ? p.email.trim().toLowerCase() : null,
-    nameCompany: `${normalizeKey(p.name)}\u0001${normalizeKey(p.company)}`,
+    nameCompany: `${matchKey(p.name)}\u0001${matchKey(p.company)}`,
   }
 }

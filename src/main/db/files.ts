@@ -1,4 +1,5 @@
-import { normalizeEmail, normalizeKey } from '../../core/text'
+import { normalizeEmail } from '../../core/text'
+import { matchKey } from '../../core/formats/mapping'
 import { rowToCamel, camelToSnake, NETWORK_FORMAT, NETWORK_FORMAT_VERSION, type NetworkJson, type NetworkRow } from '../../core/formats/network'
 import type { GraphExport } from '../../core/formats/xml'
 import type { MergeConflict, MergeResult, NetworkCounts } from '../../shared/channels/files'
@@ -116,9 +117,9 @@ export class PeopleIndex {
   add(id: string, name: string, company: string | null, email: string | null): void {
     const ek = email ? normalizeEmail(email) : null
     if (ek && !this.byEmail.has(ek)) this.byEmail.set(ek, id)
-    const nc = `${normalizeKey(name)}\u0001${normalizeKey(company)}`
+    const nc = `${matchKey(name)}\u0001${matchKey(company)}`
     if (!this.byNameCompany.has(nc)) this.byNameCompany.set(nc, id)
-    const nk = normalizeKey(name)
+    const nk = matchKey(name)
     const list = this.byName.get(nk)
     if (list) list.push(id)
     else this.byName.set(nk, [id])
@@ -130,7 +131,7 @@ export class PeopleIndex {
       const id = this.byEmail.get(ek)
       if (id) return { id, on: 'email' }
     }
-    const id = this.byNameCompany.get(`${normalizeKey(p.name)}\u0001${normalizeKey(p.company)}`)
+    const id = this.byNameCompany.get(`${matchKey(p.name)}\u0001${matchKey(p.company)}`)
     return id ? { id, on: 'name+company' } : null
   }
 }
@@ -165,7 +166,7 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
     if (!matched) {
       const email = str(p.email)
       insertRow(db, 'people', { ...p, isMe: hasMe ? 0 : (p.isMe ?? 0), introducedById: null }, {
-        name_key: normalizeKey(String(p.name)),
+        name_key: matchKey(String(p.name)),
         email_key: email ? normalizeEmail(email) : null,
       })
       if (!p.deletedAt) index.add(id, String(p.name), str(p.company), email)
@@ -191,7 +192,7 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
       if (opts.onConflict === 'takeTheirs') for (const col of differs) fill[col] = p[col.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]
     }
     if (Object.keys(fill).length) {
-      if ('name' in fill) fill.name_key = normalizeKey(String(fill.name))
+      if ('name' in fill) fill.name_key = matchKey(String(fill.name))
       if ('email' in fill) fill.email_key = fill.email ? normalizeEmail(String(fill.email)) : null
       updateColumns(db, 'people', matched.id, { ...fill, updated_at: opts.now })
     }
@@ -203,17 +204,17 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
   }
   for (const t of data.tags) {
     const pid = map.get(t.personId)
-    if (pid) db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag, tag_key) VALUES (?, ?, ?)').run(pid, t.tag, normalizeKey(t.tag))
+    if (pid) db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag, tag_key) VALUES (?, ?, ?)').run(pid, t.tag, matchKey(t.tag))
   }
   const groupMap = new Map<string, string>()
   const groupByName = new Map<string, string>()
   for (const g of db.prepare('SELECT id, name FROM groups WHERE deleted_at IS NULL').all() as { id: string; name: string }[])
-    groupByName.set(normalizeKey(g.name), g.id)
+    groupByName.set(matchKey(g.name), g.id)
   for (const g of data.groups) {
     const id = String(g.id)
     if (db.prepare('SELECT 1 FROM groups WHERE id = ?').get(id)) groupMap.set(id, id)
     else {
-      const byName = g.deletedAt ? undefined : groupByName.get(normalizeKey(String(g.name)))
+      const byName = g.deletedAt ? undefined : groupByName.get(matchKey(String(g.name)))
       if (byName) groupMap.set(id, byName)
       else {
         insertRow(db, 'groups', g)

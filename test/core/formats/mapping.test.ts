@@ -80,3 +80,16 @@ describe('malformed input', () => {
     )
   })
 })
+
+describe('matchKey', () => {
+  it('property: equals normalizeKey for any string (the ASCII fast path changes nothing)', async () => {
+    const { normalizeKey } = await import('../../../src/core/text')
+    const { matchKey } = await import('../../../src/core/formats/mapping')
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+      expect(matchKey(s)).toBe(normalizeKey(s))
+    }), { numRuns: 1000 })
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (s) => {
+      expect(matchKey(s)).toBe(normalizeKey(s))
+    }), { numRuns: 1000 })
+  })
+})

@@ -1,9 +1,9 @@
 import { uuidv7 } from '../../../core/ids'
-import { normalizeEmail, normalizeKey } from '../../../core/text'
+import { normalizeEmail } from '../../../core/text'
 import { base64ToBytes, decodeBytes } from '../../../core/formats/encoding'
 import { parseCsv, type CsvRecord } from '../../../core/formats/csv'
 import {
-  INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, proposeMapping, readIntroRow, readPersonRow, personKeys,
+  INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, matchKey, proposeMapping, readIntroRow, readPersonRow, personKeys,
   type CellProblem, type ColumnMapping, type IntroRecord, type PersonRecord,
 } from '../../../core/formats/mapping'
 import { parseVcards } from '../../../core/formats/vcard'
@@ -113,7 +113,7 @@ interface PeoplePlan {
 function fillBlanks(into: PersonRecord, from: PersonRecord): void {
   for (const k of ['company', 'profession', 'email', 'phone', 'website', 'city', 'notes', 'howMet', 'idealClient'] as const)
     if (into[k] === null && from[k] !== null) into[k] = from[k]
-  for (const t of from.tags) if (!into.tags.some((x) => normalizeKey(x) === normalizeKey(t))) into.tags.push(t)
+  for (const t of from.tags) if (!into.tags.some((x) => matchKey(x) === matchKey(t))) into.tags.push(t)
 }
 
 export function planPeople(db: Db, records: PersonRecord[], opts: Pick<CommitOptions, 'defaultDecision' | 'decisions'>, index = new PeopleIndex(db)): PeoplePlan {
@@ -171,10 +171,10 @@ type Stmts = ReturnType<typeof statements>
 function insertPersonRecord(s: Stmts, r: PersonRecord, nowMs: number, now: string): string {
   const id = uuidv7(nowMs)
   s.person.run(
-    id, r.name, normalizeKey(r.name), r.company, r.profession, r.email, r.email ? normalizeEmail(r.email) : null, r.phone, r.website, r.city,
+    id, r.name, matchKey(r.name), r.company, r.profession, r.email, r.email ? normalizeEmail(r.email) : null, r.phone, r.website, r.city,
     r.idealClient, r.howMet, r.notes, now, now,
   )
-  for (const t of r.tags) s.tag.run(id, t, normalizeKey(t))
+  for (const t of r.tags) s.tag.run(id, t, matchKey(t))
   return id
 }
 
@@ -201,7 +201,7 @@ function mergePersonRecord(db: Db, s: Stmts, id: string, r: PersonRecord, now: s
     }
   }
   let changed = false
-  for (const t of r.tags) if (s.tag.run(id, t, normalizeKey(t)).changes > 0) changed = true
+  for (const t of r.tags) if (s.tag.run(id, t, matchKey(t)).changes > 0) changed = true
   if (sets.length) {
     db.prepare(`UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, now, id)
     changed = true
@@ -225,14 +225,14 @@ class Resolver {
     }
     if (!isEmail) {
       if (company) {
-        const id = this.index.byNameCompany.get(`${normalizeKey(ref)}\u0001${normalizeKey(company)}`)
+        const id = this.index.byNameCompany.get(`${matchKey(ref)}\u0001${matchKey(company)}`)
         if (id) return { id }
       }
-      const ids = this.index.byName.get(normalizeKey(ref)) ?? []
+      const ids = this.index.byName.get(matchKey(ref)) ?? []
       if (ids.length === 1) return { id: ids[0]! }
       if (ids.length > 1) return { problem: `${ids.length} people are called "${ref}"; use their email to say which.` }
     }
-    const key = ek ? `e:${ek}` : `n:${normalizeKey(ref)}`
+    const key = ek ? `e:${ek}` : `n:${matchKey(ref)}`
     return { create: { name: isEmail ? ref : ref, email: isEmail ? ref : email, company }, key }
   }
 }
@@ -291,6 +291,8 @@ export function previewImport(db: Db, input: ImportInput): ImportPreview {
  */
 export function commitImport(db: Db, input: ImportInput, opts: CommitOptions, now: Date, prepared?: Prepared): ImportResult {
   const p = prepared ?? prepareImport(db, input)
+  // A bigger page cache for the bulk write keeps index pages in memory (restored by the caller's connection default after).
+  db.pragma('cache_size = -65536')
   const nowIso = now.toISOString()
   const nowMs = now.getTime()
   const s = statements(db)
