@@ -5,7 +5,7 @@ import { createRef } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { buildModel } from '../../src/core/graph/model'
 import type { GraphData, GraphNodeData } from '../../src/shared/channels/graph'
-import { fadedIds, svgInput, toElements } from '../../src/renderer/src/features/graph/elements'
+import { fadedIds, fitViewport, LABEL_ALL_LIMIT, LABELLED_TOP, labelledIds, svgInput, toElements } from '../../src/renderer/src/features/graph/elements'
 import { FilterBar, HighlightControl, Legend, SearchBox } from '../../src/renderer/src/features/graph/Controls'
 import { SidePanel } from '../../src/renderer/src/features/graph/SidePanel'
 
@@ -57,6 +57,39 @@ describe('model -> Cytoscape elements', () => {
     expect(nodes.map((n) => n.id)).toEqual(['me', 'ann'])
     expect(nodes[1]).toMatchObject({ faded: true, showLabel: true })
     expect(edges.find((e) => e.source === 'ann' && e.target === 'pat')).toMatchObject({ dashed: true, faded: true })
+  })
+})
+
+describe('big maps', () => {
+  it('labels every partner on small maps, only you and the top partners by value on big ones', () => {
+    expect([...labelledIds(model)].sort()).toEqual(['ann', 'bob', 'me'])
+    const many: GraphData = {
+      ...data,
+      nodes: [data.nodes[0]!, ...Array.from({ length: LABEL_ALL_LIMIT + 50 }, (_, i) => node(`p${i}`, { closedValueMinor: i * 100 }))],
+      edges: [],
+    }
+    const big = labelledIds(buildModel(many, { sizeBy: 'value' }))
+    expect(big.size).toBe(LABELLED_TOP + 1)
+    expect(big.has('me')).toBe(true)
+    expect(big.has(`p${LABEL_ALL_LIMIT + 49}`)).toBe(true)
+    expect(big.has('p0')).toBe(false)
+    const els = toElements(buildModel(many, { sizeBy: 'value' }), new Map())
+    expect(els.filter((e) => e.data.label).length).toBe(LABELLED_TOP + 1)
+  })
+
+  it('fits the view from positions: everything inside, centred', () => {
+    const pos = new Map([['me', { x: 0, y: 0 }], ['ann', { x: 1000, y: 0 }], ['bob', { x: 0, y: 500 }], ['pat', { x: 500, y: 250 }]])
+    const { zoom, pan } = fitViewport(model, pos, 800, 600, 20)
+    for (const [, p] of pos) {
+      const sx = p.x * zoom + pan.x
+      const sy = p.y * zoom + pan.y
+      expect(sx).toBeGreaterThanOrEqual(20 - 1e-6)
+      expect(sx).toBeLessThanOrEqual(780 + 1e-6)
+      expect(sy).toBeGreaterThanOrEqual(20 - 1e-6)
+      expect(sy).toBeLessThanOrEqual(580 + 1e-6)
+    }
+    expect(zoom).toBeGreaterThan(0.5)
+    expect(fitViewport(model, new Map(), 800, 600, 20)).toEqual({ zoom: 1, pan: { x: 400, y: 300 } })
   })
 })
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react'
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape'
 import type { GraphModel } from '../../../../core/graph/model'
-import { graphStyle, toElements, type Pos } from './elements'
+import { fitViewport, graphStyle, toElements, type Pos } from './elements'
 
 /** What the screen can ask of the canvas. */
 export interface GraphHandle {
@@ -26,6 +26,8 @@ interface Props {
 
 /** Above this many elements, Cytoscape draws cheaper while the view moves. */
 const BIG = 1500
+/** Edges added per frame when a big map is drawn progressively. */
+const EDGE_CHUNK = 1500
 
 const prefersDark = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches
 
@@ -40,6 +42,11 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
   cb.current = { onSelect, onFocus, onMoved }
   const fitted = useRef(false)
   const bigRef = useRef<boolean | null>(null)
+  const modelRef = useRef<GraphModel | null>(null)
+  modelRef.current = model
+  const fadedRef = useRef(faded)
+  fadedRef.current = faded
+  const generation = useRef(0)
 
   useEffect(() => {
     const cy = cytoscape({
@@ -70,7 +77,11 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
       cb.current.onMoved([{ id: n.id(), x: p.x, y: p.y }])
     })
     handleRef.current = {
-      fit: () => cy.fit(undefined, 30),
+      fit: () => {
+        const m = modelRef.current
+        if (m && m.nodes.length > BIG / 2) cy.viewport(fitViewport(m, handleRef.current!.positions(), cy.width(), cy.height(), 30))
+        else cy.fit(undefined, 30)
+      },
       zoomBy: (f) => {
         const w = cy.width()
         const h = cy.height()
@@ -111,6 +122,8 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
       r.hideEdgesOnViewport = big
       r.textureOnViewport = false
     }
+    const gen = ++generation.current
+    const later: ElementDefinition[] = []
     cy.batch(() => {
       const keep = new Set(els.map((e) => e.data.id!))
       cy.elements().forEach((el) => {
@@ -129,13 +142,34 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
           }
         }
       }
-      // Nodes first so edges find their ends.
+      // Nodes first so edges find their ends. A big map draws its people first
+      // and adds the introductions between them over the next frames.
       cy.add(add.filter((e) => e.group === 'nodes'))
-      cy.add(add.filter((e) => e.group === 'edges'))
+      const edges = add.filter((e) => e.group === 'edges')
+      if (edges.length > EDGE_CHUNK) later.push(...edges)
+      else cy.add(edges)
     })
+    if (later.length) {
+      box.current?.setAttribute('data-complete', 'false')
+      let i = 0
+      const step = () => {
+        if (gen !== generation.current || !cyRef.current) return
+        const chunk = later.slice(i, i + EDGE_CHUNK)
+        const f = fadedRef.current
+        for (const e of chunk)
+          if (f && (f.has(e.data.source as string) || f.has(e.data.target as string))) e.classes = `${e.classes as string} faded`
+        cy.add(chunk)
+        i += EDGE_CHUNK
+        if (i < later.length) setTimeout(step, 0)
+        else box.current?.setAttribute('data-complete', 'true')
+      }
+      // Let the people paint first.
+      requestAnimationFrame(() => setTimeout(step, 0))
+    } else box.current?.setAttribute('data-complete', 'true')
     if (!fitted.current && positions.size > 0) {
       fitted.current = true
-      cy.fit(undefined, 30)
+      // Fit from the known positions: cy.fit() would first compute every label's box.
+      cy.viewport(fitViewport(model, positions, cy.width(), cy.height(), 30))
     }
   }, [model, positions])
 

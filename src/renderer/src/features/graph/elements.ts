@@ -18,14 +18,32 @@ export function showsLabel(n: ModelNode): boolean {
   return n.role !== 'prospect'
 }
 
+/** Up to this many people every partner is labelled; above it only the LABELLED_TOP most valuable are. */
+export const LABEL_ALL_LIMIT = 600
+export const LABELLED_TOP = 150
+
+/** Who carries a label: you and partners; on big maps you and the top partners by won value and introductions. */
+export function labelledIds(model: GraphModel): Set<string> {
+  const partners = model.nodes.filter(showsLabel)
+  if (partners.length <= LABEL_ALL_LIMIT) return new Set(partners.map((n) => n.id))
+  const top = partners
+    .filter((n) => !n.isMe)
+    .sort((a, b) => b.value - a.value || b.sent - a.sent)
+    .slice(0, LABELLED_TOP)
+  const out = new Set(top.map((n) => n.id))
+  if (model.meId) out.add(model.meId)
+  return out
+}
+
 /** Model -> Cytoscape elements (the only mapping the canvas does). */
 export function toElements(model: GraphModel, positions: ReadonlyMap<string, Pos>): ElementDefinition[] {
   const out: ElementDefinition[] = []
+  const labelled = labelledIds(model)
   for (const n of model.nodes) {
     const p = positions.get(n.id) ?? (n.x !== null && n.y !== null ? { x: n.x, y: n.y } : { x: 0, y: 0 })
     out.push({
       group: 'nodes',
-      data: { id: n.id, label: showsLabel(n) ? n.label : '', colour: n.colour, size: n.size },
+      data: { id: n.id, label: labelled.has(n.id) ? n.label : '', colour: n.colour, size: n.size },
       position: { x: p.x, y: p.y },
       classes: n.isMe ? 'me' : n.role,
     })
@@ -136,4 +154,30 @@ export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetSty
     },
     { selector: 'node.selected.prospect', style: { label: 'data(label)' } },
   ]
+}
+
+/** The zoom and pan that fit every node (with its size) into a w x h view with padding. */
+export function fitViewport(
+  model: GraphModel,
+  positions: ReadonlyMap<string, Pos>,
+  w: number,
+  h: number,
+  padding: number,
+): { zoom: number; pan: Pos } {
+  let minX = Infinity
+  let minY = Infinity
+  let maxX = -Infinity
+  let maxY = -Infinity
+  for (const n of model.nodes) {
+    const p = positions.get(n.id)
+    if (!p) continue
+    const r = n.size / 2
+    minX = Math.min(minX, p.x - r)
+    maxX = Math.max(maxX, p.x + r)
+    minY = Math.min(minY, p.y - r)
+    maxY = Math.max(maxY, p.y + r + 14)
+  }
+  if (!Number.isFinite(minX)) return { zoom: 1, pan: { x: w / 2, y: h / 2 } }
+  const zoom = Math.min(4, Math.max(0.02, Math.min((w - 2 * padding) / Math.max(1, maxX - minX), (h - 2 * padding) / Math.max(1, maxY - minY))))
+  return { zoom, pan: { x: w / 2 - zoom * ((minX + maxX) / 2), y: h / 2 - zoom * ((minY + maxY) / 2) } }
 }
