@@ -7,6 +7,7 @@ import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
 import { defaultNetworkFile } from './paths'
 import { buildMenuTemplate } from './menu'
+import { installFilesMenu } from './files/electron'
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
 import { openExternalSafe } from './external'
 
@@ -92,6 +93,8 @@ export function startApp(): void {
     registerIpc(ipcMain, createHandlers(ctx), makeFrameCheck(devUrl, rendererIndexUrl))
     const send = (command: string) => mainWindow?.webContents.send('menu', command)
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin', send)))
+    // Files feature: New/Open/Recent/Save a copy/PDF report in the File menu (replaces the menu set above).
+    installFilesMenu(ctx, () => mainWindow, send, process.platform === 'darwin')
     mainWindow = createMainWindow()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()

@@ -1,0 +1,135 @@
+import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
+import { writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { ServiceContext } from '../services/context'
+import { buildReport } from '../services/files'
+import { networkInfo, newNetwork, openNetwork, saveCopy } from '../services/files/store'
+import { buildMenuTemplate, type MenuSend } from '../menu'
+import { NETWORK_EXT } from '../paths'
+
+/**
+ * Desktop-only parts of the files feature, kept thin: the system's file
+ * dialogs, the File menu items (New network, Open network…, Open recent, Save a
+ * copy as…, Export report as PDF…) and print-to-PDF. The work itself is in the
+ * files service, the same one the web bridge uses.
+ */
+
+const FILTERS = [{ name: 'Referral Map network', extensions: [NETWORK_EXT] }]
+
+async function guard(win: BrowserWindow | null, fn: () => Promise<void> | void): Promise<void> {
+  try {
+    await fn()
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    if (win) await dialog.showMessageBox(win, { type: 'error', message: 'Referral Map', detail: message })
+    else dialog.showErrorBox('Referral Map', message)
+  }
+}
+
+/** Renders the printable report in a hidden, script-less window and prints it to a PDF file. */
+export async function printReportToPdf(ctx: ServiceContext, file: string, graphPng?: string): Promise<void> {
+  const html = buildReport(ctx, graphPng)
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  })
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', margins: { marginType: 'default' } })
+    writeFileSync(file, pdf)
+  } finally {
+    win.destroy()
+  }
+}
+
+export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWindow | null, refresh: () => void): MenuItemConstructorOptions[] {
+  const afterSwitch = () => {
+    refresh()
+    getWindow()?.webContents.reload()
+  }
+  const recent = networkInfo(ctx).recent.filter((f) => f !== ctx.store.file)
+  return [
+    {
+      label: 'New Network…',
+      click: () =>
+        void guard(getWindow(), async () => {
+          const win = getWindow()
+          const r = win
+            ? await dialog.showSaveDialog(win, { title: 'New network', defaultPath: `network.${NETWORK_EXT}`, filters: FILTERS })
+            : await dialog.showSaveDialog({ title: 'New network', defaultPath: `network.${NETWORK_EXT}`, filters: FILTERS })
+          if (r.canceled || !r.filePath) return
+          newNetwork(ctx, r.filePath)
+          afterSwitch()
+        }),
+    },
+    {
+      label: 'Open Network…',
+      accelerator: 'CmdOrCtrl+O',
+      click: () =>
+        void guard(getWindow(), async () => {
+          const win = getWindow()
+          const opts = { title: 'Open network', properties: ['openFile' as const], filters: FILTERS }
+          const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
+          const file = r.filePaths[0]
+          if (r.canceled || !file) return
+          openNetwork(ctx, file)
+          afterSwitch()
+        }),
+    },
+    {
+      label: 'Open Recent',
+      submenu: recent.length
+        ? recent.map((f) => ({
+            label: basename(f),
+            sublabel: f,
+            click: () =>
+              void guard(getWindow(), () => {
+                openNetwork(ctx, f)
+                afterSwitch()
+              }),
+          }))
+        : [{ label: 'No recent networks', enabled: false }],
+    },
+    {
+      label: 'Save a Copy As…',
+      click: () =>
+        void guard(getWindow(), async () => {
+          const win = getWindow()
+          const opts = { title: 'Save a copy of the network', defaultPath: `${networkInfo(ctx).name}-copy.${NETWORK_EXT}`, filters: FILTERS }
+          const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
+          if (r.canceled || !r.filePath) return
+          await saveCopy(ctx, r.filePath)
+          refresh()
+        }),
+    },
+    { type: 'separator' },
+    {
+      label: 'Export Report as PDF…',
+      click: () =>
+        void guard(getWindow(), async () => {
+          const win = getWindow()
+          const opts = { title: 'Export report as PDF', defaultPath: `${networkInfo(ctx).name}-report.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] }
+          const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
+          if (r.canceled || !r.filePath) return
+          await printReportToPdf(ctx, r.filePath)
+        }),
+    },
+  ]
+}
+
+/**
+ * Sets the application menu: the shell's template with the network-file items
+ * added to the File menu. Rebuilt after each switch so "Open Recent" stays current.
+ */
+export function installFilesMenu(ctx: ServiceContext, getWindow: () => BrowserWindow | null, send: MenuSend, isMac: boolean): void {
+  const install = () => {
+    const template = buildMenuTemplate(isMac, send)
+    const file = template.find((m) => m.label === '&File')
+    if (file && Array.isArray(file.submenu)) {
+      const at = file.submenu.findIndex((i) => i.label === 'Import / Export…')
+      file.submenu.splice(at >= 0 ? at : 0, 0, ...filesMenuItems(ctx, getWindow, install), { type: 'separator' })
+    }
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  }
+  install()
+}
