@@ -20,7 +20,20 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   await people.locator('tbody tr').first().waitFor()
   expect(await people.locator('tbody tr').count()).toBe(50)
   await expect(page.getByText(/^1–50 of \d{3}$/).textContent()).resolves.toMatch(/of (2|3)\d\d$/)
+  // Busiest partners first: sorted by introductions received, in SQL.
+  await page.getByRole('button', { name: 'Dismiss' }).click()
+  await people.getByRole('columnheader', { name: 'Received' }).getByRole('button').click()
+  await expect.poll(() => people.getByRole('columnheader', { name: 'Received' }).getAttribute('aria-sort')).toBe('descending')
+  await expect.poll(async () => Number(await people.locator('tbody tr').first().locator('td').nth(5).textContent())).toBeGreaterThan(5)
   await app.screenshot('people')
+  await people.locator('tbody tr').first().click()
+  await page.getByRole('table', { name: /^Introductions involving/ }).locator('tbody tr').first().waitFor()
+  await app.screenshot('person-detail')
+  await page.getByRole('button', { name: '← People' }).click()
+  await page.getByRole('tab', { name: 'Groups' }).click()
+  await page.getByRole('table', { name: /^Members of/ }).locator('tbody tr').first().waitFor()
+  await app.screenshot('groups')
+  await page.getByRole('tab', { name: 'People' }).click()
 
   // Add a partner.
   await page.getByRole('button', { name: 'New person' }).first().click()
@@ -29,6 +42,7 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   await form.getByLabel('Company').fill('Whitfield Mortgages')
   await form.getByLabel('Profession (contact sphere)').fill('Mortgage adviser')
   await form.getByLabel('What a good referral looks like for them').fill('First-time buyers with a deposit saved')
+  await app.screenshot('person-form')
   await form.getByRole('button', { name: 'Add person' }).click()
   await page.getByRole('heading', { name: /Dana Whitfield/ }).waitFor()
 

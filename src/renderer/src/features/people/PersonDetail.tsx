@@ -4,6 +4,7 @@ import { Badge, Button, Card, ConfirmDialog, useApi, useApiMutation, useToast } 
 import { IntroTable } from '../introductions/IntroTable'
 import { PersonInteractions } from '../thanks/PersonInteractions'
 import { PersonForm } from './PersonForm'
+import { IntroForm, useMe } from '../introductions/IntroForm'
 
 type IntroSort = 'date' | 'referrer' | 'receiver' | 'prospect' | 'status' | 'value' | 'kind'
 const PAGE = 20
@@ -23,6 +24,8 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
   const [offset, setOffset] = useState(0)
   const intros = useApi('introductions:list', { personId: id, sort, dir, offset, limit: PAGE })
   const [editing, setEditing] = useState(false)
+  const [recording, setRecording] = useState(false)
+  const me = useMe()
   const [confirmArchive, setConfirmArchive] = useState(false)
   const archive = useApiMutation('people:archive')
   const setMe = useApiMutation('people:setMe')
@@ -89,6 +92,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
           </Button>
         )}
         {!p.isMe && <Button onClick={() => setConfirmArchive(true)}>{p.archivedAt ? 'Restore' : 'Archive'}</Button>}
+        {!p.isMe && <Button onClick={() => setRecording(true)}>Record introduction from {p.name.split(' ')[0]}</Button>}
         <Button variant="primary" onClick={() => setEditing(true)}>
           Edit
         </Button>
@@ -133,6 +137,17 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
           {...(introducer.data ? { introducedByName: introducer.data.name } : {})}
           onClose={() => setEditing(false)}
           onSaved={() => setEditing(false)}
+        />
+      )}
+      {recording && (
+        <IntroForm
+          me={me}
+          defaults={{ referrer: { id: p.id, name: p.name } }}
+          onClose={() => setRecording(false)}
+          onSaved={(i) => {
+            setRecording(false)
+            navigate({ route: 'introductions', introductionId: i.id })
+          }}
         />
       )}
       {confirmArchive && (
