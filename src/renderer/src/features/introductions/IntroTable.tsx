@@ -29,12 +29,15 @@ export interface IntroTableProps {
   loading?: boolean
   empty?: ReactNode
   selectedId?: string | undefined
+  /** Leave out the kind column and tighten the cells (for narrow places such as a person's page). */
+  compact?: boolean
 }
 
 export function IntroTable(p: IntroTableProps) {
   return (
+    <div className={p.compact ? 'intro-table compact' : 'intro-table'}>
     <DataTable
-      columns={INTRO_COLUMNS}
+      columns={p.compact ? INTRO_COLUMNS.filter((c) => c.key !== 'kind') : INTRO_COLUMNS}
       rows={p.rows}
       rowKey={(r) => r.id}
       label={p.label}
@@ -47,5 +50,6 @@ export function IntroTable(p: IntroTableProps) {
       empty={p.empty}
       selectedKey={p.selectedId}
     />
+    </div>
   )
 }

@@ -51,7 +51,7 @@ function Members({ group, navigate }: { group: Group; navigate: (t: NavTarget) =
   const toast = useToast()
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: 'flex-end' }}>
+      <div className="row" style={{ alignItems: 'flex-start' }}>
         <div style={{ flex: 1 }}>
           <PersonPicker label="Add a member" value={pick} onChange={setPick} error={fieldError(add.error, 'personId')} />
         </div>
@@ -59,7 +59,7 @@ function Members({ group, navigate }: { group: Group; navigate: (t: NavTarget) =
           variant="primary"
           disabled={!pick || !('id' in pick)}
           busy={add.isPending}
-          style={{ marginBottom: 8 }}
+          style={{ marginTop: 22 }}
           onClick={() =>
             pick &&
             'id' in pick &&

@@ -113,6 +113,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
         <div className="stack">
           <Card title={`Introductions (${intros.data?.total ?? 0})`}>
             <IntroTable
+              compact
               rows={intros.data?.items ?? []}
               label={`Introductions involving ${p.name}`}
               sort={sort}
