@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SliceHandlers } from './types'
-import type { filesChannels, ExportFormat, MergeResult } from '../../shared/channels/files'
+import type { filesChannels, ExportFormat, ImportStatus, MergeResult } from '../../shared/channels/files'
 import { AppError } from '../../shared/errors'
 import { toCsv } from '../../core/formats/csv'
 import { base64ToBytes, decodeBytes } from '../../core/formats/encoding'
@@ -15,7 +15,7 @@ import {
 } from '../db/files'
 import { setSetting } from '../db/settings'
 import { nowIso, todayIso, type ServiceContext } from './context'
-import { commitImport, mappingKey, prepareImport, previewImport } from './files/import'
+import { commitImport, mappingKey, prepareImportAsync, previewImport } from './files/import'
 import {
   backupNow, backupsDir, KEEP_BACKUPS_KEY, keepBackups, listBackups, networkInfo, newNetwork, openNetwork, restoreBackup, restorePreview,
   saveCopy, withNetworkCopy,
@@ -136,20 +136,44 @@ export function readNetworkBytes(ctx: ServiceContext, data: string, fileName: st
 
 export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesChannels> {
   const db = () => ctx.store.db
+  const jobs = new Map<string, ImportStatus & { cancelled: boolean }>()
   return {
     'files:export': ({ format, graphPng }) => exportText(ctx, format, graphPng),
     'files:previewImport': (input) => previewImport(db(), input),
     'files:commitImport': async (input) => {
-      // Read and check the file before anything else: a file that cannot be read stops here.
-      const prepared = prepareImport(db(), input)
-      const backup = await backupNow(ctx, 'before-import')
-      // One transaction: a strict import with problems throws inside it and nothing is written.
-      const result = tx(db(), () => {
-        const r = commitImport(db(), input, input, ctx.now(), prepared)
-        if (input.kind !== 'vcard') setSetting(db(), mappingKey(input.kind), prepared.mapping, nowIso(ctx))
-        return r
-      })
-      return { ...result, backup: backup.name }
+      const job = { phase: 'reading' as ImportStatus['phase'], done: 0, total: 0, cancelled: false }
+      if (input.jobId) jobs.set(input.jobId, job)
+      try {
+        // Read and check the file in chunks (progress can be polled, cancel works until writing starts).
+        const prepared = await prepareImportAsync(db(), input, job)
+        const backup = await backupNow(ctx, 'before-import')
+        if (job.cancelled) throw new AppError('CANCELLED', 'The import was cancelled; nothing was written.')
+        job.phase = 'writing'
+        // One transaction: a strict import with problems throws inside it and nothing is written.
+        const result = tx(db(), () => {
+          const r = commitImport(db(), input, input, ctx.now(), prepared)
+          if (input.kind !== 'vcard') setSetting(db(), mappingKey(input.kind), prepared.mapping, nowIso(ctx))
+          return r
+        })
+        job.phase = 'done'
+        job.done = job.total
+        return { ...result, backup: backup.name }
+      } catch (e) {
+        job.phase = job.cancelled ? 'cancelled' : 'failed'
+        throw e
+      } finally {
+        if (input.jobId) setTimeout(() => jobs.delete(input.jobId!), 60_000).unref?.()
+      }
+    },
+    'files:importStatus': ({ jobId }) => {
+      const j = jobs.get(jobId)
+      return j ? { phase: j.phase, done: j.done, total: j.total } : null
+    },
+    'files:cancelImport': ({ jobId }) => {
+      const j = jobs.get(jobId)
+      if (!j || j.phase === 'writing' || j.phase === 'done') return { cancelled: false }
+      j.cancelled = true
+      return { cancelled: true }
     },
     'files:mergeNetwork': async ({ data, fileName, dryRun, onConflict }) => {
       const incoming = readNetworkBytes(ctx, data, fileName)

@@ -71,6 +71,12 @@ export interface ImportResult {
   backup: string | null
 }
 
+export interface ImportStatus {
+  phase: 'reading' | 'checking' | 'writing' | 'done' | 'failed' | 'cancelled'
+  done: number
+  total: number
+}
+
 export interface BackupInfo {
   name: string
   path: string
@@ -134,8 +140,12 @@ export const filesChannels = {
       /** 'valid': import the valid rows and leave the rest; 'strict': any invalid row cancels the import. */
       mode: z.enum(['valid', 'strict']).default('strict'),
       allowCreatePeople: z.boolean().default(false),
+      /** Client-chosen id to poll progress (files:importStatus) and cancel (files:cancelImport) with. */
+      jobId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
     }).strict(),
   ),
+  'files:importStatus': channel<ImportStatus | null>()(z.object({ jobId: z.string().max(64) }).strict()),
+  'files:cancelImport': channel<{ cancelled: boolean }>()(z.object({ jobId: z.string().max(64) }).strict()),
   /** Merge another network (JSON export or .referralmap file) into this one. dryRun reports what would happen. */
   'files:mergeNetwork': channel<MergeResult>()(
     z

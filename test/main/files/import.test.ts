@@ -164,3 +164,33 @@ describe('files:commitImport', () => {
     }
   })
 })
+
+describe('progress and cancel', () => {
+  const big = (n: number) => {
+    const lines = ['Name,Email']
+    for (let i = 0; i < n; i++) lines.push(`Person ${i},p${i}@example.com`)
+    return b64text(lines.join('\n'))
+  }
+
+  it('reports progress while checking rows and can be cancelled before writing, leaving nothing behind', async () => {
+    const pending = app.fail('files:commitImport', { kind: 'people', data: big(20_000), jobId: 'job-1' })
+    await new Promise((r) => setImmediate(r))
+    const st = await app.call('files:importStatus', { jobId: 'job-1' })
+    expect(st).toMatchObject({ phase: 'checking', total: 20_000 })
+    expect(st!.done).toBeGreaterThan(0)
+    expect(st!.done).toBeLessThan(20_000)
+    expect(await app.call('files:cancelImport', { jobId: 'job-1' })).toEqual({ cancelled: true })
+    const err = await pending
+    expect(err.code).toBe('CANCELLED')
+    expect(count('SELECT count(*) AS n FROM people')).toBe(0)
+    expect((await app.call('files:importStatus', { jobId: 'job-1' }))?.phase).toBe('cancelled')
+  })
+
+  it('a finished import reports done', async () => {
+    const r = await app.call('files:commitImport', { kind: 'people', data: big(5000), jobId: 'job-2' })
+    expect(r.created).toBe(5000)
+    expect(await app.call('files:importStatus', { jobId: 'job-2' })).toEqual({ phase: 'done', done: 5000, total: 5000 })
+    expect(await app.call('files:cancelImport', { jobId: 'job-2' })).toEqual({ cancelled: false })
+    expect(await app.call('files:importStatus', { jobId: 'nope' })).toBeNull()
+  })
+})

@@ -45,8 +45,39 @@ interface Prepared {
 const VCARD_HEADER = ['Name', 'Company', 'Profession', 'Email', 'Phone', 'City']
 export const mappingKey = (kind: ImportKind) => `files.mapping.${kind}`
 
+/** Where a long import is (polled by the renderer through files:importStatus). */
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing' | 'done' | 'failed' | 'cancelled'
+  done: number
+  total: number
+}
+
+const CHUNK = 2000
+
 /** Decodes, parses and validates a file; no writes. Throws INVALID_FILE for files that cannot be read at all. */
 export function prepareImport(db: Db, input: ImportInput): Prepared {
+  const it = prepareSteps(db, input)
+  for (;;) {
+    const r = it.next()
+    if (r.done) return r.value
+  }
+}
+
+/** The same, yielding to the event loop between chunks of rows so progress can be polled and the import cancelled. */
+export async function prepareImportAsync(db: Db, input: ImportInput, job: ImportProgress & { cancelled: boolean }): Promise<Prepared> {
+  const it = prepareSteps(db, input)
+  for (;;) {
+    const r = it.next()
+    if (r.done) return r.value
+    job.phase = 'checking'
+    job.done = r.value.done
+    job.total = r.value.total
+    await new Promise((res) => setImmediate(res))
+    if (job.cancelled) throw new AppError('CANCELLED', 'The import was cancelled; nothing was written.')
+  }
+}
+
+function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; total: number }, Prepared> {
   const bytes = base64ToBytes(input.data)
   if (bytes.length === 0) throw new AppError('INVALID_FILE', 'The file is empty.', 'data')
   const { text, encoding } = decodeBytes(bytes)
@@ -70,7 +101,8 @@ export function prepareImport(db: Db, input: ImportInput): Prepared {
     if (!mapping.name && !mapping.firstName && !mapping.lastName)
       problems.push({ line: csv.rows[0]?.line ?? 1, column: '(mapping)', field: 'name', reason: 'Choose the column that holds the name.' })
     else
-      for (const r of csv.rows) {
+      for (const [i, r] of csv.rows.entries()) {
+        if (i % CHUNK === 0) yield { done: i, total: csv.rows.length }
         const res = readPersonRow(csv.header, mapping, r)
         if (res.record) {
           if (input.kind === 'linkedin') res.record.howMet = res.record.howMet ? `LinkedIn, connected ${res.record.howMet}` : 'LinkedIn'
@@ -82,7 +114,8 @@ export function prepareImport(db: Db, input: ImportInput): Prepared {
     if (missing.length)
       problems.push({ line: csv.rows[0]?.line ?? 1, column: '(mapping)', field: missing[0]!, reason: `Choose the column for: ${missing.join(', ')}.` })
     else
-      for (const r of csv.rows) {
+      for (const [i, r] of csv.rows.entries()) {
+        if (i % CHUNK === 0) yield { done: i, total: csv.rows.length }
         const res = readIntroRow(csv.header, mapping, r)
         if (res.record) intros.push(res.record)
         else problems.push(...res.problems)

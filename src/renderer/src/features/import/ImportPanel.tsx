@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import type { DuplicateDecision, ImportKind, ImportPreview, ImportProblem, ImportResult } from '../../../../shared/channels/files'
+import type { DuplicateDecision, ImportKind, ImportPreview, ImportProblem, ImportResult, ImportStatus } from '../../../../shared/channels/files'
 import { ApiError, Badge, Button, Card, Checkbox, Select, call, errorMessage } from '../../ui'
 import { DELIMITER_LABELS, ENCODING_LABELS, FIELD_LABELS, readFileBase64 } from './util'
 
@@ -35,6 +35,8 @@ export function ImportPanel() {
   const [error, setError] = useState<string | null>(null)
   const [errorProblems, setErrorProblems] = useState<ImportProblem[]>([])
   const [result, setResult] = useState<ImportResult | null>(null)
+  const [progress, setProgress] = useState<ImportStatus | null>(null)
+  const jobRef = useRef<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
 
   async function runPreview(k: ImportKind, f: Loaded, m: Record<string, string | null> | null) {
@@ -80,10 +82,18 @@ export function ImportPanel() {
     setBusy('importing')
     setError(null)
     setErrorProblems([])
+    const jobId = `import-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`
+    jobRef.current = jobId
+    setProgress({ phase: 'reading', done: 0, total: preview.totalRows })
+    const poll = setInterval(() => {
+      void call('files:importStatus', { jobId }).then((st) => {
+        if (st && jobRef.current === jobId) setProgress(st)
+      }, () => {})
+    }, 250)
     try {
       const r = await call('files:commitImport', {
         kind, data: file.data, fileName: file.name, ...(mapping && kind !== 'vcard' ? { mapping } : {}),
-        defaultDecision, decisions, mode, allowCreatePeople: allowCreate,
+        defaultDecision, decisions, mode, allowCreatePeople: allowCreate, jobId,
       })
       setResult(r)
       setPreview(null)
@@ -94,8 +104,16 @@ export function ImportPanel() {
       setError(errorMessage(e))
       if (e instanceof ApiError) setErrorProblems(((e.details as { problems?: ImportProblem[] } | undefined)?.problems ?? []).slice(0, 50))
     } finally {
+      clearInterval(poll)
+      jobRef.current = null
+      setProgress(null)
       setBusy(null)
     }
+  }
+
+  function stopImport() {
+    const jobId = jobRef.current
+    if (jobId) void call('files:cancelImport', { jobId }).catch(() => {})
   }
 
   function cancel() {
@@ -311,7 +329,21 @@ export function ImportPanel() {
               </Button>
             )}
           </div>
-          {busy === 'importing' && <p className="muted" role="status">Importing… (one transaction: all rows or none)</p>}
+          {busy === 'importing' && progress && (
+            <div className="files-progress" role="status">
+              <progress max={Math.max(progress.total, 1)} value={progress.phase === 'writing' ? undefined : progress.done} />
+              <span>
+                {progress.phase === 'writing'
+                  ? 'Writing (one transaction: all rows or none)…'
+                  : `Checking rows: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
+              </span>
+              {progress.phase !== 'writing' && (
+                <Button small onClick={stopImport}>
+                  Stop import
+                </Button>
+              )}
+            </div>
+          )}
         </>
       )}
     </div>
