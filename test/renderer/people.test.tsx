@@ -108,3 +108,24 @@ describe('person form', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   })
 })
+
+describe('person detail', () => {
+  it('opens from navigate({ personId }), lists their introductions in every role, and archives after confirmation', async () => {
+    const api = mockApi({
+      ...baseHandlers([]),
+      'people:get': (q) => person((q as { id: string }).id, 'Ava Chen', { company: 'Chen & Co', idealClient: 'Owner-managed firms', tags: ['bni'] }),
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 20 }),
+      'people:archive': (q) => person(P1, 'Ava Chen', { archivedAt: (q as { archived: boolean }).archived ? '2026-01-02T00:00:00Z' : null }),
+    })
+    renderWithClient(<PeopleScreen navigate={navigate} target={{ route: 'people', personId: P1 }} />)
+    expect(await screen.findByRole('heading', { name: /Ava Chen/ })).toBeInTheDocument()
+    expect(screen.getByText('Owner-managed firms')).toBeInTheDocument()
+    await waitFor(() => expect(api.callsTo('introductions:list')).toContainEqual(expect.objectContaining({ personId: P1, sort: 'date', dir: 'desc' })))
+    expect(await screen.findByText('No introductions with Ava Chen yet.')).toBeInTheDocument()
+
+    await userEvent.click(screen.getByRole('button', { name: 'Archive' }))
+    expect(api.callsTo('people:archive')).toHaveLength(0)
+    await userEvent.click(within(screen.getByRole('dialog', { name: 'Archive Ava Chen?' })).getByRole('button', { name: 'Archive' }))
+    await waitFor(() => expect(api.callsTo('people:archive')).toEqual([{ id: P1, archived: true }]))
+  })
+})
