@@ -78,6 +78,7 @@ export default async function run(env: Env) {
     const file = join(env.tmpDir, `files-bare-${r}.referralmap`)
     rmSync(file, { force: true })
     const db = openDatabase(file)
+    db.pragma('cache_size = -65536') // the same page cache the import uses
     const ins = db.prepare(
       `INSERT INTO people (id, name, name_key, company, profession, email, email_key, phone, city, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
