@@ -80,3 +80,22 @@ describe('app shell', () => {
     expect(within(nav).getByRole('button', { name: /^People/ })).toHaveAttribute('aria-current', 'page')
   })
 })
+
+describe('application menu', () => {
+  it('navigate:<route>, find and new-introduction commands drive the app', async () => {
+    mockApi(shellHandlers(false))
+    let send: (cmd: string) => void = () => {}
+    window.platform.onMenu = (cb) => {
+      send = cb
+      return () => {}
+    }
+    renderWithClient(<App />)
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    act(() => send('navigate:introductions'))
+    expect(within(nav).getByRole('button', { name: /^Introductions/ })).toHaveAttribute('aria-current', 'page')
+    act(() => send('find'))
+    await waitFor(() => expect(screen.getByLabelText('Search')).toHaveFocus())
+    act(() => send('new-introduction'))
+    expect(await screen.findByRole('dialog', { name: 'Record introduction' })).toBeInTheDocument()
+  })
+})
