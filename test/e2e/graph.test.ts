@@ -117,6 +117,19 @@ it('shows the sample network, lays it out in a worker, and supports highlight, s
   expect(restored[me]).toEqual({ x: 0, y: 0 })
   expect(await page.getByText(/Laid out \d+ people/).count()).toBe(0) // no new layout: positions were restored
 
+  // Someone new appears next to their neighbour; nobody else moves, no new layout.
+  const newcomer = await app.api<{ id: string }>('people:create', { name: 'Nora Newcomer' })
+  await app.api('introductions:create', { referrerId: newcomer.id, receiverId: top.id, prospect: { new: { name: 'Pia Prospect' } }, date: '2026-10-30' })
+  const topPos = (await cyInfo(page, [top.id])).pos[top.id]!
+  await app.reload()
+  await openNetwork(page, data.nodes.length + 1)
+  const now = (await cyInfo(page, [newcomer.id, someone.id, top.id])).pos
+  expect(Math.hypot(now[newcomer.id]!.x - topPos.x, now[newcomer.id]!.y - topPos.y)).toBeLessThan(150)
+  expect(now[someone.id]!.x).toBeCloseTo(after.x, 3)
+  expect(now[top.id]!.x).toBeCloseTo(topPos.x, 3)
+  expect(await page.getByText(/Laid out \d+ people/).count()).toBe(0)
+  await expect.poll(async () => (await app.api<GraphData>('graph:get', {})).nodes.find((n) => n.id === newcomer.id)?.x ?? null).not.toBeNull()
+
   // Export PNG and SVG as downloads.
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()])
   const pngBytes = readFileSync((await png.path())!)
@@ -128,6 +141,6 @@ it('shows the sample network, lays it out in a worker, and supports highlight, s
   expect(XMLValidator.validate(svgText)).toBe(true)
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svgText)
   const groups = (doc.svg.g as { class: string; g?: { 'data-id': string }[] }[]).find((g) => g.class === 'nodes')!.g!
-  expect(groups).toHaveLength(data.nodes.length)
-  expect(new Set(groups.map((g) => g['data-id']))).toEqual(new Set(data.nodes.map((n) => n.id)))
+  expect(groups).toHaveLength(data.nodes.length + 1)
+  expect(new Set(groups.map((g) => g['data-id']))).toEqual(new Set([...data.nodes.map((n) => n.id), newcomer.id]))
 })

@@ -26,7 +26,7 @@ interface Props {
 
 /** Above this many elements, Cytoscape draws cheaper while the view moves. */
 const BIG = 1500
-/** Edges added per frame when a big map is drawn progressively. */
+/** Above this many new edges, the people are drawn first and the edges a frame later. */
 const EDGE_CHUNK = 1500
 
 const prefersDark = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches
@@ -151,20 +151,18 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     })
     if (later.length) {
       box.current?.setAttribute('data-complete', 'false')
-      let i = 0
-      const step = () => {
-        if (gen !== generation.current || !cyRef.current) return
-        const chunk = later.slice(i, i + EDGE_CHUNK)
-        const f = fadedRef.current
-        for (const e of chunk)
-          if (f && (f.has(e.data.source as string) || f.has(e.data.target as string))) e.classes = `${e.classes as string} faded`
-        cy.add(chunk)
-        i += EDGE_CHUNK
-        if (i < later.length) setTimeout(step, 0)
-        else box.current?.setAttribute('data-complete', 'true')
-      }
-      // Let the people paint first.
-      requestAnimationFrame(() => setTimeout(step, 0))
+      // Let the people paint first, then add every edge in one batch (one more full render).
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (gen !== generation.current || !cyRef.current) return
+          const f = fadedRef.current
+          if (f)
+            for (const e of later)
+              if (f.has(e.data.source as string) || f.has(e.data.target as string)) e.classes = `${e.classes as string} faded`
+          cy.add(later)
+          box.current?.setAttribute('data-complete', 'true')
+        }, 0),
+      )
     } else box.current?.setAttribute('data-complete', 'true')
     if (!fitted.current && positions.size > 0) {
       fitted.current = true
