@@ -4,6 +4,7 @@ import { rowToCamel, camelToSnake, NETWORK_FORMAT, NETWORK_FORMAT_VERSION, type 
 import type { GraphExport } from '../../core/formats/xml'
 import type { MergeConflict, MergeResult, NetworkCounts } from '../../shared/channels/files'
 import type { Db } from './connection'
+import { markSummariesStale } from './analytics'
 
 export function networkCounts(db: Db): NetworkCounts {
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n
@@ -154,6 +155,8 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
     if (res.conflicts.length < 500) res.conflicts.push(c)
   }
   const localEmpty = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n === 0
+  // A bulk load: the analytics summaries are rebuilt on the next read instead of per row.
+  if (data.introductions.length > 0) markSummariesStale(db)
   const hasMe = !!db.prepare('SELECT 1 FROM people WHERE is_me = 1 AND deleted_at IS NULL').get()
   const index = new PeopleIndex(db)
   const getPerson = db.prepare('SELECT * FROM people WHERE id = ?')

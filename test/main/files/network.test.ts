@@ -150,6 +150,17 @@ describe('backups', () => {
     expect(list.backups.map((x) => x.createdAt)).toEqual(['2026-06-23T10:00:00.000Z', '2026-06-22T10:00:00.000Z'])
   })
 
+  it('after a restore the scorecards match the backed-up network (summaries rebuilt, not double-counted)', async () => {
+    await app.call('app:loadSample', { seed: 5 })
+    const before = await app.call('analytics:network')
+    const b = await app.call('files:backupNow')
+    const list = await app.call('introductions:list', { limit: 5 })
+    for (const i of list.items) await app.call('introductions:delete', { id: i.id })
+    expect(await app.call('analytics:network')).not.toEqual(before)
+    await app.call('files:restoreBackup', { name: b.name, confirm: true })
+    expect(await app.call('analytics:network')).toEqual(before)
+  })
+
   it('refuses names outside the backups folder', async () => {
     expect((await app.fail('files:restorePreview', { name: '../network.referralmap' })).code).toBe('VALIDATION')
     expect((await app.fail('files:restorePreview', { name: 'network-20260101T000000000Z-manual.referralmap' })).code).toBe('NOT_FOUND')

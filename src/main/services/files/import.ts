@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors'
 import type { DuplicateDecision, DuplicateMatch, ImportKind, ImportPreview, ImportResult } from '../../../shared/channels/files'
 import type { Db } from '../../db/connection'
 import { PeopleIndex } from '../../db/files'
+import { markSummariesStale } from '../../db/analytics'
 import { getSetting } from '../../db/settings'
 
 export interface ImportInput {
@@ -386,6 +387,8 @@ export function commitImport(db: Db, input: ImportInput, opts: CommitOptions, no
   }
   strictCheck(problems, opts.mode)
   result.invalidRows = new Set(problems.map((x) => x.line)).size
+  // A bulk load: the analytics summaries are rebuilt on the next read instead of per row.
+  if (ok.length > 0) markSummariesStale(db)
   for (const { r, refs } of ok) {
     const [a, b, c] = refs.map(refId) as [string, string, string]
     if (a === b) {

@@ -6,6 +6,7 @@ import type { BackupInfo, NetworkCounts, NetworkFileInfo } from '../../../shared
 import { openDatabase, tx, type Db } from '../../db/connection'
 import { SCHEMA_VERSION } from '../../db/migrate'
 import { networkCounts } from '../../db/files'
+import { markSummariesStale } from '../../db/analytics'
 import { getSetting } from '../../db/settings'
 import { NETWORK_EXT } from '../../paths'
 import type { ServiceContext } from '../context'
@@ -145,6 +146,8 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
           const list = cols.map((c) => `"${c}"`).join(', ')
           db.prepare(`INSERT INTO main."${t}" (${list}) SELECT ${list} FROM src."${t}"`).run()
         }
+        // Summary tables were copied while triggers also fired: have them rebuilt from the restored rows.
+        markSummariesStale(db)
       })
     } finally {
       db.prepare('DETACH DATABASE src').run()
