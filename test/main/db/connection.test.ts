@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { APPLICATION_ID, openDatabase, tx } from '../../../src/main/db/connection'
+import { APPLICATION_ID, openDatabase, tx, withIndexesDeferred } from '../../../src/main/db/connection'
 import { migrate, SCHEMA_VERSION } from '../../../src/main/db/migrate'
 import { AppError } from '../../../src/shared/errors'
 
@@ -124,6 +124,40 @@ describe('openDatabase', () => {
         }),
       ).toThrow(/CHECK/)
       expect(db.prepare('SELECT count(*) AS n FROM groups').get()).toEqual({ n: 0 })
+    } finally {
+      db.close()
+    }
+  })
+
+  it('withIndexesDeferred rebuilds the same indexes, and rolls back with the transaction', () => {
+    const db = openDatabase(join(dir, 'bulk.referralmap'))
+    try {
+      const schema = () => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all()
+      const before = schema()
+      const now = '2026-01-01T00:00:00.000Z'
+      const ins = db.prepare('INSERT INTO people (id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      let dropped = -1
+      tx(db, () =>
+        withIndexesDeferred(db, ['people'], () => {
+          dropped = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'people'").get() as { n: number }).n
+          ins.run('a', 'Ann', 'ann', now, now)
+        }),
+      )
+      expect(dropped).toBeLessThan(before.filter((i) => (i as { name: string }).name.startsWith('people_')).length)
+      expect(schema()).toEqual(before)
+      expect(db.prepare("SELECT count(*) AS n FROM people WHERE name_key = 'ann'").get()).toEqual({ n: 1 })
+      expect(() =>
+        tx(db, () =>
+          withIndexesDeferred(db, ['people'], () => {
+            ins.run('b', 'Bo', 'bo', now, now)
+            throw new Error('import failed half-way')
+          }),
+        ),
+      ).toThrow(/half-way/)
+      expect(schema()).toEqual(before)
+      expect(db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 })
+      expect(() => withIndexesDeferred(db, ['people'], () => 1)).toThrow(/inside a transaction/)
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     } finally {
       db.close()
     }
