@@ -109,7 +109,6 @@ export function PersonPicker({ label, value, onChange, allowNew, error, hint, pl
           setOpen(true)
           setActive(0)
         }}
-        onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
