@@ -47,24 +47,16 @@ export function parseCsv(text: string, opts: { delimiter?: string } = {}): Parse
   const src = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n')
   const delimiter = opts.delimiter ?? guessDelimiter(src)
   const records: CsvRecord[] = []
+  const data = Papa.parse<string[]>(src, { delimiter, newline: '\n', skipEmptyLines: false }).data
+  // Each record takes one line plus the newlines inside its quoted cells (line ends were normalised to \n above).
   let line = 1
-  let pos = 0
-  Papa.parse<string[]>(src, {
-    delimiter,
-    newline: '\n',
-    skipEmptyLines: false,
-    step: (res) => {
-      // meta.cursor is the offset just after this record: count its newlines for the next record's line.
-      const cells = res.data
-      const recLine = line
-      const end = Math.min(res.meta.cursor, src.length)
-      for (let i = pos; i < end; i++) if (src.charCodeAt(i) === 10) line++
-      pos = end
-      if (cells.length === 1 && (cells[0] ?? '').trim() === '') return
-      if (cells.every((c) => c.trim() === '')) return
-      records.push({ line: recLine, cells })
-    },
-  })
+  for (const cells of data) {
+    const recLine = line
+    line++
+    for (const c of cells) if (c.includes('\n')) for (let k = c.indexOf('\n'); k >= 0; k = c.indexOf('\n', k + 1)) line++
+    if (cells.every((c) => c.trim() === '')) continue
+    records.push({ line: recLine, cells })
+  }
   const headerIndex = findHeader(records)
   const header = (records[headerIndex]?.cells ?? []).map((h) => h.replace(/^\uFEFF/, '').trim())
   return { delimiter, headerIndex, header, rows: records.slice(headerIndex + 1), skipped: headerIndex }
