@@ -80,6 +80,8 @@ describe('person form', () => {
     const name = within(form).getByLabelText(/^Name/)
     await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'))
     expect(name).toHaveAccessibleDescription('Enter a name.')
+    // Focus moves to the field with the error, so it is in view on a long form.
+    await waitFor(() => expect(name).toHaveFocus())
     // Only the name field is marked.
     expect(within(form).getByLabelText('Company')).not.toHaveAttribute('aria-invalid')
     expect(api.callsTo('people:create')[0]).toMatchObject({ name: '', company: 'Acme', tags: [], cadenceDays: null })

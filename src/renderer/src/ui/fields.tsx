@@ -1,4 +1,4 @@
-import { useId, type Ref, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { useEffect, useId, type RefObject, type Ref, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 interface FieldFrame {
   label: ReactNode
@@ -103,4 +103,16 @@ export function Checkbox({ label, error, id: idProp, ...rest }: CheckboxProps) {
       )}
     </div>
   )
+}
+
+/**
+ * After a failed submit, moves focus to the first field marked invalid in the form, so the
+ * message next to it is in view (and announced) even when the form is long.
+ */
+export function useFocusFirstInvalid(form: RefObject<HTMLElement | null>, error: unknown): void {
+  useEffect(() => {
+    if (!error) return
+    const t = setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0)
+    return () => clearTimeout(t)
+  }, [form, error])
 }

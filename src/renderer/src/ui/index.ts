@@ -1,5 +1,5 @@
 export { Button, type ButtonProps, type ButtonVariant } from './Button'
-export { TextField, TextArea, Select, Checkbox, type SelectOption } from './fields'
+export { TextField, TextArea, Select, Checkbox, useFocusFirstInvalid, type SelectOption } from './fields'
 export { Dialog, ConfirmDialog } from './Dialog'
 export { ToastProvider, useToast, errorMessage, type ToastApi } from './Toast'
 export { DataTable, pageLabel, type Column } from './DataTable'

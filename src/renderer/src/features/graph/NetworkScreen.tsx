@@ -36,6 +36,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const [positions, setPositions] = useState<ReadonlyMap<string, Pos>>(new Map())
   const [message, setMessage] = useState('')
   const known = useRef(new Map<string, Pos>())
+  const layoutRunning = useRef(false)
   const handle = useRef<GraphHandle | null>(null)
   const searchRef = useRef<HTMLInputElement | null>(null)
   const pending = useRef(new Map<string, Pos>())
@@ -49,6 +50,8 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const model = useMemo(() => (full && tooBig && !showAll ? reduceModel(full, REDUCED_VIEW_LIMIT) : full), [full, tooBig, showAll])
 
   const runLayout = useCallback(async (m: GraphModel, kind: LayoutKind) => {
+    if (layoutRunning.current) return
+    layoutRunning.current = true
     setProgress(0)
     const input = layoutInput(m.nodes.map((n) => ({ id: n.id, isMe: n.isMe, value: n.value })), m.edges)
     try {
@@ -67,6 +70,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
     } catch (e) {
       setMessage(`The layout failed: ${(e as Error).message}`)
     } finally {
+      layoutRunning.current = false
       setProgress(null)
       requestAnimationFrame(() => handle.current?.fit())
     }
@@ -78,8 +82,12 @@ export function NetworkScreen({ navigate }: ScreenProps) {
     if (!model) return
     for (const n of model.nodes)
       if (n.x !== null && n.y !== null && !known.current.has(n.id)) known.current.set(n.id, { x: n.x, y: n.y })
+    if (layoutRunning.current) return
     const missing = model.nodes.filter((n) => !known.current.has(n.id))
-    if (missing.length > 0 && model.nodes.length - missing.length < Math.max(2, model.nodes.length * 0.5)) {
+    // Prospects always go next to their referrer; a full layout only when most partners are new.
+    const partners = model.nodes.filter((n) => n.role !== 'prospect')
+    const placedPartners = partners.filter((n) => known.current.has(n.id)).length
+    if (missing.length > 0 && placedPartners < Math.max(2, partners.length * 0.5)) {
       void runLayout(model, 'radial')
       return
     }

@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Introduction } from '../../../../shared/types'
 import { INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../../../shared/schemas'
-import { Button, Dialog, PersonPicker, STATUS_LABELS, Select, TextArea, TextField, fieldError, useApi, useApiMutation, useToast, type PickedPerson } from '../../ui'
+import { Button, Dialog, PersonPicker, STATUS_LABELS, Select, TextArea, TextField, fieldError, useApi, useFocusFirstInvalid, useApiMutation, useToast, type PickedPerson } from '../../ui'
 
 export function todayLocal(d = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0')
@@ -71,6 +71,8 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
   const update = useApiMutation('introductions:update')
   const m = intro ? update : create
   const err = m.error
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstInvalid(formRef, err ?? (Object.keys(local).length ? local : null))
   const toast = useToast()
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }))
   const errOf = (field: string) => local[field] ?? fieldError(err, field)
@@ -135,7 +137,7 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
 
   return (
     <Dialog title={intro ? 'Edit introduction' : 'Record introduction'} onClose={onClose} wide>
-      <form onSubmit={submit} noValidate aria-label={intro ? 'Edit introduction' : 'Record introduction'}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-label={intro ? 'Edit introduction' : 'Record introduction'}>
         {unplaced && (
           <div className="form-error" role="alert">
             {unplaced}

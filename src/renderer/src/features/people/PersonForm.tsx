@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import type { Person } from '../../../../shared/types'
 import type { PersonFields } from '../../../../shared/channels/foundation'
-import { Button, Checkbox, Dialog, PersonPicker, TextArea, TextField, fieldError, useApi, useApiMutation, useToast, type PickedPerson } from '../../ui'
+import { Button, Checkbox, Dialog, PersonPicker, TextArea, TextField, fieldError, useApi, useFocusFirstInvalid, useApiMutation, useToast, type PickedPerson } from '../../ui'
 
 interface FormState {
   name: string
@@ -71,6 +71,8 @@ export function PersonForm({ person, introducedByName, onClose, onSaved }: Perso
   const toast = useToast()
   const m = person ? update : create
   const err = m.error
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstInvalid(formRef, err ?? cadenceError)
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }))
   const text = (k: Exclude<keyof FormState, 'groupIds' | 'introducedBy'>) => ({
     value: f[k],
@@ -120,7 +122,7 @@ export function PersonForm({ person, introducedByName, onClose, onSaved }: Perso
 
   return (
     <Dialog title={person ? `Edit ${person.name}` : 'New person'} onClose={onClose} wide>
-      <form onSubmit={submit} noValidate aria-label={person ? 'Edit person' : 'New person'}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-label={person ? 'Edit person' : 'New person'}>
         {unplaced && (
           <div className="form-error" role="alert">
             {unplaced}

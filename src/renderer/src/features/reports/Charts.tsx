@@ -1,0 +1,154 @@
+import type { NetworkFigures, Rate, Scorecard } from '../../../../shared/channels/analytics'
+import { compact, monthShort, pct } from './format'
+
+/** Horizontal bars of conversion rates (won ÷ decided) with the counts beside them. */
+export function RateBars({ title, rows }: { title: string; rows: { label: string; rate: Rate }[] }) {
+  const w = 320
+  const barX = 96
+  const barW = w - barX - 92
+  const h = rows.length * 28 + 8
+  return (
+    <figure className="rpt-chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={title}>
+        {rows.map((r, i) => {
+          const y = 6 + i * 28
+          const v = r.rate.conversion ?? 0
+          return (
+            <g key={r.label}>
+              <text x={0} y={y + 14} className="rpt-axis">
+                {r.label}
+              </text>
+              <rect x={barX} y={y} width={barW} height={18} rx={3} className="rpt-track" />
+              <rect x={barX} y={y} width={Math.max(0, v * barW)} height={18} rx={3} className="rpt-bar" />
+              <text x={barX + barW + 6} y={y + 14} className="rpt-value">
+                {pct(r.rate.conversion)} <tspan className="rpt-axis">({r.rate.won}/{r.rate.decided})</tspan>
+              </text>
+            </g>
+          )
+        })}
+      </svg>
+    </figure>
+  )
+}
+
+/** Closed value per month (by introduction month) as vertical bars. */
+export function MonthlyValue({ months, currency }: { months: NetworkFigures['byMonth']; currency: string }) {
+  const w = 640
+  const h = 180
+  const left = 44
+  const bottom = 22
+  const max = Math.max(1, ...months.map((m) => m.closedValue))
+  const slot = months.length > 0 ? (w - left) / months.length : 0
+  const title = `Closed value by month (${currency})`
+  if (months.length === 0)
+    return (
+      <figure className="rpt-chart">
+        <figcaption>{title}</figcaption>
+        <p className="muted">No introductions in this period.</p>
+      </figure>
+    )
+  return (
+    <figure className="rpt-chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={title}>
+        {[0, 0.5, 1].map((f) => {
+          const y = (h - bottom) * (1 - f) + 4 * f
+          return (
+            <g key={f}>
+              <line x1={left} x2={w} y1={y} y2={y} className="rpt-grid" />
+              <text x={left - 6} y={y + 4} textAnchor="end" className="rpt-axis">
+                {compact(max * f)}
+              </text>
+            </g>
+          )
+        })}
+        {months.map((m, i) => {
+          const bh = ((h - bottom - 4) * m.closedValue) / max
+          const x = left + i * slot + slot * 0.15
+          return (
+            <g key={m.month}>
+              <rect x={x} y={h - bottom - bh} width={slot * 0.7} height={bh} rx={2} className="rpt-bar">
+                <title>{`${monthShort(m.month)}: ${currency} ${m.closedValue.toLocaleString()} from ${m.won} won`}</title>
+              </rect>
+              {(months.length <= 12 || i % Math.ceil(months.length / 12) === 0) && (
+                <text x={x + slot * 0.35} y={h - 6} textAnchor="middle" className="rpt-axis">
+                  {monthShort(m.month)}
+                </text>
+              )}
+            </g>
+          )
+        })}
+      </svg>
+    </figure>
+  )
+}
+
+/** Given vs received per partner (the busiest ones), paired bars. */
+export function GivenReceived({ cards }: { cards: readonly Scorecard[] }) {
+  const top = [...cards].sort((a, b) => b.received + b.given - (a.received + a.given) || a.name.localeCompare(b.name)).slice(0, 10)
+  const w = 420
+  const nameW = 130
+  const rowH = 26
+  const h = top.length * rowH + 24
+  const max = Math.max(1, ...top.map((c) => Math.max(c.received, c.given)))
+  const half = (w - nameW - 16) / 2
+  const mid = nameW + half + 8
+  return (
+    <figure className="rpt-chart">
+      <figcaption>Given vs received (busiest partners)</figcaption>
+      {top.length === 0 ? (
+        <p className="muted">No introductions in this period.</p>
+      ) : (
+        <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label="Given vs received per partner">
+          <text x={mid - 6} y={12} textAnchor="end" className="rpt-axis">
+            ← given by you
+          </text>
+          <text x={mid + 6} y={12} className="rpt-axis">
+            received from them →
+          </text>
+          {top.map((c, i) => {
+            const y = 20 + i * rowH
+            const gw = (c.given / max) * (half - 24)
+            const rw = (c.received / max) * (half - 24)
+            return (
+              <g key={c.personId}>
+                <text x={0} y={y + 14} className="rpt-axis">
+                  {c.name.length > 18 ? `${c.name.slice(0, 17)}…` : c.name}
+                </text>
+                <rect x={mid - 2 - gw} y={y + 2} width={gw} height={16} rx={2} className="rpt-bar-alt" />
+                <rect x={mid + 2} y={y + 2} width={rw} height={16} rx={2} className="rpt-bar" />
+                <text x={mid - 6 - gw} y={y + 14} textAnchor="end" className="rpt-value">
+                  {c.given}
+                </text>
+                <text x={mid + 6 + rw} y={y + 14} className="rpt-value">
+                  {c.received}
+                </text>
+              </g>
+            )
+          })}
+          <line x1={mid} x2={mid} y1={16} y2={h} className="rpt-grid" />
+        </svg>
+      )}
+    </figure>
+  )
+}
+
+/** A quality score with its 95% band drawn as a small range bar. */
+export function QualityBand({ s }: { s: Pick<Scorecard, 'quality' | 'qualityLow' | 'qualityHigh' | 'decided'> }) {
+  if (s.quality === null || s.qualityLow === null || s.qualityHigh === null) return <span className="muted">— (0 decided)</span>
+  const w = 60
+  return (
+    <span className="rpt-quality" title={`95% band ${pct(s.qualityLow)}–${pct(s.qualityHigh)}, ${s.decided} decided`}>
+      <strong>{pct(s.quality)}</strong>
+      <svg viewBox={`0 0 ${w} 10`} width={w} height={10} aria-hidden="true">
+        <rect x={0} y={4} width={w} height={2} className="rpt-track" />
+        <rect x={s.qualityLow * w} y={2} width={Math.max(1, (s.qualityHigh - s.qualityLow) * w)} height={6} rx={2} className="rpt-band" />
+        <rect x={s.quality * w - 1} y={0} width={2} height={10} className="rpt-mark" />
+      </svg>
+      <span className="muted rpt-small">
+        {pct(s.qualityLow)}–{pct(s.qualityHigh)} · n={s.decided}
+      </span>
+    </span>
+  )
+}
