@@ -112,7 +112,13 @@ export function Checkbox({ label, error, id: idProp, ...rest }: CheckboxProps) {
 export function useFocusFirstInvalid(form: RefObject<HTMLElement | null>, error: unknown): void {
   useEffect(() => {
     if (!error) return
-    const t = setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0)
+    const t = setTimeout(() => {
+      const el = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+      if (!el) return
+      el.focus({ preventScroll: true })
+      // Bring the whole field (label, input, message) into view, not just the input.
+      ;(el.closest('.field') ?? el).scrollIntoView?.({ block: 'nearest' })
+    }, 0)
     return () => clearTimeout(t)
   }, [form, error])
 }
