@@ -11,6 +11,8 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           testTimeout: 60_000,
+          // Setup that loads the sample or builds the bundle can be slow on a busy 2-core machine.
+          hookTimeout: 120_000,
         },
       },
       {
