@@ -14,6 +14,17 @@ function toCounts(r: Record<string, unknown>): Counts {
   return c
 }
 
+/** Rows of [partner_id, ...COUNT_KEYS in order] (raw mode: no object per row) into counts, leaving out empty ones. */
+export function rawToCounts(rows: readonly unknown[][]): Map<string, Counts> {
+  const out = new Map<string, Counts>()
+  for (const r of rows) {
+    const c = emptyCounts()
+    for (let k = 0; k < COUNT_KEYS.length; k++) c[COUNT_KEYS[k]!] = Number(r[k + 1])
+    if (!isEmptyCounts(c)) out.set(String(r[0]), c)
+  }
+  return out
+}
+
 /**
  * Recomputes every summary table from the introductions (one statement per
  * table, in the caller's transaction or its own) and marks them fresh.
@@ -103,13 +114,9 @@ export function periodCounts(db: Db, range: Pick<MonthRange, 'fromMonth' | 'toMo
        LEFT JOIN analytics_cum s ON s.partner_id = t.partner_id AND s.month = min(@prev, t.last_month)
        WHERE t.first_month <= @to AND t.last_month >= @from ${sql}`,
     )
-    .all({ to, from, prev, ...params }) as Record<string, unknown>[]
-  const out = new Map<string, Counts>()
-  for (const r of rows) {
-    const c = toCounts(r)
-    if (!isEmptyCounts(c)) out.set(String(r.partner_id), c)
-  }
-  return out
+    .raw(true)
+    .all({ to, from, prev, ...params }) as unknown[][]
+  return rawToCounts(rows)
 }
 
 /** Network totals per month in a range (unfiltered), from analytics_month. */
@@ -157,7 +164,7 @@ export function wonDays(db: Db, meId: string, range: Pick<MonthRange, 'from' | '
   const out = new Map<string, number[]>()
   const q = db.prepare(
     `SELECT referrer_id AS p, CAST(round(julianday(status_date) - julianday(date)) AS INTEGER) AS d
-     FROM introductions WHERE receiver_id = @me AND referrer_id = @p AND deleted_at IS NULL AND status = 'won'
+     FROM introductions INDEXED BY intros_by_referrer WHERE receiver_id = @me AND referrer_id = @p AND deleted_at IS NULL AND status = 'won'
        AND date BETWEEN @from AND @to`,
   )
   const all = db.prepare(
@@ -213,15 +220,15 @@ export function partnerExtras(
   const b = dateBounds(range)
   const days = wonDays(db, meId, range, partnerIds)
   const recvDates = db.prepare(
-    `SELECT date FROM introductions WHERE receiver_id = ? AND referrer_id = ? AND deleted_at IS NULL AND date <= ? ORDER BY date`,
+    `SELECT date FROM introductions INDEXED BY intros_by_referrer WHERE receiver_id = ? AND referrer_id = ? AND deleted_at IS NULL AND date <= ? ORDER BY date`,
   )
   const lastGiven = db.prepare(
-    `SELECT max(date) AS d FROM introductions WHERE referrer_id = ? AND receiver_id = ? AND deleted_at IS NULL`,
+    `SELECT max(date) AS d FROM introductions INDEXED BY intros_by_receiver WHERE referrer_id = ? AND receiver_id = ? AND deleted_at IS NULL`,
   )
   // Spin-off: won introductions you received, dated in the period, from people this partner introduced.
   const spin = db.prepare(
     `SELECT coalesce(sum(coalesce(i.value_minor, 0)), 0) AS v, count(i.id) AS n
-     FROM people p JOIN introductions i ON i.referrer_id = p.id
+     FROM people p JOIN introductions i INDEXED BY intros_by_referrer ON i.referrer_id = p.id
      WHERE p.introduced_by_id = @partner AND p.id <> @me AND p.deleted_at IS NULL
        AND i.receiver_id = @me AND i.deleted_at IS NULL AND i.status = 'won' AND i.date BETWEEN @from AND @to`,
   )

@@ -239,3 +239,11 @@ describe('CSV', () => {
     expect(toCsv(['a', 'b'], [[1, 'x\ny']])).toBe('\uFEFFa,b\r\n1,"x\ny"\r\n')
   })
 })
+
+describe('summary columns', () => {
+  test('the SQL summary columns are the core count keys, in the same order', async () => {
+    const { COL_NAMES } = await import('../../../src/main/db/analyticsSchema')
+    const { COUNT_KEYS } = await import('../../../src/core/analytics/counts')
+    expect(COL_NAMES).toEqual([...COUNT_KEYS])
+  })
+})

@@ -87,9 +87,9 @@ export function MonthlyValue({ months, currency }: { months: NetworkFigures['byM
 /** Given vs received per partner (the busiest ones), paired bars. */
 export function GivenReceived({ cards }: { cards: readonly Scorecard[] }) {
   const top = [...cards].sort((a, b) => b.received + b.given - (a.received + a.given) || a.name.localeCompare(b.name)).slice(0, 10)
-  const w = 420
-  const nameW = 130
-  const rowH = 26
+  const w = 330
+  const nameW = 100
+  const rowH = 24
   const h = top.length * rowH + 24
   const max = Math.max(1, ...top.map((c) => Math.max(c.received, c.given)))
   const half = (w - nameW - 16) / 2
@@ -114,7 +114,7 @@ export function GivenReceived({ cards }: { cards: readonly Scorecard[] }) {
             return (
               <g key={c.personId}>
                 <text x={0} y={y + 14} className="rpt-axis">
-                  {c.name.length > 18 ? `${c.name.slice(0, 17)}…` : c.name}
+                  {c.name.length > 15 ? `${c.name.slice(0, 14)}…` : c.name}
                 </text>
                 <rect x={mid - 2 - gw} y={y + 2} width={gw} height={16} rx={2} className="rpt-bar-alt" />
                 <rect x={mid + 2} y={y + 2} width={rw} height={16} rx={2} className="rpt-bar" />

@@ -174,9 +174,11 @@ export function ReportsScreen({ navigate }: ScreenProps) {
               <GivenReceived cards={cards.data?.items ?? []} />
             </Card>
             <Card title="Top partners" className="rpt-tops">
-              <TopList title="By quality" items={n.topByQuality} format={pct} onOpen={open} />
-              <TopList title="By closed value" items={n.topByValue} format={(v) => money(v, cur)} onOpen={open} />
-              <TopList title="By reciprocity gap" items={n.topByReciprocityGap} format={(v) => String(v)} onOpen={open} />
+              <div className="rpt-tops-body">
+                <TopList title="By quality" items={n.topByQuality} format={pct} onOpen={open} />
+                <TopList title="By closed value" items={n.topByValue} format={(v) => money(v, cur)} onOpen={open} />
+                <TopList title="By reciprocity gap" items={n.topByReciprocityGap} format={(v) => String(v)} onOpen={open} />
+              </div>
             </Card>
           </div>
         </>

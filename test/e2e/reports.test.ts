@@ -1,0 +1,104 @@
+import { join, resolve } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { afterEach, expect, it } from 'vitest'
+import { startE2E, type E2EApp } from './harness'
+
+let app: E2EApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const DOCS = resolve(__dirname, '../../docs')
+
+it('records introductions with known outcomes and shows them on the leaderboard, sortable, opening the partner', async () => {
+  app = await startE2E({ now: '2026-06-15T10:00:00.000Z' })
+  const { page } = app
+  const me = (await app.api<{ meId: string }>('app:startEmpty', { meName: 'Sam Rivera' })).meId
+  const ann = (await app.api<{ id: string }>('people:create', { name: 'Ann Accountant' })).id
+  const bob = (await app.api<{ id: string }>('people:create', { name: 'Bob Builder' })).id
+  const rec = (referrerId: string, receiverId: string, date: string, more: object) =>
+    app!.api('introductions:create', { referrerId, receiverId, prospect: { new: { name: `P ${date}` } }, date, ...more })
+  await rec(ann, me, '2026-01-10', { status: 'won', statusDate: '2026-02-09', value: 1200 })
+  await rec(ann, me, '2026-02-10', { status: 'won', statusDate: '2026-03-02', value: 800 })
+  await rec(ann, me, '2026-03-05', { status: 'lost' })
+  await rec(ann, me, '2026-04-01', { status: 'meeting' })
+  await rec(bob, me, '2026-05-01', { status: 'won', statusDate: '2026-05-11', value: 5000 })
+  await rec(me, bob, '2026-05-02', { status: 'new' })
+  await rec(me, bob, '2026-05-03', { status: 'new' })
+
+  await app.reload()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click()
+  await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor()
+  const table = page.getByRole('table', { name: 'Partner leaderboard' })
+  await table.locator('tbody tr').nth(1).waitFor()
+  expect(await table.locator('tbody tr').count()).toBe(2)
+
+  const cells = async (name: string) => {
+    const row = table.locator('tbody tr', { hasText: name })
+    return (await row.locator('td').allInnerTexts()).map((s) => s.trim())
+  }
+  // Partner, Received, Won, Decided, Conversion, Quality, Closed value, Avg days, Median, Given, Balance, Spin-off, Last
+  const a = await cells('Ann Accountant')
+  expect(a.slice(1, 5)).toEqual(['4', '2', '3', '67%'])
+  expect(a[6]).toBe('EUR 2,000')
+  expect(a[7]).toBe('25') // (30 + 20) / 2
+  expect(a[9]).toBe('0')
+  expect(a[10]).toBe('+4')
+  const b = await cells('Bob Builder')
+  expect(b.slice(1, 5)).toEqual(['1', '1', '1', '100%'])
+  expect(b[6]).toBe('EUR 5,000')
+  expect(b[9]).toBe('2')
+  expect(b[10]).toBe('-1')
+  // Network figures: 5 received, 3 won of 4 decided.
+  const figures = page.getByRole('region', { name: 'Network figures' })
+  const figure = (name: string) => figures.getByRole('group', { name, exact: true })
+  await expect(figure('Conversion').innerText()).resolves.toMatch(/75%\s+3 won of 4 decided/)
+  await expect(figure('Closed value').innerText()).resolves.toContain('EUR 7,000')
+  await expect(figure('Introductions').innerText()).resolves.toMatch(/7\s+5 received · 2 given/)
+  await expect(figure('Median time to close').innerText()).resolves.toContain('20 days')
+
+  // Sort by closed value (descending first): Bob leads; again: ascending, Ann leads.
+  const header = table.getByRole('columnheader', { name: 'Closed value' })
+  await header.getByRole('button').click()
+  await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending')
+  await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').first().innerText()).trim()).toMatch(/^Bob Builder/)
+  await header.getByRole('button').click()
+  await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending')
+  await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').first().innerText()).trim()).toMatch(/^Ann Accountant/)
+
+  // A period with no data: the empty state.
+  await page.getByLabel('Period').selectOption('custom')
+  await page.getByLabel('From').fill('2023-01-01')
+  await page.getByLabel('To').fill('2023-12-31')
+  await page.getByText('No introductions in this period', { exact: true }).waitFor()
+  await page.getByLabel('Period').selectOption('last12')
+  await table.locator('tbody tr').nth(1).waitFor()
+
+  // CSV export downloads the scorecards.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+  expect(download.suggestedFilename()).toBe('scorecards_2025-07-01_2026-06-30.csv')
+
+  // Clicking a partner opens their detail.
+  await table.locator('tbody tr', { hasText: 'Ann Accountant' }).click()
+  await page.getByRole('heading', { name: /Ann Accountant/ }).first().waitFor()
+})
+
+it('the sample network on the Reports screen (screenshot for the README)', async () => {
+  app = await startE2E({ now: '2026-10-31T10:00:00.000Z', viewport: { width: 1440, height: 900 } })
+  const { page } = app
+  await app.api('app:loadSample', {})
+  await app.reload()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click()
+  const table = page.getByRole('table', { name: 'Partner leaderboard' })
+  await table.locator('tbody tr').nth(10).waitFor()
+  expect(await table.locator('tbody tr').count()).toBeGreaterThan(20)
+  await page.getByRole('region', { name: 'Network figures' }).getByText('Conversion', { exact: true }).waitFor()
+  await app.screenshot('reports')
+  mkdirSync(DOCS, { recursive: true })
+  await page.setViewportSize({ width: 1440, height: 2000 })
+  await page.screenshot({ path: join(DOCS, 'reports.png') })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await app.screenshot('reports-dark')
+})
