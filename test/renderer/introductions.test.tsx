@@ -154,3 +154,36 @@ describe('introduction detail', () => {
     await waitFor(() => expect(api.callsTo('introductions:setStatus')).toEqual([{ id: intro({}).id, status: 'lost', date: '2026-04-01' }]))
   })
 })
+
+describe('introduction detail actions', () => {
+  it('deletes only after confirmation, and shows a failed list load', async () => {
+    let failList = false
+    const api = mockApi(
+      handlers({
+        'introductions:list': () => {
+          if (failList) throw new Fail({ code: 'INTERNAL', message: 'The database is busy.' })
+          return { items: [intro({})], total: 1, offset: 0, limit: 50 }
+        },
+        'introductions:get': () => intro({}),
+        'introductions:delete': () => {
+          failList = true
+          return { id: intro({}).id }
+        },
+      }),
+    )
+    renderWithClient(<IntroductionsScreen navigate={navigate} />)
+    await userEvent.click(await screen.findByRole('row', { name: /Ava Chen/ }))
+    const dialog = await screen.findByRole('dialog', { name: 'Introduction' })
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Delete' }))
+    const confirm = screen.getByRole('dialog', { name: 'Delete this introduction?' })
+    expect(confirm).toHaveTextContent('Ava Chen → Sam Rivera: Ben Silva, 2026-03-02')
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }))
+    expect(api.callsTo('introductions:delete')).toHaveLength(0)
+    await userEvent.click(within(screen.getByRole('dialog', { name: 'Introduction' })).getByRole('button', { name: 'Delete' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Delete introduction' }))
+    await waitFor(() => expect(api.callsTo('introductions:delete')).toEqual([{ id: intro({}).id }]))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    // The list reloads after the write; a failure is shown in place of the rows.
+    expect(await screen.findByRole('alert')).toHaveTextContent('The database is busy.')
+  })
+})

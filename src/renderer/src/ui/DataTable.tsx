@@ -23,6 +23,8 @@ export interface DataTableProps<T, S extends string> {
   selectedKey?: string | undefined
   empty?: ReactNode
   loading?: boolean
+  /** A failed load: shown in place of the rows. */
+  error?: string | undefined
   paging?: { offset: number; limit: number; total: number; onPage: (offset: number) => void }
 }
 
@@ -94,7 +96,13 @@ export function DataTable<T, S extends string>(p: DataTableProps<T, S>) {
           })}
         </tbody>
       </table>
-      {rows.length === 0 && !p.loading && (p.empty ?? <div className="empty">Nothing here yet.</div>)}
+      {p.error ? (
+        <div className="empty" role="alert">
+          {p.error}
+        </div>
+      ) : (
+        rows.length === 0 && !p.loading && (p.empty ?? <div className="empty">Nothing here yet.</div>)
+      )}
       {paging && paging.total > 0 && (
         <div className="pager" role="navigation" aria-label={`${p.label} pages`}>
           <span>{pageLabel(paging.offset, paging.limit, paging.total)}</span>

@@ -37,6 +37,8 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const [message, setMessage] = useState('')
   const known = useRef(new Map<string, Pos>())
   const layoutRunning = useRef(false)
+  // Bumped when a layout ends, so people who arrived meanwhile get placed too.
+  const [placeTick, setPlaceTick] = useState(0)
   const handle = useRef<GraphHandle | null>(null)
   const searchRef = useRef<HTMLInputElement | null>(null)
   const pending = useRef(new Map<string, Pos>())
@@ -72,6 +74,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
     } finally {
       layoutRunning.current = false
       setProgress(null)
+      setPlaceTick((t) => t + 1)
       requestAnimationFrame(() => handle.current?.fit())
     }
   }, [])
@@ -116,7 +119,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
     const next = new Map<string, Pos>()
     for (const n of model.nodes) next.set(n.id, known.current.get(n.id)!)
     setPositions(next)
-  }, [model, runLayout])
+  }, [model, runLayout, placeTick])
 
   const onMoved = useCallback((moved: { id: string; x: number; y: number }[]) => {
     for (const m of moved) {

@@ -27,6 +27,7 @@ export interface IntroTableProps {
   onOpen: (row: IntroductionListItem) => void
   paging: { offset: number; limit: number; total: number; onPage: (o: number) => void }
   loading?: boolean
+  error?: string | undefined
   empty?: ReactNode
   selectedId?: string | undefined
   /** Leave out the kind column and tighten the cells (for narrow places such as a person's page). */
@@ -36,20 +37,21 @@ export interface IntroTableProps {
 export function IntroTable(p: IntroTableProps) {
   return (
     <div className={p.compact ? 'intro-table compact' : 'intro-table'}>
-    <DataTable
-      columns={p.compact ? INTRO_COLUMNS.filter((c) => c.key !== 'kind') : INTRO_COLUMNS}
-      rows={p.rows}
-      rowKey={(r) => r.id}
-      label={p.label}
-      sort={p.sort}
-      dir={p.dir}
-      onSort={p.onSort}
-      onRowClick={p.onOpen}
-      paging={p.paging}
-      loading={p.loading}
-      empty={p.empty}
-      selectedKey={p.selectedId}
-    />
+      <DataTable
+        columns={p.compact ? INTRO_COLUMNS.filter((c) => c.key !== 'kind') : INTRO_COLUMNS}
+        rows={p.rows}
+        rowKey={(r) => r.id}
+        label={p.label}
+        sort={p.sort}
+        dir={p.dir}
+        onSort={p.onSort}
+        onRowClick={p.onOpen}
+        paging={p.paging}
+        loading={p.loading}
+        error={p.error}
+        empty={p.empty}
+        selectedKey={p.selectedId}
+      />
     </div>
   )
 }

@@ -99,6 +99,7 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
         onOpen={(r) => setOpenId(r.id)}
         selectedId={openId}
         loading={list.isPending}
+        error={list.error?.message}
         paging={{ offset, limit: PAGE, total: list.data?.total ?? 0, onPage: setOffset }}
         empty={
           filtered ? (

@@ -126,6 +126,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
               onOpen={(r) => navigate({ route: 'introductions', introductionId: r.id })}
               paging={{ offset, limit: PAGE, total: intros.data?.total ?? 0, onPage: setOffset }}
               loading={intros.isPending}
+              error={intros.error?.message}
               empty={<div className="empty">No introductions with {p.name} yet.</div>}
             />
           </Card>

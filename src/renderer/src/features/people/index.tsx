@@ -111,6 +111,7 @@ function PeopleList({ onOpen, findSignal, onNew }: { onOpen: (id: string) => voi
         }}
         onRowClick={(r) => onOpen(r.id)}
         loading={list.isPending}
+        error={list.error?.message}
         paging={{ offset, limit: PAGE, total: list.data?.total ?? 0, onPage: setOffset }}
         empty={
           filtered ? (
