@@ -109,6 +109,13 @@ it('exports GraphML that an independent XML parser reads with every person and i
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'People (CSV)' }).click()])
   expect(csv.suggestedFilename()).toBe('network-2026-06-15-people.csv')
   expect(readFileSync((await csv.path())!, 'utf8').startsWith('\uFEFFName,Company')).toBe(true)
+  // The printable report, with a graph picture picked from a file.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+  await page.locator('#files-graph-png').setInputFiles({ name: 'graph.png', mimeType: 'image/png', buffer: png })
+  const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Printable report (HTML)' }).click()])
+  const html = readFileSync((await report.path())!, 'utf8')
+  expect(html).toContain('Partner leaderboard')
+  expect(html).toContain(`<img class="graph" alt="Graph of the network" src="data:image/png;base64,${png.toString('base64')}">`)
   await app.screenshot('files-export')
 })
 
