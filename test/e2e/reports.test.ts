@@ -82,6 +82,11 @@ it('records introductions with known outcomes and shows them on the leaderboard,
   // Clicking a partner opens their detail.
   await table.locator('tbody tr', { hasText: 'Ann Accountant' }).click()
   await page.getByRole('heading', { name: /Ann Accountant/ }).first().waitFor()
+  // ...with their scorecard beside their introductions.
+  const scorecard = page.locator('.rpt-partner')
+  await scorecard.getByText('2 won · 1 lost · 0 not a fit · 1 open').waitFor()
+  await expect(scorecard.innerText()).resolves.toContain('EUR 2,000')
+  await app.screenshot('reports-partner-detail')
 })
 
 it('the sample network on the Reports screen (screenshot for the README)', async () => {

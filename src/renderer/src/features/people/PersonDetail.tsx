@@ -3,6 +3,7 @@ import type { NavTarget } from '../../ui/nav'
 import { Badge, Button, Card, ConfirmDialog, useApi, useApiMutation, useToast } from '../../ui'
 import { IntroTable } from '../introductions/IntroTable'
 import { PersonInteractions } from '../thanks/PersonInteractions'
+import { PartnerScorecard } from '../reports/PartnerScorecard'
 import { PersonForm } from './PersonForm'
 import { IntroForm, useMe } from '../introductions/IntroForm'
 
@@ -130,6 +131,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
               empty={<div className="empty">No introductions with {p.name} yet.</div>}
             />
           </Card>
+          {!p.isMe && <PartnerScorecard personId={p.id} />}
           <PersonInteractions personId={p.id} />
         </div>
       </div>

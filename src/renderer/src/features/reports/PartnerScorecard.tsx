@@ -32,8 +32,8 @@ export function PartnerScorecard({ personId, initialPreset = 'last12' }: { perso
         </select>
       }
     >
-      {q.isError && <p role="alert">{q.error.message}</p>}
-      {!s ? (
+      {q.isError && <p className="muted">Scorecard unavailable: {q.error.message}</p>}
+      {q.isError ? null : !s ? (
         <p className="muted">Loading…</p>
       ) : (
         <dl className="rpt-dl">
