@@ -130,6 +130,15 @@ it('shows the sample network, lays it out in a worker, and supports highlight, s
   expect(await page.getByText(/Laid out \d+ people/).count()).toBe(0)
   await expect.poll(async () => (await app.api<GraphData>('graph:get', {})).nodes.find((n) => n.id === newcomer.id)?.x ?? null).not.toBeNull()
 
+  // Showing prospects adds them next to their referrers; partners stay put.
+  const withProspects = await app.api<GraphData>('graph:get', { prospects: true })
+  await page.getByRole('checkbox', { name: 'Show prospects' }).check()
+  await expect.poll(async () => (await cyInfo(page)).nodes, { timeout: 20_000 }).toBe(withProspects.nodes.length)
+  expect((await cyInfo(page, [someone.id])).pos[someone.id]!.x).toBeCloseTo(after.x, 3)
+  expect(await page.getByText(/Laid out \d+ people/).count()).toBe(0)
+  await page.getByRole('checkbox', { name: 'Show prospects' }).uncheck()
+  await expect.poll(async () => (await cyInfo(page)).nodes).toBe(data.nodes.length + 1)
+
   // Export PNG and SVG as downloads.
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()])
   const pngBytes = readFileSync((await png.path())!)
