@@ -199,7 +199,7 @@ const CANDIDATE_SELECT = `
   SELECT i.id, i.referrer_id, r.name AS referrer_name, i.prospect_id, p.name AS prospect_name, p.email AS prospect_email,
     i.date, i.status, i.status_date, i.value_minor, i.currency,
     (SELECT max(t.date) FROM interactions t
-      WHERE t.introduction_id = i.id AND t.kind = 'thank_you' AND t.deleted_at IS NULL) AS last_thank,
+      WHERE t.introduction_id = i.id AND +t.kind = 'thank_you' AND t.deleted_at IS NULL) AS last_thank,
     (SELECT max(a.date) FROM interactions a
       WHERE a.person_id = i.prospect_id AND a.kind = 'ask' AND a.deleted_at IS NULL) AS last_ask
   FROM introductions i
@@ -270,16 +270,17 @@ export interface ContactRow {
 export function cadenceCandidates(db: Db, me: string, withDefault: boolean): ContactRow[] {
   return db
     .prepare(
-      `SELECT p.id, p.name, p.company, p.cadence_days, substr(p.created_at, 1, 10) AS since,
+      `WITH partners(id) AS (
+         SELECT referrer_id FROM introductions WHERE deleted_at IS NULL AND receiver_id = @me AND @withDefault = 1
+         UNION SELECT receiver_id FROM introductions WHERE deleted_at IS NULL AND referrer_id = @me AND @withDefault = 1)
+       SELECT p.id, p.name, p.company, p.cadence_days, substr(p.created_at, 1, 10) AS since,
          (SELECT max(c.date) FROM interactions c WHERE c.person_id = p.id AND c.deleted_at IS NULL
            AND c.kind IN ('one_to_one', 'meeting', 'call')) AS last_contact,
          (SELECT min(t.due_date) FROM tasks t WHERE t.person_id = p.id AND t.kind = 'meeting'
-           AND t.status = 'open' AND t.deleted_at IS NULL) AS planned
+           AND +t.status = 'open' AND t.deleted_at IS NULL) AS planned
        FROM people p
        WHERE p.deleted_at IS NULL AND p.archived_at IS NULL AND p.is_me = 0
-         AND (p.cadence_days IS NOT NULL OR (@withDefault = 1 AND (
-           EXISTS (SELECT 1 FROM introductions i WHERE i.deleted_at IS NULL AND i.referrer_id = p.id AND i.receiver_id = @me)
-           OR EXISTS (SELECT 1 FROM introductions i WHERE i.deleted_at IS NULL AND i.receiver_id = p.id AND i.referrer_id = @me))))`,
+         AND (p.cadence_days IS NOT NULL OR p.id IN (SELECT id FROM partners))`,
     )
     .all({ me, withDefault: withDefault ? 1 : 0 }) as ContactRow[]
 }
@@ -302,7 +303,7 @@ export function referralFlows(db: Db, me: string, min: number): FlowRow[] {
          (SELECT max(c.date) FROM interactions c WHERE c.person_id = p.id AND c.deleted_at IS NULL
            AND c.kind IN ('one_to_one', 'meeting', 'call')) AS last_contact,
          (SELECT min(t.due_date) FROM tasks t WHERE t.person_id = p.id AND t.kind = 'meeting'
-           AND t.status = 'open' AND t.deleted_at IS NULL) AS planned
+           AND +t.status = 'open' AND t.deleted_at IS NULL) AS planned
        FROM introductions i JOIN people p ON p.id = i.referrer_id
        WHERE i.deleted_at IS NULL AND i.receiver_id = @me AND p.deleted_at IS NULL AND p.archived_at IS NULL
        GROUP BY p.id HAVING count(*) >= @min`,

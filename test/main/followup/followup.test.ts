@@ -258,3 +258,47 @@ describe('shell:openMailto', () => {
     expect(opened).toEqual([url])
   })
 })
+
+describe('query plans of the Today view', () => {
+  it('every per-row subquery is an index search on the row key, never a scan by kind or status', async () => {
+    const big = createTestApp('2026-06-15T10:00:00.000Z')
+    try {
+      await big.call('app:loadSample', {})
+      await big.call('followup:saveSettings', { defaultCadenceDays: 60 })
+      const info = await big.call('app:info')
+      const someone = (await big.call('people:list', { limit: 2 })).items.find((p) => !p.isMe)!
+      await big.call('followup:ask', { personId: someone.id, date: '2026-06-01' })
+      await big.call('tasks:create', { title: 'Meet', dueDate: '2026-06-20', personId: someone.id, kind: 'meeting' })
+      const db = big.ctx.store.db
+      const seen = new Set<string>()
+      const orig = db.prepare.bind(db)
+      db.prepare = ((sql: string) => {
+        if (/^\s*(WITH|SELECT)/i.test(sql)) seen.add(sql)
+        return orig(sql)
+      }) as typeof db.prepare
+      const t = await big.call('followup:today')
+      db.prepare = orig
+      expect(t.thankWon.length).toBeGreaterThan(0)
+      expect(info.meId).toBeTruthy()
+      let correlated = 0
+      for (const sql of seen) {
+        const params = { me: info.meId, from: '2026-01-01', withDefault: 1, min: 3 }
+        const named = /@\w/.test(sql)
+        const stmt = orig(`EXPLAIN QUERY PLAN ${sql}`)
+        const n = (sql.match(/\?/g) ?? []).length
+        const rows = (named ? stmt.all(params) : stmt.all(...Array.from({ length: n }, () => 'x'))) as { detail: string }[]
+        const lines = rows.map((r) => r.detail)
+        lines.forEach((l, k) => {
+          if (!l.startsWith('CORRELATED')) return
+          correlated++
+          expect(lines[k + 1], `${sql}\n${lines.join('\n')}`).toMatch(
+            /^SEARCH \w+ USING (COVERING )?INDEX \w+ \((person_id|introduction_id|referrer_id|receiver_id)=/,
+          )
+        })
+      }
+      expect(correlated).toBeGreaterThanOrEqual(6)
+    } finally {
+      big.close()
+    }
+  })
+})
