@@ -96,6 +96,15 @@ function filterSql(f: PeriodFilter): { sql: string; params: Record<string, strin
   return { sql: parts.join(' '), params }
 }
 
+/** The hot query: per-partner differences of running totals (params @to, @from, @prev and the filter's). */
+export function periodCountsSql(filter = ''): string {
+  return `SELECT t.partner_id AS partner_id, ${COL_NAMES.map((c) => `e.${c} - coalesce(s.${c}, 0) AS ${c}`).join(', ')}
+       FROM analytics_partner t
+       JOIN analytics_cum e ON e.partner_id = t.partner_id AND e.month = min(@to, t.last_month)
+       LEFT JOIN analytics_cum s ON s.partner_id = t.partner_id AND s.month = min(@prev, t.last_month)
+       WHERE t.first_month <= @to AND t.last_month >= @from ${filter}`
+}
+
 /**
  * Per-partner counts for a month range: cum(to) - cum(from - 1), two index seeks
  * per partner into analytics_cum. Partners with nothing in the range are left out.
@@ -107,13 +116,7 @@ export function periodCounts(db: Db, range: Pick<MonthRange, 'fromMonth' | 'toMo
   const from = range.fromMonth ?? '0000-01'
   const prev = range.fromMonth ? shiftMonth(range.fromMonth, -1) : '0000-00'
   const rows = db
-    .prepare(
-      `SELECT t.partner_id AS partner_id, ${COL_NAMES.map((c) => `e.${c} - coalesce(s.${c}, 0) AS ${c}`).join(', ')}
-       FROM analytics_partner t
-       JOIN analytics_cum e ON e.partner_id = t.partner_id AND e.month = min(@to, t.last_month)
-       LEFT JOIN analytics_cum s ON s.partner_id = t.partner_id AND s.month = min(@prev, t.last_month)
-       WHERE t.first_month <= @to AND t.last_month >= @from ${sql}`,
-    )
+    .prepare(periodCountsSql(sql))
     .raw(true)
     .all({ to, from, prev, ...params }) as unknown[][]
   return rawToCounts(rows)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createTestApp, type TestApp } from '../../helpers/ctx'
-import { partnerScores } from '../../../src/main/db/analytics'
+import { partnerScores, periodCountsSql } from '../../../src/main/db/analytics'
 
 let t: TestApp
 let me: string
@@ -149,5 +149,11 @@ describe('scorecards (hand-computed)', () => {
     expect(m.get(a)).toMatchObject({ won: 2, decided: 3, received: 4, given: 1, closedValue: 1500 })
     expect(m.get(a)!.quality).toBeGreaterThan(m.get(a)!.low!)
     expect(partnerScores(t.ctx.store.db, null).size).toBe(0)
+  })
+
+  test('the period query is two primary-key lookups per partner, no scan of introductions', () => {
+    const plan = (t.ctx.store.db.prepare(`EXPLAIN QUERY PLAN ${periodCountsSql()}`).all({ to: '2026-06', from: '2025-07', prev: '2025-06' }) as { detail: string }[]).map((r) => r.detail)
+    expect(plan.filter((d) => /USING PRIMARY KEY \(partner_id=\? AND month=\?\)/.test(d))).toHaveLength(2)
+    expect(plan.some((d) => /introductions/.test(d))).toBe(false)
   })
 })
