@@ -136,6 +136,11 @@ it('shows the sample network, lays it out in a worker, and supports highlight, s
   await expect.poll(async () => (await cyInfo(page)).nodes, { timeout: 20_000 }).toBe(withProspects.nodes.length)
   expect((await cyInfo(page, [someone.id])).pos[someone.id]!.x).toBeCloseTo(after.x, 3)
   expect(await page.getByText(/Laid out \d+ people/).count()).toBe(0)
+  await app.screenshot('graph-prospects')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.waitForTimeout(300)
+  await app.screenshot('graph-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
   await page.getByRole('checkbox', { name: 'Show prospects' }).uncheck()
   await expect.poll(async () => (await cyInfo(page)).nodes).toBe(data.nodes.length + 1)
 

@@ -101,7 +101,12 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
         return m
       },
     }
+    // Follow the system's light/dark switch without re-creating the instance.
+    const mq = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null
+    const onScheme = () => cy.style(graphStyle(prefersDark(), bigRef.current ?? false))
+    mq?.addEventListener?.('change', onScheme)
     return () => {
+      mq?.removeEventListener?.('change', onScheme)
       handleRef.current = null
       cy.destroy()
       cyRef.current = null
