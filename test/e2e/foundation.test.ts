@@ -2,7 +2,9 @@ import { afterEach, expect, it } from 'vitest'
 import { startE2E, type E2EApp } from './harness'
 
 let app: E2EApp | undefined
-afterEach(async () => {
+afterEach(async (ctx) => {
+  // Keep what the page showed when a test failed, to see why.
+  if (ctx.task.result?.state === 'fail') await app?.screenshot(`foundation-failure-${Date.now()}`).catch(() => {})
   await app?.close()
   app = undefined
 })
@@ -21,7 +23,7 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   expect(await people.locator('tbody tr').count()).toBe(50)
   await expect(page.getByText(/^1–50 of \d{3}$/).textContent()).resolves.toMatch(/of (2|3)\d\d$/)
   // Busiest partners first: sorted by introductions received, in SQL.
-  await page.getByRole('button', { name: 'Dismiss' }).click()
+  await page.locator('.toast').waitFor({ state: 'detached' })
   await people.getByRole('columnheader', { name: 'Received' }).getByRole('button').click()
   await expect.poll(() => people.getByRole('columnheader', { name: 'Received' }).getAttribute('aria-sort')).toBe('descending')
   await expect.poll(async () => Number(await people.locator('tbody tr').first().locator('td').nth(5).textContent())).toBeGreaterThan(5)
