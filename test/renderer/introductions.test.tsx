@@ -187,3 +187,31 @@ describe('introduction detail actions', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The database is busy.')
   })
 })
+
+describe('edit introduction', () => {
+  it('sends the changed fields to introductions:update, without status or a new prospect', async () => {
+    const api = mockApi(
+      handlers({
+        'introductions:list': () => ({ items: [intro({})], total: 1, offset: 0, limit: 50 }),
+        'introductions:get': () => intro({}),
+        'introductions:update': () => intro({ warmth: 5 }),
+      }),
+    )
+    renderWithClient(<IntroductionsScreen navigate={navigate} />)
+    await userEvent.click(await screen.findByRole('row', { name: /Ava Chen/ }))
+    await userEvent.click(await within(await screen.findByRole('dialog', { name: 'Introduction' })).findByRole('button', { name: 'Edit' }))
+    const form = screen.getByRole('form', { name: 'Edit introduction' })
+    expect(within(form).queryByLabelText('Status')).not.toBeInTheDocument()
+    expect(within(form).getByLabelText('Value')).toHaveValue('1200')
+    await userEvent.selectOptions(within(form).getByLabelText('Warmth'), '5')
+    await userEvent.selectOptions(within(form).getByLabelText('Accepted the introduction'), 'yes')
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(api.callsTo('introductions:update')).toHaveLength(1))
+    const sent = api.callsTo('introductions:update')[0] as Record<string, unknown>
+    expect(sent).toMatchObject({ id: intro({}).id, referrerId: P1, receiverId: ME, prospectId: P2, warmth: 5, accepted: true, value: 1200, currency: 'EUR' })
+    expect(sent).not.toHaveProperty('status')
+    expect(sent).not.toHaveProperty('prospect')
+    // Back to the detail view.
+    expect(await screen.findByRole('dialog', { name: 'Introduction' })).toBeInTheDocument()
+  })
+})
