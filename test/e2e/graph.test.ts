@@ -19,7 +19,7 @@ afterAll(async () => {
 })
 
 /** Reads the Cytoscape instance the canvas exposes on its container. */
-type CyInfo = { nodes: number; faded: number; pos: Record<string, { x: number; y: number }>; rendered: Record<string, { x: number; y: number }> }
+type CyInfo = { zoom: number; nodes: number; faded: number; pos: Record<string, { x: number; y: number }>; rendered: Record<string, { x: number; y: number }> }
 async function cyInfo(page: Page, ids: string[] = []): Promise<CyInfo> {
   return page.evaluate((ids) => {
     const el = document.querySelector('[data-testid=graph-canvas]') as HTMLElement & { cy: import('cytoscape').Core }
@@ -31,7 +31,7 @@ async function cyInfo(page: Page, ids: string[] = []): Promise<CyInfo> {
       pos[id] = { ...n.position() }
       rendered[id] = { ...n.renderedPosition() }
     }
-    return { nodes: cy.nodes().length, faded: cy.nodes('.faded').length, pos, rendered }
+    return { zoom: cy.zoom(), nodes: cy.nodes().length, faded: cy.nodes('.faded').length, pos, rendered }
   }, ids)
 }
 
@@ -92,6 +92,16 @@ it('shows the sample network, lays it out in a worker, and supports highlight, s
   await page.keyboard.press('Escape')
   await expect.poll(async () => (await cyInfo(page)).faded).toBe(0)
   await app.screenshot('graph-focus-cleared')
+
+  // Keyboard: + and - zoom, F fits again.
+  const z0 = (await cyInfo(page)).zoom
+  await page.keyboard.press('+')
+  await expect.poll(async () => (await cyInfo(page)).zoom).toBeGreaterThan(z0 * 1.2)
+  await page.keyboard.press('-')
+  await page.keyboard.press('-')
+  await expect.poll(async () => (await cyInfo(page)).zoom).toBeLessThan(z0)
+  await page.keyboard.press('f')
+  await expect.poll(async () => (await cyInfo(page)).zoom).toBeCloseTo(z0, 2)
 
   // Drag a node; the new position is saved and restored after a reload.
   const someone = data.nodes.find((n) => !n.isMe && n.id !== top.id && n.sent > 2)!
