@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { layoutInput, LAYOUTS, placeNear, radialSeed, runLayout } from '../../../src/core/graph/layout'
 
 function star(n: number) {
@@ -56,5 +57,51 @@ describe('layouts', () => {
 
   it('is deterministic', () => {
     expect([...runLayout('radial', star(30))]).toEqual([...runLayout('radial', star(30))])
+  })
+})
+
+describe('layout properties', () => {
+  const graphArb = fc
+    .integer({ min: 2, max: 40 })
+    .chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        edges: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: 9 })), { maxLength: 80 }),
+        placed: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+      }),
+    )
+
+  it('placeNear moves nobody already placed and places everyone else at a finite point', () => {
+    fc.assert(
+      fc.property(graphArb, ({ n, edges, placed }) => {
+        const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, isMe: i === 0, value: i }))
+        const input = layoutInput(nodes, edges.filter(([a, b]) => a !== b).map(([a, b, c]) => ({ source: `n${a}`, target: `n${b}`, count: c, won: 0 })))
+        const pos = new Float64Array(n * 2).map((_, k) => k * 3.5)
+        const before = Float64Array.from(pos)
+        const flags = Uint8Array.from(placed.map((p) => (p ? 1 : 0)))
+        const newcomers = placed.filter((p) => !p).length
+        expect(placeNear(input, pos, flags)).toBe(newcomers)
+        for (let i = 0; i < n; i++) {
+          if (placed[i]) expect([pos[2 * i], pos[2 * i + 1]]).toEqual([before[2 * i], before[2 * i + 1]])
+          expect(Number.isFinite(pos[2 * i]!) && Number.isFinite(pos[2 * i + 1]!)).toBe(true)
+          expect(flags[i]).toBe(1)
+        }
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('every layout returns finite positions for any graph, with you at the centre in the radial one', () => {
+    fc.assert(
+      fc.property(graphArb, fc.constantFrom(...LAYOUTS.map((l) => l.kind)), ({ n, edges }, kind) => {
+        const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, isMe: i === 0, value: i % 3 }))
+        const input = layoutInput(nodes, edges.filter(([a, b]) => a !== b).map(([a, b, c]) => ({ source: `n${a}`, target: `n${b}`, count: c, won: c % 2 })))
+        const pos = runLayout(kind, input, { iterations: 40 })
+        expect(pos.length).toBe(2 * n)
+        expect([...pos].every(Number.isFinite)).toBe(true)
+        if (kind === 'radial') expect([pos[0], pos[1]]).toEqual([0, 0])
+      }),
+      { numRuns: 60 },
+    )
   })
 })

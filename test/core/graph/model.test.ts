@@ -109,6 +109,22 @@ describe('buildModel', () => {
   })
 })
 
+describe('neighbourhood', () => {
+  it('grows with the number of steps and always contains the start', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f']
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids)), { maxLength: 12 }), fc.constantFrom(...ids), (pairs, start) => {
+        const edges = pairs.map(([source, target]) => ({ source, target }))
+        const m = { edges } as unknown as Parameters<typeof neighbourhood>[0]
+        const n1 = neighbourhood(m, start, 1)
+        const n2 = neighbourhood(m, start, 2)
+        const n3 = neighbourhood(m, start, 3)
+        return n1.has(start) && [...n1].every((x) => n2.has(x)) && [...n2].every((x) => n3.has(x))
+      }),
+    )
+  })
+})
+
 describe('encodings', () => {
   it('grey when nothing is decided; the scale ends at the palette ends', () => {
     expect(scoreColour(null, 0.4)).toBe(UNDECIDED)
