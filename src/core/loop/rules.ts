@@ -150,18 +150,27 @@ export function lapsingStatus(
   today: string,
   opts: { minIntroductions?: number; factor?: number; minDays?: number } = {},
 ): LapsingStatus {
-  const min = opts.minIntroductions ?? LOOP_DEFAULTS.lapsingMinIntroductions
-  const factor = opts.factor ?? LOOP_DEFAULTS.lapsingFactor
-  const minDays = opts.minDays ?? LOOP_DEFAULTS.lapsingMinDays
   const dates = [...introDates].filter((d) => d <= today).sort()
   const first = dates[0]
   const last = dates[dates.length - 1]
   if (first === undefined || last === undefined) return { lapsing: false, usualGapDays: null, daysSinceLast: null, lastDate: null }
-  const daysSinceLast = daysBetween(last, today)
-  if (dates.length < min) return { lapsing: false, usualGapDays: null, daysSinceLast, lastDate: last }
-  const usualGapDays = Math.round((daysBetween(first, last) / (dates.length - 1)) * 10) / 10
+  return lapsingFromSummary({ count: dates.length, first, last }, today, opts)
+}
+
+/** The same rule from a summary (count, first and last date up to today), as SQL can aggregate it. */
+export function lapsingFromSummary(
+  s: { count: number; first: string; last: string },
+  today: string,
+  opts: { minIntroductions?: number; factor?: number; minDays?: number } = {},
+): LapsingStatus {
+  const min = opts.minIntroductions ?? LOOP_DEFAULTS.lapsingMinIntroductions
+  const factor = opts.factor ?? LOOP_DEFAULTS.lapsingFactor
+  const minDays = opts.minDays ?? LOOP_DEFAULTS.lapsingMinDays
+  const daysSinceLast = daysBetween(s.last, today)
+  if (s.count < min || s.count < 2) return { lapsing: false, usualGapDays: null, daysSinceLast, lastDate: s.last }
+  const usualGapDays = Math.round((daysBetween(s.first, s.last) / (s.count - 1)) * 10) / 10
   const lapsing = daysSinceLast > Math.max(factor * usualGapDays, minDays)
-  return { lapsing, usualGapDays, daysSinceLast, lastDate: last }
+  return { lapsing, usualGapDays, daysSinceLast, lastDate: s.last }
 }
 
 /** Snoozing moves the due date to `days` after today (never earlier than it was). */

@@ -207,6 +207,27 @@ const CANDIDATE_SELECT = `
   JOIN people p ON p.id = i.prospect_id
   WHERE i.deleted_at IS NULL AND i.receiver_id = @me AND r.deleted_at IS NULL AND p.deleted_at IS NULL`
 
+/**
+ * Won introductions to you with no thank-you dated on or after the win (the SQL
+ * form of core/loop isWinThanked), newest win first, then most valuable.
+ */
+export function unthankedWins(db: Db, me: string, today: string, limit: number): { rows: IntroCandidateRow[]; total: number } {
+  const where = `i.deleted_at IS NULL AND i.receiver_id = @me AND i.status = 'won' AND i.status_date <= @today
+    AND NOT EXISTS (SELECT 1 FROM interactions t WHERE t.introduction_id = i.id AND +t.kind = 'thank_you'
+      AND t.deleted_at IS NULL AND t.date >= i.status_date)`
+  const rows = db
+    .prepare(
+      `${CANDIDATE_SELECT} AND ${where.replace('i.deleted_at IS NULL AND i.receiver_id = @me AND ', '')}
+       ORDER BY i.status_date DESC, i.value_minor DESC, i.id LIMIT @limit`,
+    )
+    .all({ me, today, limit }) as IntroCandidateRow[]
+  const total =
+    rows.length < limit
+      ? rows.length
+      : (db.prepare(`SELECT count(*) AS n FROM introductions i WHERE ${where}`).get({ me, today }) as { n: number }).n
+  return { rows, total }
+}
+
 /** Introductions won by you (received), newest win first. */
 export function wonReceived(db: Db, me: string, fromDate: string | null): IntroCandidateRow[] {
   return db
@@ -266,19 +287,26 @@ export interface ContactRow {
   planned: string | null
 }
 
+const LAST_CONTACT = `last_contact(person_id, d) AS (
+         SELECT person_id, max(date) FROM interactions
+         WHERE deleted_at IS NULL AND kind IN ('one_to_one', 'meeting', 'call') GROUP BY person_id)`
+const PLANNED = `planned(person_id, d) AS (
+         SELECT person_id, min(due_date) FROM tasks
+         WHERE kind = 'meeting' AND status = 'open' AND deleted_at IS NULL AND person_id IS NOT NULL GROUP BY person_id)`
+
 /** People with their own cadence, or (with a default cadence) everyone you exchanged introductions with. */
 export function cadenceCandidates(db: Db, me: string, withDefault: boolean): ContactRow[] {
   return db
     .prepare(
       `WITH partners(id) AS (
          SELECT referrer_id FROM introductions WHERE deleted_at IS NULL AND receiver_id = @me AND @withDefault = 1
-         UNION SELECT receiver_id FROM introductions WHERE deleted_at IS NULL AND referrer_id = @me AND @withDefault = 1)
+         UNION SELECT receiver_id FROM introductions WHERE deleted_at IS NULL AND referrer_id = @me AND @withDefault = 1),
+       ${LAST_CONTACT}, ${PLANNED}
        SELECT p.id, p.name, p.company, p.cadence_days, substr(p.created_at, 1, 10) AS since,
-         (SELECT max(c.date) FROM interactions c WHERE c.person_id = p.id AND c.deleted_at IS NULL
-           AND c.kind IN ('one_to_one', 'meeting', 'call')) AS last_contact,
-         (SELECT min(t.due_date) FROM tasks t WHERE t.person_id = p.id AND t.kind = 'meeting'
-           AND +t.status = 'open' AND t.deleted_at IS NULL) AS planned
+         lc.d AS last_contact, pl.d AS planned
        FROM people p
+       LEFT JOIN last_contact lc ON lc.person_id = p.id
+       LEFT JOIN planned pl ON pl.person_id = p.id
        WHERE p.deleted_at IS NULL AND p.archived_at IS NULL AND p.is_me = 0
          AND (p.cadence_days IS NOT NULL OR p.id IN (SELECT id FROM partners))`,
     )
@@ -289,24 +317,27 @@ export interface FlowRow {
   id: string
   name: string
   company: string | null
-  dates: string
   n: number
+  first: string
+  last: string
   last_contact: string | null
   planned: string | null
 }
 
-/** Partners who sent you at least `min` introductions, with their dates. */
-export function referralFlows(db: Db, me: string, min: number): FlowRow[] {
+/** Partners who sent you at least `min` introductions up to today: how many, first and last date. */
+export function referralFlows(db: Db, me: string, today: string, min: number): FlowRow[] {
   return db
     .prepare(
-      `SELECT p.id, p.name, p.company, group_concat(i.date) AS dates, count(*) AS n,
-         (SELECT max(c.date) FROM interactions c WHERE c.person_id = p.id AND c.deleted_at IS NULL
-           AND c.kind IN ('one_to_one', 'meeting', 'call')) AS last_contact,
-         (SELECT min(t.due_date) FROM tasks t WHERE t.person_id = p.id AND t.kind = 'meeting'
-           AND +t.status = 'open' AND t.deleted_at IS NULL) AS planned
-       FROM introductions i JOIN people p ON p.id = i.referrer_id
-       WHERE i.deleted_at IS NULL AND i.receiver_id = @me AND p.deleted_at IS NULL AND p.archived_at IS NULL
-       GROUP BY p.id HAVING count(*) >= @min`,
+      `WITH flows(id, n, first, last) AS (
+         SELECT referrer_id, count(*), min(date), max(date) FROM introductions
+         WHERE deleted_at IS NULL AND receiver_id = @me AND date <= @today
+         GROUP BY referrer_id HAVING count(*) >= @min),
+       ${LAST_CONTACT}, ${PLANNED}
+       SELECT p.id, p.name, p.company, f.n, f.first, f.last, lc.d AS last_contact, pl.d AS planned
+       FROM flows f JOIN people p ON p.id = f.id
+       LEFT JOIN last_contact lc ON lc.person_id = p.id
+       LEFT JOIN planned pl ON pl.person_id = p.id
+       WHERE p.deleted_at IS NULL AND p.archived_at IS NULL`,
     )
-    .all({ me, min }) as FlowRow[]
+    .all({ me, today, min }) as FlowRow[]
 }

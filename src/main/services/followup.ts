@@ -14,12 +14,13 @@ import {
   isReceiptThanked,
   isValidTimeZone,
   isWinThanked,
-  lapsingStatus,
+  lapsingFromSummary,
   shouldOfferAsk,
   snoozeDate,
 } from '../../core/loop/rules'
 import { DEFAULT_TEMPLATES } from '../../core/templates/defaults'
 import { AppError, notFound } from '../../shared/errors'
+import { LIST_CAP } from '../../shared/channels/followup'
 import type {
   AskItem,
   DraftContext,
@@ -52,6 +53,7 @@ import {
   setTaskStatus,
   softDeleteInteraction,
   toTask,
+  unthankedWins,
   wonReceived,
   type IntroCandidateRow,
   type InteractionWrite,
@@ -160,10 +162,23 @@ export function computeToday(ctx: ServiceContext): Today {
     const created = materialiseAskFollowUps(ctx, today, s.askFollowUpDays)
     const tasks: TaskItem[] = listOpenTasks(db).map((r) => toTask(r, daysBetween(r.due_date, today)))
     if (!me)
-      return { today, meId: null, thankWon: [], thankReceived: [], askNow: [], openAsks: [], tasks, keepInTouch: [], lapsing: [], created }
+      return {
+        today,
+        meId: null,
+        thankWon: [],
+        thankReceived: [],
+        askNow: [],
+        openAsks: [],
+        tasks,
+        keepInTouch: [],
+        lapsing: [],
+        created,
+        totals: { thankWon: 0, thankReceived: 0, keepInTouch: 0, lapsing: 0 },
+      }
 
-    const thankWon = wonReceived(db, me, null)
-      .filter((r) => r.status_date <= today && !isWinThanked(r.status_date, r.last_thank ? [r.last_thank] : []))
+    const wins = unthankedWins(db, me, today, LIST_CAP)
+    const thankWon = wins.rows
+      .filter((r) => !isWinThanked(r.status_date, r.last_thank ? [r.last_thank] : []))
       .map((r) => thankItem(r, r.status_date, today))
       .sort(byThankOrder)
     const thankReceived = recentReceived(db, me, addDays(today, -LOOP_DEFAULTS.receivedThankWindowDays))
@@ -220,8 +235,8 @@ export function computeToday(ctx: ServiceContext): Today {
     keepInTouch.sort((a, b) => b.daysOverdue - a.daysOverdue || a.name.localeCompare(b.name))
 
     const lapsing: LapsingItem[] = []
-    for (const f of referralFlows(db, me, LOOP_DEFAULTS.lapsingMinIntroductions)) {
-      const st = lapsingStatus(f.dates.split(','), today)
+    for (const f of referralFlows(db, me, today, LOOP_DEFAULTS.lapsingMinIntroductions)) {
+      const st = lapsingFromSummary({ count: f.n, first: f.first, last: f.last }, today)
       if (!st.lapsing || st.usualGapDays === null || st.lastDate === null || st.daysSinceLast === null) continue
       lapsing.push({
         personId: f.id,
@@ -237,7 +252,19 @@ export function computeToday(ctx: ServiceContext): Today {
     }
     lapsing.sort((a, b) => b.daysSinceLast / b.usualGapDays - a.daysSinceLast / a.usualGapDays || a.name.localeCompare(b.name))
 
-    return { today, meId: me, thankWon, thankReceived, askNow, openAsks, tasks, keepInTouch, lapsing, created }
+    return {
+      today,
+      meId: me,
+      thankWon,
+      thankReceived: thankReceived.slice(0, LIST_CAP),
+      askNow,
+      openAsks: openAsks.slice(0, LIST_CAP),
+      tasks,
+      keepInTouch: keepInTouch.slice(0, LIST_CAP),
+      lapsing: lapsing.slice(0, LIST_CAP),
+      created,
+      totals: { thankWon: wins.total, thankReceived: thankReceived.length, keepInTouch: keepInTouch.length, lapsing: lapsing.length },
+    }
   })
 }
 

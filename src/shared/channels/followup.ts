@@ -96,7 +96,12 @@ export interface Today {
   lapsing: LapsingItem[]
   /** How many ask follow-up tasks this call created. */
   created: number
+  /** Full counts; each list above holds at most `LIST_CAP` items. */
+  totals: { thankWon: number; thankReceived: number; keepInTouch: number; lapsing: number }
 }
+
+/** The most items a Today list carries (the counts are in `totals`). */
+export const LIST_CAP = 200
 
 export interface TemplateDef {
   subject: string

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../helpers/ctx'
 import { buildMailto } from '../../../src/core/mailto'
+import { unthankedWins } from '../../../src/main/db/followup'
 
 let app: TestApp
 let me: string
@@ -51,6 +52,14 @@ describe('who to thank', () => {
     expect(t.thankWon.map((x) => x.introductionId)).toEqual([c.id, b.id])
     const log = await app.call('interactions:list', { personId: ana })
     expect(log.items.map((i) => [i.kind, i.introductionId])).toEqual([['thank_you', a.id]])
+  })
+
+  it('caps the list but counts them all', async () => {
+    for (const d of ['2026-06-01', '2026-06-02', '2026-06-03']) await wonIntro(ana, await person(`Client ${d}`), d, d, 10)
+    const r = unthankedWins(app.ctx.store.db, me, '2026-06-15', 2)
+    expect(r.rows.map((x) => x.status_date)).toEqual(['2026-06-03', '2026-06-02'])
+    expect(r.total).toBe(3)
+    expect((await app.call('followup:today')).totals.thankWon).toBe(3)
   })
 
   it('a thank-you for receiving does not count as thanks for the win', async () => {
@@ -282,7 +291,7 @@ describe('query plans of the Today view', () => {
       expect(info.meId).toBeTruthy()
       let correlated = 0
       for (const sql of seen) {
-        const params = { me: info.meId, from: '2026-01-01', withDefault: 1, min: 3 }
+        const params = { me: info.meId, from: '2026-01-01', today: '2026-06-15', limit: 200, withDefault: 1, min: 3 }
         const named = /@\w/.test(sql)
         const stmt = orig(`EXPLAIN QUERY PLAN ${sql}`)
         const n = (sql.match(/\?/g) ?? []).length

@@ -347,7 +347,7 @@ export function FollowUpScreen(props: ScreenProps) {
         <>
           {!t.meId && <div className="fu-warning">Set yourself as "me" on the People screen: thanks and asks are about introductions you received.</div>}
           <div className="fu-stack">
-            <Section title="Who to thank" count={t.thankWon.length + t.thankReceived.length}>
+            <Section title="Who to thank" count={t.totals.thankWon + t.totals.thankReceived}>
               <h3 className="fu-sub">Won business</h3>
               <Limited
                 items={t.thankWon}
@@ -432,7 +432,7 @@ export function FollowUpScreen(props: ScreenProps) {
             </Section>
             </div>
 
-            <Section title="Keep in touch" count={t.keepInTouch.length + t.lapsing.length}>
+            <Section title="Keep in touch" count={t.totals.keepInTouch + t.totals.lapsing}>
               <h3 className="fu-sub">Due by cadence</h3>
               <Limited items={t.keepInTouch} empty="No partner is due a one-to-one." render={(items) => <KeepTable items={items} setDlg={setDlg} navigate={nav} />} />
               <h3 className="fu-sub">Referrals lapsing</h3>
