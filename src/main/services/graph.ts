@@ -8,9 +8,10 @@ import { clearPositions, nodeRows, partnerEdges, prospectEdges, upsertPositions 
 import { getMeId } from '../db/people'
 import { getSetting } from '../db/settings'
 import { nowIso, type ServiceContext } from './context'
+import { PRIOR_WEIGHT } from '../../core/analytics/scorecard'
 
-/** How many decided introductions the network average is "worth" in the quality score. */
-export const PRIOR_WEIGHT = 5
+/** How many decided introductions the network average is "worth": the scorecards' own constant. */
+export { PRIOR_WEIGHT }
 
 export function graphData(db: Db, f: GraphFilters): GraphData {
   const meId = getMeId(db)

@@ -1,6 +1,7 @@
 import type { ModelNode } from '../../../../core/graph/model'
 import { useApi } from '../../ui/api'
 import type { NavTarget } from '../../ui/nav'
+import { PartnerScorecard } from '../reports/PartnerScorecard'
 
 const pct = (v: number) => `${Math.round(v * 100)}%`
 
@@ -36,7 +37,7 @@ export function SidePanel({
       )}
       {!node.isMe && node.role !== 'prospect' && (
         <dl className="graph-scorecard">
-          <dt>Quality score</dt>
+          <dt>Quality score (on this map)</dt>
           <dd>
             {node.score === null ? (
               'Nothing decided yet'
@@ -74,6 +75,11 @@ export function SidePanel({
           Focus on {focusSteps === 1 ? 'direct links' : `${focusSteps} steps`}
         </button>
       </div>
+      {!node.isMe && node.role !== 'prospect' && (
+        <div className="graph-full-scorecard">
+          <PartnerScorecard personId={node.id} initialPreset="all" />
+        </div>
+      )}
       <h3>Recent introductions</h3>
       {intros.isLoading && <p className="graph-muted">Loading…</p>}
       {intros.data && intros.data.items.length === 0 && <p className="graph-muted">None in the network.</p>}
