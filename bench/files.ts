@@ -13,6 +13,7 @@ import { uuidv7 } from '../src/core/ids'
 import { openDatabase, tx, type Db } from '../src/main/db/connection'
 import { createHandlers, NetworkStore, type ServiceContext } from '../src/main/services'
 import { dispatch } from '../src/main/ipc/dispatch'
+import { bulkPragmas } from '../src/main/services/files/import'
 
 interface Env {
   tmpDir: string
@@ -75,7 +76,7 @@ export default async function run(env: Env) {
     const file = join(env.tmpDir, `files-bare-${r}.referralmap`)
     rmSync(file, { force: true })
     const db = openDatabase(file)
-    db.pragma('cache_size = -65536') // the same page cache the import uses
+    bulkPragmas(db) // the same connection settings the import uses
     const ins = db.prepare(
       `INSERT INTO people (id, name, name_key, company, profession, email, email_key, phone, city, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

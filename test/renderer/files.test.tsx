@@ -43,7 +43,7 @@ describe('FilesScreen import', () => {
     expect(sent.kind).toBe('people')
     expect(atob(sent.data)).toContain('Bob;nope')
     await user.selectOptions(screen.getByLabelText('Choice for line 2'), 'skip')
-    await user.click(screen.getByRole('button', { name: 'Import the 1 valid rows' }))
+    await user.click(screen.getByRole('button', { name: 'Import the 1 valid row' }))
     await screen.findByText('Import finished.')
     const commit = api.callsTo('files:commitImport')[0] as Record<string, unknown>
     expect(commit).toMatchObject({ kind: 'people', mode: 'valid', decisions: { '2': 'skip' }, defaultDecision: 'merge', mapping: { name: 'Naam', email: 'E-mail' } })
@@ -65,7 +65,7 @@ describe('FilesScreen import', () => {
     await user.selectOptions(screen.getByLabelText('Email'), '')
     await waitFor(() => expect(api.callsTo('files:previewImport')).toHaveLength(2))
     expect(api.callsTo('files:previewImport')[1]).toMatchObject({ mapping: { name: 'Naam', email: null } })
-    await user.click(screen.getByRole('button', { name: 'Import the 1 valid rows' }))
+    await user.click(screen.getByRole('button', { name: 'Import the 1 valid row' }))
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('1 row has problems; nothing was imported.')
     expect(alert).toHaveTextContent('Line 3, E-mail: Not an email address.')

@@ -256,7 +256,10 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
         if (opts.onConflict === 'takeTheirs') {
           const vals: Record<string, unknown> = { updated_at: opts.now }
           for (const c of differs) vals[c] = row[c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())]
-          if (vals.referrer_id !== vals.receiver_id || !('referrer_id' in vals)) updateColumns(db, 'introductions', id, vals)
+          const ref = vals.referrer_id ?? mine.referrer_id
+          const rec = vals.receiver_id ?? mine.receiver_id
+          const peopleOk = ['referrer_id', 'receiver_id', 'prospect_id'].every((c) => !(c in vals) || vals[c] !== null)
+          if (peopleOk && ref !== rec) updateColumns(db, 'introductions', id, vals)
         }
       }
       continue

@@ -15,7 +15,7 @@ import {
 } from '../db/files'
 import { setSetting } from '../db/settings'
 import { nowIso, todayIso, type ServiceContext } from './context'
-import { commitImport, mappingKey, prepareImportAsync, previewImport } from './files/import'
+import { bulkPragmas, commitImport, mappingKey, prepareImportAsync, previewImport } from './files/import'
 import {
   backupNow, backupsDir, KEEP_BACKUPS_KEY, keepBackups, listBackups, networkInfo, newNetwork, openNetwork, restoreBackup, restorePreview,
   saveCopy, withNetworkCopy,
@@ -177,6 +177,7 @@ export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesCh
     },
     'files:mergeNetwork': async ({ data, fileName, dryRun, onConflict }) => {
       const incoming = readNetworkBytes(ctx, data, fileName)
+      bulkPragmas(db())
       const run = (): MergeResult => mergeNetwork(db(), incoming, { onConflict, now: nowIso(ctx) })
       if (dryRun) {
         try {

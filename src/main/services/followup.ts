@@ -173,7 +173,7 @@ export function computeToday(ctx: ServiceContext): Today {
         keepInTouch: [],
         lapsing: [],
         created,
-        totals: { thankWon: 0, thankReceived: 0, keepInTouch: 0, lapsing: 0 },
+        totals: { thankWon: 0, thankReceived: 0, askNow: 0, keepInTouch: 0, lapsing: 0 },
       }
 
     const wins = unthankedWins(db, me, today, LIST_CAP)
@@ -257,13 +257,13 @@ export function computeToday(ctx: ServiceContext): Today {
       meId: me,
       thankWon,
       thankReceived: thankReceived.slice(0, LIST_CAP),
-      askNow,
+      askNow: askNow.slice(0, LIST_CAP),
       openAsks: openAsks.slice(0, LIST_CAP),
       tasks,
       keepInTouch: keepInTouch.slice(0, LIST_CAP),
       lapsing: lapsing.slice(0, LIST_CAP),
       created,
-      totals: { thankWon: wins.total, thankReceived: thankReceived.length, keepInTouch: keepInTouch.length, lapsing: lapsing.length },
+      totals: { thankWon: wins.total, thankReceived: thankReceived.length, askNow: askNow.length, keepInTouch: keepInTouch.length, lapsing: lapsing.length },
     }
   })
 }

@@ -321,11 +321,11 @@ export function ImportPanel() {
             </Button>
             {invalid > 0 ? (
               <Button variant="primary" busy={busy === 'importing'} disabled={preview.validRows === 0} onClick={() => void commit('valid')}>
-                Import the {preview.validRows} valid rows
+                Import the {preview.validRows} valid {preview.validRows === 1 ? 'row' : 'rows'}
               </Button>
             ) : (
               <Button variant="primary" busy={busy === 'importing'} onClick={() => void commit('strict')}>
-                Import {preview.totalRows} rows
+                Import {preview.totalRows} {preview.totalRows === 1 ? 'row' : 'rows'}
               </Button>
             )}
           </div>
