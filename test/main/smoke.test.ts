@@ -283,4 +283,46 @@ describe('built main bundle under Node with a stand-in electron', () => {
     expect(src).not.toMatch(/\bimport\s*\(/)
     expect(dirname(preloadBundle)).toBe(join(root, 'out/preload'))
   })
+
+  it('the preload exposes one invoke-only function per channel and never ipcRenderer', async () => {
+    const exposed = new Map<string, Record<string, unknown>>()
+    const invoked: unknown[][] = []
+    const fake = {
+      contextBridge: { exposeInMainWorld: (key: string, value: Record<string, unknown>) => exposed.set(key, value) },
+      ipcRenderer: {
+        invoke: (...args: unknown[]) => {
+          invoked.push(args)
+          return Promise.resolve({ ok: true, data: null })
+        },
+        on: () => {},
+        removeListener: () => {},
+      },
+    }
+    const M = Module as unknown as { _load: (req: string, parent: unknown, isMain: boolean) => unknown }
+    const original = M._load
+    M._load = function (req: string, parent: unknown, isMain: boolean) {
+      if (req === 'electron') return fake
+      return original.call(this, req, parent, isMain)
+    }
+    try {
+      const req = createRequire(preloadBundle)
+      delete req.cache[preloadBundle]
+      req(preloadBundle)
+    } finally {
+      M._load = original
+    }
+    expect([...exposed.keys()].sort()).toEqual(['api', 'platform'])
+    const api = exposed.get('api')!
+    expect(Object.keys(api).sort()).toEqual([...channels].sort())
+    for (const v of Object.values(api)) expect(typeof v).toBe('function')
+    await (api['people:list'] as (i?: unknown) => Promise<unknown>)()
+    await (api['people:create'] as (i?: unknown) => Promise<unknown>)({ name: 'A' })
+    expect(invoked).toEqual([
+      ['people:list', null],
+      ['people:create', { name: 'A' }],
+    ])
+    const platform = exposed.get('platform')!
+    expect(Object.keys(platform).sort()).toEqual(['onMenu', 'os', 'transport'])
+    for (const value of [...exposed.values()].flatMap((o) => Object.values(o))) expect(value).not.toBe(fake.ipcRenderer)
+  })
 })
