@@ -154,7 +154,10 @@ describe('side panel', () => {
         total: 3, offset: 0, limit: 8,
       },
     }))
-    window.api = { 'introductions:list': list } as unknown as Window['api']
+    window.api = {
+      'introductions:list': list,
+      'analytics:partner': async () => ({ ok: false, error: { code: 'INTERNAL', message: 'not part of this test' } }),
+    } as unknown as Window['api']
     const navigate = vi.fn()
     const ann = model.nodes.find((n) => n.id === 'ann')!
     render(
@@ -173,5 +176,7 @@ describe('side panel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Open their record' }))
     expect(navigate).toHaveBeenLastCalledWith({ route: 'people', personId: 'ann' })
     expect(screen.getByRole('button', { name: 'Focus on 2 steps' })).toBeInTheDocument()
+    // The reports' full scorecard is embedded (here its channel fails, and it says so).
+    expect(await screen.findByText(/Scorecard unavailable: not part of this test/)).toBeInTheDocument()
   })
 })
