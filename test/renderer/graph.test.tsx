@@ -161,7 +161,7 @@ describe('side panel', () => {
     const navigate = vi.fn()
     const ann = model.nodes.find((n) => n.id === 'ann')!
     render(
-      <QueryClientProvider client={new QueryClient()}>
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
         <SidePanel node={ann} currency="EUR" onClose={() => {}} navigate={navigate} focusSteps={2} focused={false} onFocus={() => {}} />
       </QueryClientProvider>,
     )
