@@ -63,7 +63,7 @@ const today: Today = {
   keepInTouch: [],
   lapsing: [],
   created: 0,
-  totals: { thankWon: 1, thankReceived: 0, keepInTouch: 0, lapsing: 0 },
+  totals: { thankWon: 1, thankReceived: 0, askNow: 0, keepInTouch: 0, lapsing: 0 },
 }
 
 beforeEach(() => {

@@ -97,7 +97,7 @@ export interface Today {
   /** How many ask follow-up tasks this call created. */
   created: number
   /** Full counts; each list above holds at most `LIST_CAP` items. */
-  totals: { thankWon: number; thankReceived: number; keepInTouch: number; lapsing: number }
+  totals: { thankWon: number; thankReceived: number; askNow: number; keepInTouch: number; lapsing: number }
 }
 
 /** The most items a Today list carries (the counts are in `totals`). */

@@ -378,7 +378,7 @@ export function FollowUpScreen(props: ScreenProps) {
               />
             </Section>
 
-            <Section title="Ask for an introduction" count={t.askNow.length}>
+            <Section title="Ask for an introduction" count={t.totals.askNow}>
               <p className="muted fu-hint">New clients, right after they bought: the best moment to ask who else they know.</p>
               <Limited
                 items={t.askNow}
