@@ -100,7 +100,7 @@ function filterSql(f: PeriodFilter): { sql: string; params: Record<string, strin
 export function periodCountsSql(filter = ''): string {
   return `SELECT t.partner_id AS partner_id, ${COL_NAMES.map((c) => `e.${c} - coalesce(s.${c}, 0) AS ${c}`).join(', ')}
        FROM analytics_partner t
-       JOIN analytics_cum e ON e.partner_id = t.partner_id AND e.month = min(@to, t.last_month)
+       CROSS JOIN analytics_cum e ON e.partner_id = t.partner_id AND e.month = min(@to, t.last_month)
        LEFT JOIN analytics_cum s ON s.partner_id = t.partner_id AND s.month = min(@prev, t.last_month)
        WHERE t.first_month <= @to AND t.last_month >= @from ${filter}`
 }
