@@ -141,6 +141,9 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const neigh = useMemo(() => (model && focus ? neighbourhood(model, focus.id, focus.steps) : null), [model, focus])
   const faded = useMemo(() => (model ? fadedIds(model, [conv, neigh]) : null), [model, conv, neigh])
   const ready = !!model && model.nodes.every((n) => positions.has(n.id))
+  // While newcomers are being placed, the canvas keeps showing the last placed map (no flash, no full redraw).
+  const shown = useRef<GraphModel>(EMPTY)
+  if (ready && model) shown.current = model
   const selectedNode = model?.nodes.find((n) => n.id === selected) ?? null
 
   const onFocus = useCallback(
@@ -278,7 +281,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
       <div className="graph-main">
         <div className="graph-stage">
           <GraphCanvas
-            model={ready && model ? model : EMPTY}
+            model={shown.current}
             positions={positions}
             faded={faded}
             selectedId={selected}
