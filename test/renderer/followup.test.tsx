@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { FollowUpScreen, MakeIntroductionDialog } from '../../src/renderer/src/features/thanks'
+import { FollowUpScreen, MakeIntroductionDialog, PersonInteractions } from '../../src/renderer/src/features/thanks'
 import { DEFAULT_TEMPLATES } from '../../src/core/templates/defaults'
 import type { DraftContext, LoopSettings, Today } from '../../src/shared/channels/followup'
 
@@ -158,5 +158,78 @@ describe('MakeIntroductionDialog', () => {
       const input = calls.find((c) => c.channel === 'followup:makeIntroduction')?.input as Record<string, unknown> | undefined
       expect(input).toMatchObject({ partnerId: ANA.id, prospectId: BEN.id, needsService: true, fitsProfile: true, accepted: true, subject: 'Introduction: Ben Oduya, meet Ana Ruiz' })
     })
+  })
+})
+
+describe('Open in mail app', () => {
+  async function openComposer() {
+    const user = userEvent.setup()
+    wrap(<FollowUpScreen navigate={() => {}} />)
+    const table = await screen.findByRole('table', { name: 'Won business to thank for' })
+    await user.click(within(table).getByRole('button', { name: 'Thank Ana Ruiz for Ben Oduya' }))
+    const dialog = await screen.findByRole('dialog')
+    const subject = await within(dialog).findByLabelText('Subject')
+    await user.clear(subject)
+    await user.type(subject, 'Merci, "Ana", & thanks')
+    return { user, dialog }
+  }
+
+  it('in a browser, follows a properly encoded mailto: link', async () => {
+    const hrefs: string[] = []
+    const spy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      hrefs.push(this.href)
+    })
+    try {
+      const { user, dialog } = await openComposer()
+      await user.click(within(dialog).getByRole('button', { name: 'Open in mail app' }))
+      await waitFor(() => expect(hrefs).toHaveLength(1))
+      expect(hrefs[0]).toMatch(/^mailto:ana@ruiz\.example\?subject=Merci%2C%20%22Ana%22%2C%20%26%20thanks&body=Hi%20Ana%2C%0D%0A%0D%0AI%20wanted/)
+      expect(calls.some((c) => c.channel === 'shell:openMailto')).toBe(false)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
+  it('in Electron, asks the main process to open it', async () => {
+    Object.assign(window, { platform: { transport: 'ipc', os: 'linux' } })
+    handlers['shell:openMailto'] = () => ({ opened: true })
+    const { user, dialog } = await openComposer()
+    await user.click(within(dialog).getByRole('button', { name: 'Open in mail app' }))
+    await waitFor(() => expect(calls.find((c) => c.channel === 'shell:openMailto')).toBeDefined())
+    const url = (calls.find((c) => c.channel === 'shell:openMailto')!.input as { url: string }).url
+    expect(url.startsWith('mailto:ana@ruiz.example?subject=Merci%2C%20%22Ana%22')).toBe(true)
+    expect(await within(dialog).findByText('Handed to your mail app.')).toBeInTheDocument()
+  })
+})
+
+describe('PersonInteractions', () => {
+  it('shows the log with last contacted, adds, marks an ask answered and deletes', async () => {
+    const user = userEvent.setup()
+    const ask = { id: '01900000-0000-7000-8000-0000000000a1', personId: ANA.id, kind: 'ask', date: '2026-06-02', method: 'email', introductionId: null, notes: null, answeredAt: null, about: null, createdAt: 'x' }
+    const thanks = { id: '01900000-0000-7000-8000-0000000000a2', personId: ANA.id, kind: 'thank_you', date: '2026-06-01', method: 'card', introductionId: INTRO, notes: 'Sent flowers', answeredAt: null, about: 'Ben Oduya', createdAt: 'x' }
+    handlers['interactions:list'] = () => ({ items: [ask, thanks], lastContacted: '2026-05-20' })
+    handlers['interactions:create'] = (i) => ({ ...ask, ...(i as object) })
+    handlers['interactions:delete'] = (i) => i
+    handlers['followup:askAnswered'] = () => ({ ...ask, answeredAt: '2026-06-15' })
+    vi.spyOn(window, 'confirm').mockReturnValue(true)
+    wrap(<PersonInteractions personId={ANA.id} />)
+    const log = await screen.findByRole('list', { name: 'Interactions' })
+    expect(screen.getByTestId('last-contacted')).toHaveTextContent('2026-05-20')
+    expect(log).toHaveTextContent('Thank-you · Card · re Ben Oduya · Sent flowers')
+    expect(log).toHaveTextContent('Ask for an introduction · Email')
+    await user.click(within(log).getByRole('button', { name: 'Mark answered' }))
+    await waitFor(() => expect(calls.find((c) => c.channel === 'followup:askAnswered')?.input).toEqual({ interactionId: ask.id, answered: true }))
+    await user.click(within(log).getByRole('button', { name: 'Delete Thank-you of 2026-06-01' }))
+    await waitFor(() => expect(calls.find((c) => c.channel === 'interactions:delete')?.input).toEqual({ id: thanks.id }))
+    await user.click(screen.getByRole('button', { name: 'Add interaction' }))
+    await user.selectOptions(screen.getByLabelText('Kind'), 'call')
+    const date = screen.getByLabelText('Date')
+    await user.clear(date)
+    await user.type(date, '2026-06-14')
+    await user.type(screen.getByLabelText('Notes'), 'Quick catch-up')
+    await user.click(screen.getByRole('button', { name: 'Save interaction' }))
+    await waitFor(() =>
+      expect(calls.find((c) => c.channel === 'interactions:create')?.input).toEqual({ personId: ANA.id, kind: 'call', date: '2026-06-14', notes: 'Quick catch-up' }),
+    )
   })
 })

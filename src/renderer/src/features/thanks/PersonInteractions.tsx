@@ -25,6 +25,7 @@ export function PersonInteractions(props: { personId: string }) {
   const q = useApi('interactions:list', { personId: props.personId })
   const create = useApiMutation('interactions:create')
   const del = useApiMutation('interactions:delete')
+  const answered = useApiMutation('followup:askAnswered')
   const [adding, setAdding] = useState(false)
   const [introducing, setIntroducing] = useState(false)
   const [kind, setKind] = useState<InteractionKind>('one_to_one')
@@ -112,6 +113,15 @@ export function PersonInteractions(props: { personId: string }) {
                 {i.kind === 'ask' && <span className={`badge fu-gap ${i.answeredAt ? 'badge-success' : 'badge-warning'}`}>{i.answeredAt ? 'answered' : 'waiting'}</span>}
                 {i.notes && <span> · {i.notes}</span>}
               </span>
+              {i.kind === 'ask' && (
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  onClick={() => answered.mutate({ interactionId: i.id, answered: !i.answeredAt })}
+                >
+                  {i.answeredAt ? 'Mark unanswered' : 'Mark answered'}
+                </button>
+              )}
               <button
                 type="button"
                 className="btn btn-ghost btn-small"
