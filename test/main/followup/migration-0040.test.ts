@@ -3,8 +3,7 @@ import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import m0010 from '../../../src/main/db/migrations/0010-init'
-import m0040 from '../../../src/main/db/migrations/0040-followup'
+import { migrations } from '../../../src/main/db/migrations'
 import { migrate } from '../../../src/main/db/migrate'
 import { configure } from '../../../src/main/db/connection'
 
@@ -15,14 +14,17 @@ describe('migration 0040 followup', () => {
     dir = mkdtempSync(join(tmpdir(), 'referral-map-m0040-'))
     db = new Database(join(dir, 'n.referralmap'))
     configure(db)
-    expect(migrate(db, [m0010])).toBe(10)
+    // The previous version: every migration before 0040.
+    const before = migrations.filter((m) => m.version < 40)
+    const upTo40 = migrations.filter((m) => m.version <= 40)
+    expect(migrate(db, before)).toBe(Math.max(...before.map((m) => m.version)))
     db.prepare(
       `INSERT INTO people (id, name, name_key, created_at, updated_at) VALUES ('p1', 'Ana', 'ana', 't', 't')`,
     ).run()
     db.prepare(
       `INSERT INTO interactions (id, person_id, kind, date, created_at, updated_at) VALUES ('i1', 'p1', 'ask', '2026-01-01', 't', 't')`,
     ).run()
-    expect(migrate(db, [m0010, m0040])).toBe(40)
+    expect(migrate(db, upTo40)).toBe(40)
   })
   afterEach(() => {
     db.close()
