@@ -9,6 +9,7 @@ import {
 import { parseVcards } from '../../../core/formats/vcard'
 import { AppError } from '../../../shared/errors'
 import type { DuplicateDecision, DuplicateMatch, ImportKind, ImportPreview, ImportResult, ImportStatus } from '../../../shared/channels/files'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../db/connection'
 import { PeopleIndex } from '../../db/files'
 import { markSummariesStale } from '../../db/analytics'
@@ -191,6 +192,9 @@ function statements(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     hist: db.prepare('INSERT INTO introduction_status_history (id, introduction_id, status, date, created_at) VALUES (?, ?, ?, ?, ?)'),
+    touch: db.prepare('UPDATE people SET updated_at = ? WHERE id = ?'),
+    /** Merge updates by the set of columns they fill. */
+    updates: new Map<string, Statement>(),
   }
 }
 
@@ -271,9 +275,12 @@ function mergePersonRecord(db: Db, s: Stmts, id: string, r: PersonRecord, now: s
   let changed = false
   for (const t of r.tags) if (s.tag.run(id, t, matchKey(t)).changes > 0) changed = true
   if (sets.length) {
-    db.prepare(`UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, now, id)
+    const sql = `UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`
+    let st = s.updates.get(sql)
+    if (!st) s.updates.set(sql, (st = db.prepare(sql)))
+    st.run(...vals, now, id)
     changed = true
-  } else if (changed) db.prepare('UPDATE people SET updated_at = ? WHERE id = ?').run(now, id)
+  } else if (changed) s.touch.run(now, id)
   return changed
 }
 
