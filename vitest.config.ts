@@ -33,6 +33,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
+          // The UI answers after a round trip to the bridge; on a busy 2-core CI machine that can take seconds.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

@@ -27,15 +27,15 @@ async function pick(kind: string, file: string) {
 it('imports a BOM + CRLF people file with quoted newlines, and importing it again changes nothing', async () => {
   const page = app.page
   await pick('people', 'people-bom-crlf.csv')
-  await expect(page.locator('.badge', { hasText: 'UTF-8 with BOM' }).count()).resolves.toBe(1)
-  await expect(page.locator('.files-preview td', { hasText: 'Prefers WhatsApp.' }).count()).resolves.toBe(1)
+  await expect.poll(() => page.locator('.badge', { hasText: 'UTF-8 with BOM' }).count()).toBe(1)
+  await expect.poll(() => page.locator('.files-preview td', { hasText: 'Prefers WhatsApp.' }).count()).toBe(1)
   await page.getByRole('button', { name: 'Import 3 rows' }).click()
   await page.getByText('Import finished.').waitFor()
-  await expect(page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).resolves.toMatch(/3 people added/)
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).toMatch(/3 people added/)
   await pick('people', 'people-bom-crlf.csv')
-  await expect(page.getByText('Already in your network (3)').count()).resolves.toBe(1)
+  await expect.poll(() => page.getByText('Already in your network (3)').count()).toBe(1)
   await page.getByRole('button', { name: 'Import 3 rows' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).resolves.toMatch(/0 people added, 0 merged/)
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).toMatch(/0 people added, 0 merged/)
   const people = await app.api<{ total: number }>('people:list', {})
   expect(people.total).toBe(4)
 })
@@ -43,34 +43,34 @@ it('imports a BOM + CRLF people file with quoted newlines, and importing it agai
 it('shows the problems of a file with bad rows per cell and imports only the valid rows when asked', async () => {
   const page = app.page
   await pick('people', 'people-bad-rows.csv')
-  await expect(page.locator('.files-cell-bad').count()).resolves.toBe(3)
-  await expect(page.locator('.files-problems tbody tr').allInnerTexts()).resolves.toEqual([
+  await expect.poll(() => page.locator('.files-cell-bad').count()).toBe(3)
+  await expect.poll(() => page.locator('.files-problems tbody tr').allInnerTexts()).toEqual([
     '3\tName\tNo name.',
     '4\tEmail\tNot an email address.',
     '6\tWebsite\tNot a web address.',
   ])
   await app.screenshot('files-import-problems')
   await page.getByRole('button', { name: 'Import the 2 valid rows' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).resolves.toMatch(/2 people added.*3 rows with problems were left out/)
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).toMatch(/2 people added.*3 rows with problems were left out/)
 })
 
 it('reads semicolon, UTF-16, Windows-1252, vCard and LinkedIn files', async () => {
   const page = app.page
   await pick('people', 'people-semicolon.csv')
-  await expect(page.getByText('semicolon separated').count()).resolves.toBe(1)
-  await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Naam')
+  await expect.poll(() => page.getByText('semicolon separated').count()).toBe(1)
+  await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('Naam')
   await page.getByRole('button', { name: 'Import 3 rows' }).click()
   await page.getByText('Import finished.').waitFor()
 
   await pick('people', 'people-utf16.csv')
-  await expect(page.locator('.badge', { hasText: 'UTF-16 LE' }).count()).resolves.toBe(1)
-  await expect(page.locator('.files-preview td', { hasText: '上海' }).count()).resolves.toBe(1)
+  await expect.poll(() => page.locator('.badge', { hasText: 'UTF-16 LE' }).count()).toBe(1)
+  await expect.poll(() => page.locator('.files-preview td', { hasText: '上海' }).count()).toBe(1)
   await page.getByRole('button', { name: 'Import 2 rows' }).click()
   await page.getByText('Import finished.').waitFor()
 
   await pick('people', 'people-cp1252.csv')
-  await expect(page.locator('.badge', { hasText: 'Windows-1252' }).count()).resolves.toBe(1)
-  await expect(page.locator('.files-preview td', { hasText: 'Sells €500 cakes ’daily’' }).count()).resolves.toBe(1)
+  await expect.poll(() => page.locator('.badge', { hasText: 'Windows-1252' }).count()).toBe(1)
+  await expect.poll(() => page.locator('.files-preview td', { hasText: 'Sells €500 cakes ’daily’' }).count()).toBe(1)
   await page.getByRole('button', { name: 'Import 2 rows' }).click()
   await page.getByText('Import finished.').waitFor()
 
@@ -79,7 +79,7 @@ it('reads semicolon, UTF-16, Windows-1252, vCard and LinkedIn files', async () =
   await page.getByText('Import finished.').waitFor()
 
   await pick('linkedin', 'linkedin-connections.csv')
-  await expect(page.getByText('2 note lines before the header skipped').count()).resolves.toBe(1)
+  await expect.poll(() => page.getByText('2 note lines before the header skipped').count()).toBe(1)
   await page.getByRole('button', { name: 'Import 3 rows' }).click()
   await page.getByText('Import finished.').waitFor()
   const list = await app.api<{ items: { name: string }[] }>('people:list', { search: 'Priya' })
@@ -92,7 +92,7 @@ it('imports introductions, creating the missing people when allowed', async () =
   await page.getByLabel('Create these people').check()
   await app.screenshot('files-import-introductions')
   await page.getByRole('button', { name: 'Import the 3 valid rows' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).resolves.toMatch(/3 introductions added, 4 people created/)
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()).toMatch(/3 introductions added, 4 people created/)
   const intros = await app.api<{ total: number }>('introductions:list', {})
   expect(intros.total).toBe(3)
 })
@@ -128,7 +128,7 @@ it('backs up and restores after a confirmation that says what will be replaced',
   const before = await app.api<{ total: number }>('people:list', {})
   await page.getByRole('row', { name: /Backup now/ }).getByRole('button', { name: 'Restore…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Restore this backup?' })
-  await expect(dialog.innerText()).resolves.toMatch(new RegExp(`Now: ${before.total} people[\\s\\S]*In the backup: ${before.total - 1} people`))
+  await expect.poll(() => dialog.innerText()).toMatch(new RegExp(`Now: ${before.total} people[\\s\\S]*In the backup: ${before.total - 1} people`))
   await app.screenshot('files-restore')
   await dialog.getByRole('button', { name: 'Replace with backup' }).click()
   await dialog.waitFor({ state: 'detached' })

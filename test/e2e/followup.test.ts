@@ -69,7 +69,7 @@ it('a won introduction appears in Who to thank, is thanked, leaves the list and 
   await dlg.getByRole('button', { name: 'Record thank-you' }).click()
   await dlg.waitFor({ state: 'detached' })
   await app.page.getByRole('table', { name: 'Won business to thank for' }).getByRole('row').first().waitFor()
-  await expect(row.count()).resolves.toBe(0)
+  await expect.poll(() => row.count()).toBe(0)
 
   // The partner's interactions log shows it (reached through the partner's still-open new introduction).
   const received = app.page.getByRole('table', { name: 'New introductions to thank for' })
@@ -98,13 +98,13 @@ it('an ask is recorded and its follow-up appears when the clock passes the delay
   expect(await waiting.innerText()).toContain('follow up 2026-06-22')
   const tasks = app.page.getByRole('list', { name: 'Follow-ups' })
   const follow = app.page.getByText('Follow up your ask to Rosa Zoë Marín')
-  await expect(follow.count()).resolves.toBe(0)
+  await expect.poll(() => follow.count()).toBe(0)
 
   await app.setClock('2026-06-21T10:00:00.000Z')
   await app.reload()
   await goTo('Thank & follow up')
   await app.page.getByText('Today is 2026-06-21').waitFor()
-  await expect(follow.count()).resolves.toBe(0)
+  await expect.poll(() => follow.count()).toBe(0)
 
   await app.setClock('2026-06-22T09:00:00.000Z')
   await app.reload()

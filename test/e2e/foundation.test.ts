@@ -21,7 +21,7 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   const people = page.getByRole('table', { name: 'People' })
   await people.locator('tbody tr').first().waitFor()
   expect(await people.locator('tbody tr').count()).toBe(50)
-  await expect(page.getByText(/^1–50 of \d{3}$/).textContent()).resolves.toMatch(/of (2|3)\d\d$/)
+  await expect.poll(() => page.getByText(/^1–50 of \d{3}$/).textContent()).toMatch(/of (2|3)\d\d$/)
   // Busiest partners first: sorted by introductions received, in SQL.
   await page.locator('.toast').waitFor({ state: 'detached' })
   await people.getByRole('columnheader', { name: 'Received' }).getByRole('button').click()
@@ -54,9 +54,9 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   const intro = page.getByRole('form', { name: 'Record introduction' })
   await intro.getByRole('combobox', { name: 'Referrer' }).fill('Dana Whit')
   await page.getByRole('option', { name: /Dana Whitfield/ }).click()
-  await expect(intro.getByText('Dana Whitfield').count()).resolves.toBe(1)
+  await expect.poll(() => intro.getByText('Dana Whitfield').count()).toBe(1)
   // Receiver defaults to you: the picker shows a chosen person, not a search box.
-  await expect(intro.getByRole('combobox', { name: 'Receiver' }).count()).resolves.toBe(0)
+  await expect.poll(() => intro.getByRole('combobox', { name: 'Receiver' }).count()).toBe(0)
   await intro.getByRole('combobox', { name: 'Prospect' }).fill('Priya Castellano')
   await page.getByRole('option', { name: 'Create new: Priya Castellano' }).click()
   await intro.getByLabel('Status').selectOption('won')
@@ -66,7 +66,7 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   await intro.getByRole('button', { name: 'Record introduction' }).click()
   const detail = page.getByRole('dialog', { name: 'Introduction' })
   await detail.waitFor()
-  await expect(detail.getByRole('list', { name: 'Status history' }).textContent()).resolves.toContain('Won')
+  await expect.poll(() => detail.getByRole('list', { name: 'Status history' }).textContent()).toContain('Won')
   await detail.getByRole('button', { name: 'Done' }).click()
 
   // After a reload, it is in both lists.
@@ -75,12 +75,12 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   await page.getByLabel('Search').fill('Whitfield')
   const row = people.getByRole('row', { name: /Dana Whitfield/ })
   await row.waitFor()
-  await expect(row.textContent()).resolves.toContain('Whitfield Mortgages')
-  await expect(row.locator('td').nth(5).textContent()).resolves.toBe('1') // received from her
+  await expect.poll(() => row.textContent()).toContain('Whitfield Mortgages')
+  await expect.poll(() => row.locator('td').nth(5).textContent()).toBe('1') // received from her
   await row.click()
   const theirIntros = page.getByRole('table', { name: 'Introductions involving Dana Whitfield' })
   await theirIntros.getByRole('row', { name: /Priya Castellano/ }).waitFor()
-  await expect(theirIntros.getByRole('row', { name: /Priya Castellano/ }).textContent()).resolves.toMatch(/Won.*EUR 4,800/)
+  await expect.poll(() => theirIntros.getByRole('row', { name: /Priya Castellano/ }).textContent()).toMatch(/Won.*EUR 4,800/)
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Introductions' }).click()
   const intros = page.getByRole('table', { name: 'Introductions' })
@@ -89,7 +89,7 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   await page.getByLabel('Search').fill('Castellano')
   const irow = intros.getByRole('row', { name: /Priya Castellano/ })
   await irow.waitFor()
-  await expect(irow.textContent()).resolves.toMatch(/Dana Whitfield.*Priya Castellano.*Won.*EUR 4,800/)
+  await expect.poll(() => irow.textContent()).toMatch(/Dana Whitfield.*Priya Castellano.*Won.*EUR 4,800/)
   await expect.poll(() => page.getByText('1–1 of 1').count()).toBe(1)
   await irow.click()
   await page.getByRole('dialog', { name: 'Introduction' }).waitFor()
@@ -103,7 +103,7 @@ it('bad input shows the service message next to the field, and nothing is writte
   await page.getByLabel('Your name').fill('Sam Rivera')
   await page.getByRole('button', { name: 'Start', exact: true }).click()
   await page.getByRole('heading', { name: 'People', exact: true }).waitFor()
-  await expect(page.getByTestId('me-name').textContent()).resolves.toBe('Sam Rivera')
+  await expect.poll(() => page.getByTestId('me-name').textContent()).toBe('Sam Rivera')
 
   // A person without a name (only spaces).
   await page.getByRole('button', { name: 'New person' }).first().click()
@@ -112,9 +112,9 @@ it('bad input shows the service message next to the field, and nothing is writte
   await form.getByLabel('Email').fill('not-an-email')
   await form.getByRole('button', { name: 'Add person' }).click()
   const name = form.getByLabel('Name')
-  await expect(name.getAttribute('aria-invalid')).resolves.toBe('true')
+  await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true')
   const describedBy = await name.getAttribute('aria-describedby')
-  await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toBe('Enter a name.')
+  await expect.poll(() => page.locator(`[id="${describedBy}"]`).textContent()).toBe('Enter a name.')
   await app.screenshot('person-form-error')
   await form.getByRole('button', { name: 'Cancel' }).click()
   const listed = await app.api<{ total: number }>('people:list', {})
@@ -134,7 +134,7 @@ it('bad input shows the service message next to the field, and nothing is writte
   const value = intro.getByLabel('Value')
   await expect.poll(() => value.getAttribute('aria-invalid')).toBe('true')
   const vId = await value.getAttribute('aria-describedby')
-  await expect(page.locator(`[id="${vId}"]`).textContent()).resolves.toBe('The value cannot be negative.')
+  await expect.poll(() => page.locator(`[id="${vId}"]`).textContent()).toBe('The value cannot be negative.')
   await app.screenshot('introduction-form-error')
   const intros = await app.api<{ total: number }>('introductions:list', {})
   expect(intros.total).toBe(0)

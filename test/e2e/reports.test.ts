@@ -53,10 +53,10 @@ it('records introductions with known outcomes and shows them on the leaderboard,
   // Network figures: 5 received, 3 won of 4 decided.
   const figures = page.getByRole('region', { name: 'Network figures' })
   const figure = (name: string) => figures.getByRole('group', { name, exact: true })
-  await expect(figure('Conversion').innerText()).resolves.toMatch(/75%\s+3 won of 4 decided/)
-  await expect(figure('Closed value').innerText()).resolves.toContain('EUR 7,000')
-  await expect(figure('Introductions').innerText()).resolves.toMatch(/7\s+5 received · 2 given/)
-  await expect(figure('Median time to close').innerText()).resolves.toContain('20 days')
+  await expect.poll(() => figure('Conversion').innerText()).toMatch(/75%\s+3 won of 4 decided/)
+  await expect.poll(() => figure('Closed value').innerText()).toContain('EUR 7,000')
+  await expect.poll(() => figure('Introductions').innerText()).toMatch(/7\s+5 received · 2 given/)
+  await expect.poll(() => figure('Median time to close').innerText()).toContain('20 days')
 
   // Sort by closed value (descending first): Bob leads; again: ascending, Ann leads.
   const header = table.getByRole('columnheader', { name: 'Closed value' })
@@ -85,7 +85,7 @@ it('records introductions with known outcomes and shows them on the leaderboard,
   // ...with their scorecard beside their introductions.
   const scorecard = page.locator('.rpt-partner')
   await scorecard.getByText('2 won · 1 lost · 0 not a fit · 1 open').waitFor()
-  await expect(scorecard.innerText()).resolves.toContain('EUR 2,000')
+  await expect.poll(() => scorecard.innerText()).toContain('EUR 2,000')
   await app.screenshot('reports-partner-detail')
 })
 

@@ -17,9 +17,9 @@ it('first run offers a start; then the shell shows every section, the network an
   const nav = page.getByRole('navigation', { name: 'Main' })
   await nav.waitFor()
   for (const label of ['Network', 'People', 'Introductions', 'Thank & follow up', 'Reports', 'Import/Export']) {
-    await expect(nav.getByRole('button', { name: label, exact: true }).count()).resolves.toBe(1)
+    await expect.poll(() => nav.getByRole('button', { name: label, exact: true }).count()).toBe(1)
   }
-  await expect(page.getByTestId('me-name').textContent()).resolves.toBe('Morgan Lee')
+  await expect.poll(() => page.getByTestId('me-name').textContent()).toBe('Morgan Lee')
   await page.getByRole('table', { name: 'People' }).getByRole('row', { name: /Morgan Lee/ }).waitFor()
   await app.screenshot('shell')
 })
@@ -28,11 +28,11 @@ it('keyboard shortcuts switch sections and open the create dialogs', async () =>
   const { page } = app
   const nav = page.getByRole('navigation', { name: 'Main' })
   await page.keyboard.press('Control+3')
-  await expect(nav.getByRole('button', { name: 'Introductions', exact: true }).getAttribute('aria-current')).resolves.toBe('page')
+  await expect.poll(() => nav.getByRole('button', { name: 'Introductions', exact: true }).getAttribute('aria-current')).toBe('page')
   await page.getByRole('heading', { name: 'Introductions', exact: true }).waitFor()
   await page.keyboard.press('Control+n')
   await page.getByRole('dialog', { name: 'New person' }).waitFor()
-  await expect(nav.getByRole('button', { name: 'People', exact: true }).getAttribute('aria-current')).resolves.toBe('page')
+  await expect.poll(() => nav.getByRole('button', { name: 'People', exact: true }).getAttribute('aria-current')).toBe('page')
   await page.keyboard.press('Escape')
   await page.getByRole('dialog').waitFor({ state: 'detached' })
   await page.keyboard.press('Control+Shift+N')
