@@ -1,13 +1,13 @@
-import { app, BrowserWindow, ipcMain, Menu, screen, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron'
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createHandlers, NetworkStore, type ServiceContext } from './services'
 import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
-import { defaultNetworkFile } from './paths'
+import { defaultNetworkFile, networkFileFromArgv } from './paths'
 import { buildMenuTemplate } from './menu'
-import { installFilesMenu } from './files/electron'
+import { installFilesMenu, openFromOs } from './files/electron'
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
 import { openExternalSafe } from './external'
 
@@ -68,11 +68,22 @@ export function startApp(): void {
     app.quit()
     return
   }
-  app.on('second-instance', () => {
+  // A .referralmap file the OS asks us to open: on the command line (Windows, Linux), through
+  // open-file (macOS, possibly before ready), or from a second launch.
+  let pendingFile = networkFileFromArgv(process.argv)
+  let openFile: ((file: string) => void) | null = null
+  app.on('open-file', (e, file) => {
+    e.preventDefault()
+    if (openFile) openFile(file)
+    else pendingFile = file
+  })
+  app.on('second-instance', (_e, argv) => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore()
       mainWindow.focus()
     }
+    const file = networkFileFromArgv(argv)
+    if (file && openFile) openFile(file)
   })
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (ev) => ev.preventDefault())
@@ -89,12 +100,19 @@ export function startApp(): void {
       transport: 'ipc',
       version: app.getVersion(),
       openExternal: async (url) => void (await openExternalSafe(url, (u) => shell.openExternal(u))),
+      chooseSavePath: async (suggestedName, filter) => {
+        const opts = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [filter] }
+        const r = mainWindow ? await dialog.showSaveDialog(mainWindow, opts) : await dialog.showSaveDialog(opts)
+        return r.canceled || !r.filePath ? null : r.filePath
+      },
     }
     registerIpc(ipcMain, createHandlers(ctx), makeFrameCheck(devUrl, rendererIndexUrl))
     const send = (command: string) => mainWindow?.webContents.send('menu', command)
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin', send)))
     // Files feature: New/Open/Recent/Save a copy/PDF report in the File menu (replaces the menu set above).
-    installFilesMenu(ctx, () => mainWindow, send, process.platform === 'darwin')
+    const refreshMenu = installFilesMenu(ctx, () => mainWindow, send, process.platform === 'darwin')
+    openFile = (file) => void openFromOs(ctx, resolve(file), () => mainWindow, refreshMenu)
+    if (pendingFile) openFile(pendingFile)
     mainWindow = createMainWindow()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()

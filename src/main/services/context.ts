@@ -39,6 +39,12 @@ export interface ServiceContext {
   version: string
   /** Opens a vetted mailto: link in the mail app (Electron's shell.openExternal); absent on the web bridge. */
   openExternal?: (url: string) => Promise<void>
+  /**
+   * Asks the user where to save an exported file (Electron's save dialog) and
+   * resolves the chosen path, or null when they cancel. Absent on the web
+   * bridge, where the renderer downloads instead.
+   */
+  chooseSavePath?: (suggestedName: string, filter: { name: string; extensions: string[] }) => Promise<string | null>
 }
 
 export const nowIso = (ctx: ServiceContext): string => ctx.now().toISOString()

@@ -109,7 +109,7 @@ export function graphHandlers(ctx: ServiceContext): SliceHandlers<typeof graphCh
         return { saved: upsertPositions(db(), positions, nowIso(ctx)) }
       }),
     'graph:clearPositions': () => tx(db(), () => ({ cleared: clearPositions(db()) })),
-    'graph:exportFile': ({ format, data, suggestedName }) => {
+    'graph:exportFile': async ({ format, data, suggestedName }) => {
       let bytes: Buffer
       if (format === 'png') {
         const b64 = data.replace(/^data:image\/png;base64,/, '')
@@ -122,11 +122,19 @@ export function graphHandlers(ctx: ServiceContext): SliceHandlers<typeof graphCh
           throw new AppError('VALIDATION', 'The drawing is not an SVG document.', 'data')
         bytes = Buffer.from(data, 'utf8')
       }
-      const dir = join(ctx.dataDir, 'exports')
-      mkdirSync(dir, { recursive: true })
       const name = exportFileName(suggestedName, format)
-      let path = join(dir, name)
-      for (let i = 2; existsSync(path); i++) path = join(dir, name.replace(/\.(png|svg)$/, ` (${i}).$1`))
+      let path: string
+      if (ctx.chooseSavePath) {
+        // Desktop: the user picks the file (the dialog itself confirms replacing one).
+        const picked = await ctx.chooseSavePath(name, { name: format === 'png' ? 'PNG image' : 'SVG drawing', extensions: [format] })
+        if (!picked) throw new AppError('CANCELLED', 'The export was cancelled; no file was written.')
+        path = picked
+      } else {
+        const dir = join(ctx.dataDir, 'exports')
+        mkdirSync(dir, { recursive: true })
+        path = join(dir, name)
+        for (let i = 2; existsSync(path); i++) path = join(dir, name.replace(/\.(png|svg)$/, ` (${i}).$1`))
+      }
       writeFileSync(path, bytes)
       return { path, bytes: bytes.length }
     },

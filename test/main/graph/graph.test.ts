@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../helpers/ctx'
 import type { GraphData } from '../../../src/shared/channels/graph'
@@ -131,6 +132,26 @@ describe('graph:exportFile', () => {
     const s = await app.call('graph:exportFile', { format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', suggestedName: 'map.svg' })
     expect(s.path).toMatch(/map\.svg$/)
     expect(readFileSync(s.path, 'utf8')).toContain('<svg')
+  })
+  it('in the desktop app writes where the user picks, and writes nothing when they cancel', async () => {
+    const asked: { name: string; extensions: string[] }[] = []
+    let answer: string | null = join(app.dir, 'picked', 'my map.png')
+    mkdirSync(join(app.dir, 'picked'), { recursive: true })
+    app.ctx.chooseSavePath = async (suggested, filter) => {
+      asked.push({ name: suggested, extensions: filter.extensions })
+      return answer
+    }
+    try {
+      const r = await app.call('graph:exportFile', { format: 'png', data: png, suggestedName: 'referral-network.png' })
+      expect(asked).toEqual([{ name: 'referral-network.png', extensions: ['png'] }])
+      expect(r.path).toBe(answer)
+      expect(readFileSync(answer!).subarray(0, 4).toString('latin1')).toBe('\x89PNG')
+      answer = null
+      expect(await app.fail('graph:exportFile', { format: 'svg', data: '<svg></svg>', suggestedName: 'x' })).toMatchObject({ code: 'CANCELLED' })
+      expect(readdirSync(join(app.dir, 'picked'))).toEqual(['my map.png'])
+    } finally {
+      delete app.ctx.chooseSavePath
+    }
   })
   it('refuses data that is not what it claims', async () => {
     expect(await app.fail('graph:exportFile', { format: 'png', data: Buffer.from('hello').toString('base64'), suggestedName: 'x' })).toMatchObject({ code: 'VALIDATION', field: 'data' })

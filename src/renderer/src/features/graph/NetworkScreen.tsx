@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { layoutInput, placeNear, type LayoutKind } from '../../../../core/graph/layout'
 import { buildModel, converters, neighbourhood, reduceModel, type GraphModel, type SizeBy } from '../../../../core/graph/model'
 import { toSvg } from '../../../../core/graph/svg'
-import { call, useApi } from '../../ui/api'
+import { ApiError, call, useApi } from '../../ui/api'
 import type { ScreenProps } from '../../ui/nav'
 import { FilterBar, HighlightControl, Legend, SearchBox, ViewControls, type Filters } from './Controls'
 import { fadedIds, FULL_VIEW_LIMIT, REDUCED_VIEW_LIMIT, svgInput, type Pos } from './elements'
@@ -188,7 +188,8 @@ export function NetworkScreen({ navigate }: ScreenProps) {
       const where = await saveExport(blob, name)
       setMessage(`Exported ${where}`)
     } catch (e) {
-      setMessage(`Export failed: ${(e as Error).message}`)
+      if (e instanceof ApiError && e.code === 'CANCELLED') setMessage('Export cancelled.')
+      else setMessage(`Export failed: ${(e as Error).message}`)
     }
   }
 
@@ -223,10 +224,10 @@ export function NetworkScreen({ navigate }: ScreenProps) {
           busy={progress !== null}
         />
         <div className="graph-export">
-          <button type="button" onClick={() => void exportAs('png')} disabled={!ready}>
+          <button type="button" className="btn btn-small" onClick={() => void exportAs('png')} disabled={!ready}>
             Export PNG
           </button>
-          <button type="button" onClick={() => void exportAs('svg')} disabled={!ready}>
+          <button type="button" className="btn btn-small" onClick={() => void exportAs('svg')} disabled={!ready}>
             Export SVG
           </button>
         </div>
@@ -237,7 +238,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
           {showAll ? (
             <>
               Showing all {full.nodes.length} people; above {FULL_VIEW_LIMIT} the map may not stay fluid.{' '}
-              <button type="button" onClick={() => setShowAll(false)}>
+              <button type="button" className="btn btn-small" onClick={() => setShowAll(false)}>
                 Back to the top {REDUCED_VIEW_LIMIT}
               </button>
             </>
@@ -245,7 +246,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
             <>
               This network has {full.nodes.length} people, more than the map can show fluidly ({FULL_VIEW_LIMIT}). Showing you and
               the {REDUCED_VIEW_LIMIT} people with the most won value; search, filters or focus narrow it further.{' '}
-              <button type="button" onClick={() => setShowAll(true)}>
+              <button type="button" className="btn btn-small" onClick={() => setShowAll(true)}>
                 Show everyone
               </button>
             </>
@@ -273,7 +274,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
               ))}
             </select>
           </label>{' '}
-          <button type="button" onClick={() => setFocus(null)}>
+          <button type="button" className="btn btn-small" onClick={() => setFocus(null)}>
             Clear focus (Esc)
           </button>
         </div>
