@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { channels } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/errors'
+import { openDatabase } from '../../src/main/db/connection'
 
 /**
  * Loads the built main bundle under plain Node with a stand-in for `electron`
@@ -37,6 +38,8 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
     opened: [] as string[],
     menu: null as unknown,
     quit: 0,
+    reloads: 0,
+    errors: [] as string[],
     ready: Promise.resolve(),
   }
   class BrowserWindow {
@@ -50,6 +53,7 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
         on: (ev: string, fn: Listener) => w.contentsEvents.set(ev, fn),
         setWindowOpenHandler: (fn: FakeWindow['openHandler']) => (w.openHandler = fn),
         send: (...args: unknown[]) => w.sent.push(args),
+        reload: () => void rec.reloads++,
       }
     }
     static getAllWindows() {
@@ -72,6 +76,8 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
     isMinimized() {
       return false
     }
+    restore() {}
+    focus() {}
     getNormalBounds() {
       return { x: 10, y: 20, width: 1111, height: 777 }
     }
@@ -109,6 +115,13 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
         rec.opened.push(u)
         return Promise.resolve()
       },
+    },
+    dialog: {
+      showMessageBox: (_w: unknown, o: { detail: string }) => {
+        rec.errors.push(o.detail)
+        return Promise.resolve({ response: 0 })
+      },
+      showErrorBox: (_t: string, m: string) => void rec.errors.push(m),
     },
     nativeTheme: { shouldUseDarkColors: false, on: () => {} },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
@@ -224,6 +237,42 @@ describe('built main bundle under Node with a stand-in electron', () => {
     const r = await rec.handlers.get('people:create')!({ senderFrame: { url: `${appPage}#/people`, parent: null } }, { name: '' })
     expect(r.ok).toBe(false)
     expect(r.ok ? null : r.error).toMatchObject({ code: 'VALIDATION', field: 'name' })
+  })
+
+  it('opens a network file handed over by a second launch, and refuses a file that is not a network', async () => {
+    const event = { senderFrame: { url: appPage, parent: null } }
+    const current = async () => ((await rec.handlers.get('files:network')!(event, {})) as { data: { file: string } }).data.file
+    const before = await current()
+    const otherDir = mkdtempSync(join(tmpdir(), 'referral-map-smoke-other-'))
+    try {
+      // Not a network: a clear message, and the open network stays.
+      const junk = join(otherDir, 'junk.referralmap')
+      writeFileSync(junk, 'this is not a database')
+      rec.appEvents.get('second-instance')!({}, ['referral-map', '--flag', junk])
+      await tick()
+      expect(rec.errors).toHaveLength(1)
+      expect(rec.errors[0]).toMatch(/not a Referral Map network|not a network|SQLite/i)
+      expect(await current()).toBe(before)
+      expect(rec.reloads).toBe(0)
+
+      // A real network (made by the app itself, then closed) opens in place and the window reloads.
+      const other = join(otherDir, 'chapter.referralmap')
+      const db = openDatabase(other, { create: true })
+      db.close()
+      rec.appEvents.get('second-instance')!({}, ['referral-map', other])
+      await tick()
+      expect(await current()).toBe(other)
+      expect(rec.reloads).toBe(1)
+      const listed = await rec.handlers.get('people:list')!(event, {})
+      expect((listed as { data: { total: number } }).data.total).toBe(0)
+
+      // Back to the first one, as File > Open Recent would.
+      rec.appEvents.get('second-instance')!({}, ['referral-map', before])
+      await tick()
+      expect(await current()).toBe(before)
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true })
+    }
   })
 
   it('denies navigation away from the app and every new window', () => {

@@ -121,7 +121,7 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
  * Sets the application menu: the shell's template with the network-file items
  * added to the File menu. Rebuilt after each switch so "Open Recent" stays current.
  */
-export function installFilesMenu(ctx: ServiceContext, getWindow: () => BrowserWindow | null, send: MenuSend, isMac: boolean): void {
+export function installFilesMenu(ctx: ServiceContext, getWindow: () => BrowserWindow | null, send: MenuSend, isMac: boolean): () => void {
   const install = () => {
     const template = buildMenuTemplate(isMac, send)
     const file = template.find((m) => m.label === '&File')
@@ -132,4 +132,19 @@ export function installFilesMenu(ctx: ServiceContext, getWindow: () => BrowserWi
     Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   }
   install()
+  return install
+}
+
+/**
+ * Opens a network file the OS handed us (a double-clicked `.referralmap`, or
+ * macOS's open-file). The same checks as File > Open: a file that is not a
+ * network, is newer or damaged is refused with a message and the open network
+ * stays as it was.
+ */
+export function openFromOs(ctx: ServiceContext, file: string, getWindow: () => BrowserWindow | null, refreshMenu: () => void): Promise<void> {
+  return guard(getWindow(), () => {
+    openNetwork(ctx, file)
+    refreshMenu()
+    getWindow()?.webContents.reload()
+  })
 }
