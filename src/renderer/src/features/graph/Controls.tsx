@@ -107,7 +107,7 @@ export function FilterBar({
           ))}
         </select>
       </label>
-      <button type="button" onClick={onReset}>
+      <button type="button" className="btn btn-small" onClick={onReset}>
         Reset
       </button>
     </fieldset>
@@ -190,7 +190,7 @@ export function ViewControls({
           ))}
         </select>
       </label>
-      <button type="button" onClick={onRelayout} disabled={busy}>
+      <button type="button" className="btn btn-small" onClick={onRelayout} disabled={busy}>
         Lay out again
       </button>
     </div>

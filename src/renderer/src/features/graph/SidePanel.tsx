@@ -64,14 +64,14 @@ export function SidePanel({
       )}
       <div className="graph-actions">
         {!node.isMe && (
-          <button type="button" onClick={() => navigate({ route: 'introductions', personId: node.id })}>
+          <button type="button" className="btn btn-small" onClick={() => navigate({ route: 'introductions', personId: node.id })}>
             Record an introduction from {node.label.split(' ')[0]}
           </button>
         )}
-        <button type="button" onClick={() => navigate({ route: 'people', personId: node.id })}>
+        <button type="button" className="btn btn-small" onClick={() => navigate({ route: 'people', personId: node.id })}>
           Open their record
         </button>
-        <button type="button" onClick={onFocus} aria-pressed={focused}>
+        <button type="button" className="btn btn-small" onClick={onFocus} aria-pressed={focused}>
           Focus on {focusSteps === 1 ? 'direct links' : `${focusSteps} steps`}
         </button>
       </div>
