@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron'
 import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createHandlers, NetworkStore, type ServiceContext } from './services'
 import { makeFrameCheck, registerIpc } from './ipc/register'
@@ -18,6 +18,8 @@ import { openExternalSafe } from './external'
 const rendererIndex = join(__dirname, '../renderer/index.html')
 const rendererIndexUrl = pathToFileURL(rendererIndex).href
 const devUrl = process.env.ELECTRON_RENDERER_URL
+/** resources/ ships beside the app (unpacked from the asar in packaged builds). */
+const windowIcon = join(__dirname, '../../resources/icon.png').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)
 
 let mainWindow: BrowserWindow | null = null
 
@@ -30,6 +32,8 @@ export function createMainWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Referral Map',
+    // The window and taskbar icon on Linux and Windows (macOS takes the bundle's icon).
+    ...(process.platform === 'darwin' ? {} : { icon: windowIcon }),
     backgroundColor: '#f7f7f5',
     webPreferences: {
       preload: join(__dirname, '../preload/index.cjs'),

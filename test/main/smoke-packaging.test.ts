@@ -39,6 +39,8 @@ describe('packaging configuration', () => {
     expect(config.asar).toBe(true)
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*.node')
     expect(config.files).toContain('out/**')
+    expect(config.files).toContain('resources/**')
+    expect(config.asarUnpack).toContain('resources/**')
   })
 
   it('sets the Electron fuses', () => {

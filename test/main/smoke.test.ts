@@ -192,6 +192,10 @@ describe('built main bundle under Node with a stand-in electron', () => {
     expect(typeof wp.preload).toBe('string')
     expect(existsSync(wp.preload as string)).toBe(true)
     expect(w.loaded).toBe(join(root, 'out/renderer/index.html'))
+    if (process.platform !== 'darwin') {
+      expect(w.options.icon).toBe(join(root, 'resources/icon.png'))
+      expect(existsSync(w.options.icon as string)).toBe(true)
+    }
     expect(rec.menu).toBeTruthy()
   })
 
