@@ -112,6 +112,23 @@ describe('FollowUpScreen', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
   })
 
+  it('says why each lapsing partner is listed', async () => {
+    const lapsing: Today['lapsing'] = [
+      { personId: ANA.id, name: ANA.name, company: ANA.company, introductions: 6, usualGapDays: 30.4, reason: 'silence', recent: 0, before: 0, lastIntroduction: '2026-02-01', daysSinceLast: 134, lastContact: null, plannedMeeting: null },
+      { personId: BEN.id, name: BEN.name, company: BEN.company, introductions: 8, usualGapDays: 20, reason: 'falling', recent: 1, before: 6, lastIntroduction: '2026-06-01', daysSinceLast: 14, lastContact: '2026-05-01', plannedMeeting: null },
+    ]
+    handlers['followup:today'] = () => ({ ...today, lapsing, totals: { ...today.totals, lapsing: 2 } })
+    wrap(<FollowUpScreen navigate={() => {}} />)
+    const table = await screen.findByRole('table', { name: 'Lapsing partners' })
+    const ana = within(table).getByRole('row', { name: /Ana Ruiz/ })
+    expect(ana).toHaveTextContent('30 d')
+    expect(ana).toHaveTextContent('134 d')
+    expect(ana).toHaveTextContent('quiet for far longer than usual')
+    expect(ana).toHaveTextContent('never')
+    const ben = within(table).getByRole('row', { name: /Ben Oduya/ })
+    expect(ben).toHaveTextContent('falling: 1 introduction in the last 90 days, 6 in the 90 before')
+  })
+
   it('marks a task done', async () => {
     const user = userEvent.setup()
     wrap(<FollowUpScreen navigate={() => {}} />)

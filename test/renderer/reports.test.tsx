@@ -39,6 +39,7 @@ function card(personId: string, name: string, x: Partial<Scorecard>): Scorecard 
     lastReceived: null,
     lastGiven: null,
     lapsing: false,
+    lapsingReason: null,
     spinOffValue: 0,
     spinOffWon: 0,
     ...x,
@@ -47,7 +48,7 @@ function card(personId: string, name: string, x: Partial<Scorecard>): Scorecard 
 
 const CARDS = [
   card(P1, 'Ann Accountant', { received: 4, won: 2, decided: 3, conversion: 2 / 3, quality: 0.6, qualityLow: 0.2, qualityHigh: 0.94, closedValue: 2000, balance: 4, lastReceived: '2026-04-01' }),
-  card(P2, 'Bob Builder', { received: 1, won: 1, decided: 1, conversion: 1, quality: 0.7, qualityLow: 0.21, qualityHigh: 1, closedValue: 5000, given: 2, balance: -1, lapsing: true, lastReceived: '2026-01-01' }),
+  card(P2, 'Bob Builder', { received: 1, won: 1, decided: 1, conversion: 1, quality: 0.7, qualityLow: 0.21, qualityHigh: 1, closedValue: 5000, given: 2, balance: -1, lapsing: true, lapsingReason: 'silence', lastReceived: '2026-01-01' }),
   card(P3, 'Cleo Coach', { received: 2, open: 2, balance: 2 }),
 ]
 

@@ -27,20 +27,90 @@ export function gaps(dates: readonly string[]): number[] {
   return out
 }
 
-/** Minimum silence, in days, before any flow counts as lapsing. */
-export const LAPSE_MIN_DAYS = 60
+/**
+ * The one lapsing rule, shared by the scorecards (Reports, the graph panel) and
+ * the Today view's "Referrals lapsing" list.
+ */
+export const LAPSE = {
+  /** Introductions received before their rhythm is known. */
+  minIntroductions: 3,
+  /** Silence: more than this many times their usual gap... */
+  factor: 2,
+  /** ...and more than this many days. */
+  minDays: 60,
+  /** Falling trend: the last window vs the window before it, in days. */
+  windowDays: 90,
+  /** Falling trend: at least this many in the earlier window. */
+  minBefore: 4,
+} as const
+
+/** What the rule needs to know of a partner's flow to you; SQL can aggregate it. */
+export interface FlowSummary {
+  /** Introductions received from the partner, dated up to today. */
+  count: number
+  first: string
+  last: string
+  /** Received in the last LAPSE.windowDays days up to today. */
+  recent: number
+  /** Received in the LAPSE.windowDays days before those. */
+  before: number
+}
+
+export type LapseReason = 'silence' | 'falling'
+
+export interface Lapse {
+  lapsing: boolean
+  /** 'silence': quiet far beyond their rhythm; 'falling': the last window brought under half of the one before. */
+  reason: LapseReason | null
+  /** Average days between their introductions (null with too few). */
+  usualGapDays: number | null
+  daysSinceLast: number
+}
 
 /**
- * Lapsing: at least 3 introductions received from the partner, and the days since
- * the last one exceed both LAPSE_MIN_DAYS and twice their median gap between
- * consecutive introductions.
+ * Lapsing: at least LAPSE.minIntroductions received, and either silence (days
+ * since the last one > both LAPSE.minDays and LAPSE.factor x their average gap)
+ * or a falling trend (at least LAPSE.minBefore in the window before the last
+ * LAPSE.windowDays days, and fewer than half as many in the last one).
  */
-export function isLapsing(receivedDates: readonly string[], today: string): boolean {
-  if (receivedDates.length < 3) return false
-  const last = [...receivedDates].sort().at(-1)!
-  const since = daysBetween(last, today)
-  const g = median(gaps(receivedDates)) ?? 0
-  return since > LAPSE_MIN_DAYS && since > 2 * g
+export function lapseOf(s: FlowSummary, today: string): Lapse {
+  const daysSinceLast = daysBetween(s.last, today)
+  if (s.count < LAPSE.minIntroductions) return { lapsing: false, reason: null, usualGapDays: null, daysSinceLast }
+  const usualGapDays = Math.round((daysBetween(s.first, s.last) / (s.count - 1)) * 10) / 10
+  const reason: LapseReason | null =
+    daysSinceLast > Math.max(LAPSE.factor * usualGapDays, LAPSE.minDays)
+      ? 'silence'
+      : s.before >= LAPSE.minBefore && s.recent * 2 < s.before
+        ? 'falling'
+        : null
+  return { lapsing: reason !== null, reason, usualGapDays, daysSinceLast }
+}
+
+/** The first day of the "recent" and of the "before" window for `today`. */
+export function lapseWindows(today: string): { recentFrom: string; beforeFrom: string } {
+  const t = Date.parse(`${today}T00:00:00Z`)
+  const day = (n: number) => new Date(t - n * DAY).toISOString().slice(0, 10)
+  return { recentFrom: day(LAPSE.windowDays - 1), beforeFrom: day(2 * LAPSE.windowDays - 1) }
+}
+
+/** The summary of a list of received dates (null when there are none up to today). */
+export function flowSummary(receivedDates: readonly string[], today: string): FlowSummary | null {
+  const ds = receivedDates.filter((d) => d <= today).sort()
+  if (ds.length === 0) return null
+  const w = lapseWindows(today)
+  let recent = 0
+  let before = 0
+  for (const d of ds) {
+    if (d >= w.recentFrom) recent++
+    else if (d >= w.beforeFrom) before++
+  }
+  return { count: ds.length, first: ds[0]!, last: ds.at(-1)!, recent, before }
+}
+
+/** The rule over a list of received dates. */
+export function lapseFromDates(receivedDates: readonly string[], today: string): Lapse | null {
+  const s = flowSummary(receivedDates, today)
+  return s ? lapseOf(s, today) : null
 }
 
 /** The Beta prior for a period: mean = the network's conversion (won ÷ decided of received), weight PRIOR_WEIGHT. */
@@ -54,6 +124,7 @@ export interface ScorecardExtras {
   lastReceived?: string | null
   lastGiven?: string | null
   lapsing?: boolean
+  lapsingReason?: 'silence' | 'falling' | null
   spinOffValueMinor?: number
   spinOffWon?: number
 }
@@ -97,6 +168,7 @@ export function buildScorecard(
     lastReceived: x.lastReceived ?? null,
     lastGiven: x.lastGiven ?? null,
     lapsing: x.lapsing ?? false,
+    lapsingReason: x.lapsingReason ?? null,
     spinOffValue: toMajor(x.spinOffValueMinor ?? 0),
     spinOffWon: x.spinOffWon ?? 0,
   }

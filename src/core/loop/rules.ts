@@ -14,13 +14,8 @@ export const LOOP_DEFAULTS = {
   askWindowDays: 60,
   /** New introductions received are listed for a thank-you this many days after they arrived. */
   receivedThankWindowDays: 30,
-  /** Lapsing: at least this many introductions received before a rhythm is assumed. */
-  lapsingMinIntroductions: 3,
-  /** Lapsing: silence longer than this many times the usual gap... */
-  lapsingFactor: 2,
-  /** ...and at least this many days. */
-  lapsingMinDays: 45,
 } as const
+// Lapsing ("Referrals lapsing") is the scorecards' rule: LAPSE and lapseOf in core/analytics/scorecard.ts.
 
 export const CONTACT_KINDS = ['one_to_one', 'meeting', 'call'] as const
 
@@ -131,46 +126,6 @@ export function cadenceStatus(c: CadenceInput, today: string): CadenceStatus {
   const dueDate = c.lastContact === null ? from : addDays(from, c.cadenceDays)
   const daysOverdue = daysBetween(dueDate, today)
   return { dueDate, daysOverdue, due: daysOverdue >= 0 }
-}
-
-export interface LapsingStatus {
-  lapsing: boolean
-  /** Average days between introductions received (null with too few). */
-  usualGapDays: number | null
-  daysSinceLast: number | null
-  lastDate: string | null
-}
-
-/**
- * A partner is lapsing when they have sent at least `minIntroductions`, and the days
- * since their last one exceed both `factor` x their average gap and `minDays`.
- */
-export function lapsingStatus(
-  introDates: readonly string[],
-  today: string,
-  opts: { minIntroductions?: number; factor?: number; minDays?: number } = {},
-): LapsingStatus {
-  const dates = [...introDates].filter((d) => d <= today).sort()
-  const first = dates[0]
-  const last = dates[dates.length - 1]
-  if (first === undefined || last === undefined) return { lapsing: false, usualGapDays: null, daysSinceLast: null, lastDate: null }
-  return lapsingFromSummary({ count: dates.length, first, last }, today, opts)
-}
-
-/** The same rule from a summary (count, first and last date up to today), as SQL can aggregate it. */
-export function lapsingFromSummary(
-  s: { count: number; first: string; last: string },
-  today: string,
-  opts: { minIntroductions?: number; factor?: number; minDays?: number } = {},
-): LapsingStatus {
-  const min = opts.minIntroductions ?? LOOP_DEFAULTS.lapsingMinIntroductions
-  const factor = opts.factor ?? LOOP_DEFAULTS.lapsingFactor
-  const minDays = opts.minDays ?? LOOP_DEFAULTS.lapsingMinDays
-  const daysSinceLast = daysBetween(s.last, today)
-  if (s.count < min || s.count < 2) return { lapsing: false, usualGapDays: null, daysSinceLast, lastDate: s.last }
-  const usualGapDays = Math.round((daysBetween(s.first, s.last) / (s.count - 1)) * 10) / 10
-  const lapsing = daysSinceLast > Math.max(factor * usualGapDays, minDays)
-  return { lapsing, usualGapDays, daysSinceLast, lastDate: s.last }
 }
 
 /** Snoozing moves the due date to `days` after today (never earlier than it was). */

@@ -1,5 +1,5 @@
 import { COUNT_KEYS, emptyCounts, isEmptyCounts, type Counts } from '../../core/analytics/counts'
-import { isLapsing, median, networkPrior, sumCounts } from '../../core/analytics/scorecard'
+import { lapseFromDates, median, networkPrior, sumCounts } from '../../core/analytics/scorecard'
 import { qualityScore } from '../../core/analytics/quality'
 import { resolvePeriod, shiftMonth, type MonthRange } from '../../core/analytics/period'
 import type { PeriodInput } from '../../shared/channels/analytics'
@@ -205,6 +205,7 @@ export interface PartnerExtras {
   lastReceived: string | null
   lastGiven: string | null
   lapsing: boolean
+  lapsingReason: 'silence' | 'falling' | null
   spinOffValueMinor: number
   spinOffWon: number
 }
@@ -239,11 +240,13 @@ export function partnerExtras(
   for (const p of partnerIds) {
     const dates = (recvDates.all(meId, p, today) as { date: string }[]).map((r) => r.date)
     const s = spin.get({ partner: p, me: meId, ...b }) as { v: number; n: number }
+    const lapse = lapseFromDates(dates, today)
     out.set(p, {
       medianDaysToWon: median(days.get(p) ?? []),
       lastReceived: dates.at(-1) ?? null,
       lastGiven: (lastGiven.get(meId, p) as { d: string | null }).d,
-      lapsing: isLapsing(dates, today),
+      lapsing: lapse?.lapsing ?? false,
+      lapsingReason: lapse?.reason ?? null,
       spinOffValueMinor: s.v,
       spinOffWon: s.n,
     })

@@ -320,24 +320,28 @@ export interface FlowRow {
   n: number
   first: string
   last: string
+  recent: number
+  before: number
   last_contact: string | null
   planned: string | null
 }
 
 /** Partners who sent you at least `min` introductions up to today: how many, first and last date. */
-export function referralFlows(db: Db, me: string, today: string, min: number): FlowRow[] {
+export function referralFlows(db: Db, me: string, today: string, min: number, windows: { recentFrom: string; beforeFrom: string }): FlowRow[] {
   return db
     .prepare(
-      `WITH flows(id, n, first, last) AS (
-         SELECT referrer_id, count(*), min(date), max(date) FROM introductions
+      `WITH flows(id, n, first, last, recent, before) AS (
+         SELECT referrer_id, count(*), min(date), max(date),
+           sum(date >= @recentFrom), sum(date >= @beforeFrom AND date < @recentFrom)
+         FROM introductions
          WHERE deleted_at IS NULL AND receiver_id = @me AND date <= @today
          GROUP BY referrer_id HAVING count(*) >= @min),
        ${LAST_CONTACT}, ${PLANNED}
-       SELECT p.id, p.name, p.company, f.n, f.first, f.last, lc.d AS last_contact, pl.d AS planned
+       SELECT p.id, p.name, p.company, f.n, f.first, f.last, f.recent, f.before, lc.d AS last_contact, pl.d AS planned
        FROM flows f JOIN people p ON p.id = f.id
        LEFT JOIN last_contact lc ON lc.person_id = p.id
        LEFT JOIN planned pl ON pl.person_id = p.id
        WHERE p.deleted_at IS NULL AND p.archived_at IS NULL`,
     )
-    .all({ me, today, min }) as FlowRow[]
+    .all({ me, today, min, ...windows }) as FlowRow[]
 }

@@ -68,6 +68,7 @@ function withExtras(ctx: ServiceContext, db: Db, b: Base, cards: Scorecard[]): S
       lastReceived: x.lastReceived,
       lastGiven: x.lastGiven,
       lapsing: x.lapsing,
+      lapsingReason: x.lapsingReason,
       spinOffValue: toMajor(x.spinOffValueMinor),
       spinOffWon: x.spinOffWon,
     }
@@ -107,6 +108,7 @@ export const CSV_COLUMNS: { header: string; get: (s: Scorecard) => string | numb
   { header: 'Last received', get: (s) => s.lastReceived },
   { header: 'Last given', get: (s) => s.lastGiven },
   { header: 'Lapsing', get: (s) => s.lapsing },
+  { header: 'Lapsing because', get: (s) => s.lapsingReason },
   { header: 'Spin-off value', get: (s) => s.spinOffValue },
   { header: 'Spin-off won', get: (s) => s.spinOffWon },
 ]

@@ -14,11 +14,11 @@ import {
   isReceiptThanked,
   isValidTimeZone,
   isWinThanked,
-  lapsingFromSummary,
   shouldOfferAsk,
   snoozeDate,
 } from '../../core/loop/rules'
 import { DEFAULT_TEMPLATES } from '../../core/templates/defaults'
+import { LAPSE, lapseOf, lapseWindows } from '../../core/analytics/scorecard'
 import { AppError, notFound } from '../../shared/errors'
 import { LIST_CAP } from '../../shared/channels/followup'
 import type {
@@ -235,16 +235,19 @@ export function computeToday(ctx: ServiceContext): Today {
     keepInTouch.sort((a, b) => b.daysOverdue - a.daysOverdue || a.name.localeCompare(b.name))
 
     const lapsing: LapsingItem[] = []
-    for (const f of referralFlows(db, me, today, LOOP_DEFAULTS.lapsingMinIntroductions)) {
-      const st = lapsingFromSummary({ count: f.n, first: f.first, last: f.last }, today)
-      if (!st.lapsing || st.usualGapDays === null || st.lastDate === null || st.daysSinceLast === null) continue
+    for (const f of referralFlows(db, me, today, LAPSE.minIntroductions, lapseWindows(today))) {
+      const st = lapseOf({ count: f.n, first: f.first, last: f.last, recent: f.recent, before: f.before }, today)
+      if (!st.lapsing || st.reason === null || st.usualGapDays === null) continue
       lapsing.push({
         personId: f.id,
         name: f.name,
         company: f.company,
         introductions: f.n,
         usualGapDays: st.usualGapDays,
-        lastIntroduction: st.lastDate,
+        reason: st.reason,
+        recent: f.recent,
+        before: f.before,
+        lastIntroduction: f.last,
         daysSinceLast: st.daysSinceLast,
         lastContact: f.last_contact,
         plannedMeeting: f.planned,

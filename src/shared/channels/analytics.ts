@@ -92,6 +92,8 @@ export interface Scorecard {
   lastReceived: string | null
   lastGiven: string | null
   lapsing: boolean
+  /** Why they count as lapsing: quiet far beyond their rhythm, or a falling trend (see LAPSE in core/analytics/scorecard.ts). */
+  lapsingReason: 'silence' | 'falling' | null
   /** Won value sent to you by people they introduced (one level), not part of closedValue or any total. */
   spinOffValue: number
   spinOffWon: number

@@ -78,6 +78,11 @@ export interface LapsingItem {
   company: string | null
   introductions: number
   usualGapDays: number
+  /** 'silence': quiet far beyond their rhythm; 'falling': the last 90 days brought under half of the 90 before. */
+  reason: 'silence' | 'falling'
+  /** Introductions from them in the last 90 days, and in the 90 days before. */
+  recent: number
+  before: number
   lastIntroduction: string
   daysSinceLast: number
   lastContact: string | null

@@ -4,7 +4,9 @@ import { countsOf, countByPartner, emptyCounts, type IntroFact } from '../../../
 import {
   buildScorecard,
   gaps,
-  isLapsing,
+  flowSummary,
+  lapseFromDates,
+  lapseWindows,
   median,
   networkFigures,
   networkPrior,
@@ -149,14 +151,33 @@ describe('median, gaps and lapsing', () => {
   test('gaps are between consecutive sorted dates', () => {
     expect(gaps(['2026-03-01', '2026-01-01', '2026-01-31'])).toEqual([30, 29])
   })
-  test('lapsing needs 3 introductions and silence beyond max(60 days, 2x their median gap)', () => {
-    const monthly = ['2026-01-01', '2026-02-01', '2026-03-01']
-    expect(isLapsing(monthly, '2026-04-15')).toBe(false) // 45 days
-    expect(isLapsing(monthly, '2026-05-05')).toBe(true) // 65 > 60 and > 2*29.5
-    expect(isLapsing(monthly.slice(0, 2), '2027-01-01')).toBe(false) // too few to know their rhythm
-    const quarterly = ['2025-01-01', '2025-04-01', '2025-07-01']
-    expect(isLapsing(quarterly, '2025-11-01')).toBe(false) // 123 days < 2*90.5
-    expect(isLapsing(quarterly, '2026-01-01')).toBe(true)
+  test('lapsing by silence needs 3 introductions and quiet beyond max(60 days, 2x their average gap)', () => {
+    const monthly = ['2026-01-01', '2026-02-01', '2026-03-01'] // average gap 59 / 2 = 29.5
+    expect(lapseFromDates(monthly, '2026-04-15')).toEqual({ lapsing: false, reason: null, usualGapDays: 29.5, daysSinceLast: 45 })
+    expect(lapseFromDates(monthly, '2026-05-05')).toMatchObject({ lapsing: true, reason: 'silence', daysSinceLast: 65 }) // 65 > 60 > 59
+    expect(lapseFromDates(monthly.slice(0, 2), '2027-01-01')).toMatchObject({ lapsing: false, reason: null, usualGapDays: null }) // too few
+    const quarterly = ['2025-01-01', '2025-04-01', '2025-07-01'] // average gap 90.5
+    expect(lapseFromDates(quarterly, '2025-11-01')).toMatchObject({ lapsing: false, daysSinceLast: 123 }) // 123 < 181
+    expect(lapseFromDates(quarterly, '2026-01-01')).toMatchObject({ lapsing: true, reason: 'silence' }) // 184 > 181
+    expect(lapseFromDates([], '2026-01-01')).toBeNull()
+    expect(lapseFromDates(['2027-01-01'], '2026-01-01')).toBeNull() // nothing up to today
+  })
+  test('lapsing by a falling trend: the last 90 days brought under half of the 90 before (at least 4 then)', () => {
+    expect(lapseWindows('2026-06-30')).toEqual({ recentFrom: '2026-04-02', beforeFrom: '2026-01-02' })
+    const before = ['2026-01-10', '2026-01-25', '2026-02-10', '2026-02-25', '2026-03-10', '2026-03-25']
+    const falling = [...before, '2026-05-01', '2026-06-20']
+    expect(flowSummary(falling, '2026-06-30')).toEqual({ count: 8, first: '2026-01-10', last: '2026-06-20', recent: 2, before: 6 })
+    expect(lapseFromDates(falling, '2026-06-30')).toEqual({ lapsing: true, reason: 'falling', usualGapDays: 23, daysSinceLast: 10 })
+    // Three in the last window is half of six: not under half.
+    expect(lapseFromDates([...falling, '2026-06-25'], '2026-06-30')).toMatchObject({ lapsing: false, reason: null })
+    // The windows' edges: a date on recentFrom is recent; one on beforeFrom is in the window before; older ones in neither.
+    expect(flowSummary(['2026-01-01', '2026-01-02', '2026-04-01', '2026-04-02'], '2026-06-30')).toMatchObject({ recent: 1, before: 2 })
+    // Three before is too few to call it a trend.
+    expect(lapseFromDates([...before.slice(0, 3), '2026-06-20'], '2026-06-30')).toMatchObject({ lapsing: false })
+  })
+  test('silence wins over a falling trend when both hold', () => {
+    const dates = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02']
+    expect(lapseFromDates(dates, '2026-06-30')).toMatchObject({ lapsing: true, reason: 'silence' })
   })
 })
 

@@ -8,7 +8,6 @@ import {
   compareThankItems,
   isAskAnswered,
   isWinThanked,
-  lapsingStatus,
   shouldOfferAsk,
   snoozeDate,
 } from '../../../src/core/loop/rules'
@@ -101,22 +100,6 @@ describe('cadence', () => {
   })
 })
 
-describe('lapsing', () => {
-  it('needs a rhythm first', () => {
-    expect(lapsingStatus(['2026-01-01', '2026-02-01'], '2026-12-01').lapsing).toBe(false)
-  })
-  it('flags silence well beyond the usual gap', () => {
-    const dates = ['2026-01-01', '2026-01-31', '2026-03-02'] // every 30 days
-    // 2 x 30 days = 60 days, above the 45-day minimum
-    expect(lapsingStatus(dates, addDays('2026-03-02', 60))).toMatchObject({ lapsing: false, usualGapDays: 30, daysSinceLast: 60 })
-    expect(lapsingStatus(dates, addDays('2026-03-02', 61))).toMatchObject({ lapsing: true, daysSinceLast: 61 })
-  })
-  it('uses the minimum when the usual gap is short', () => {
-    const dates = ['2026-01-01', '2026-01-11', '2026-01-21'] // every 10 days
-    expect(lapsingStatus(dates, addDays('2026-01-21', 45)).lapsing).toBe(false)
-    expect(lapsingStatus(dates, addDays('2026-01-21', 46)).lapsing).toBe(true)
-  })
-})
 
 describe('tasks', () => {
   it('snooze moves the due date forward from today, across month ends', () => {

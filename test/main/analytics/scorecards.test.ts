@@ -113,7 +113,7 @@ describe('scorecards (hand-computed)', () => {
     const c = (await t.call('people:create', { name: 'Cleo' })).id
     for (const d of ['2026-01-01', '2026-02-01', '2026-03-01']) await intro(c, me, d)
     const s = (await t.call('analytics:partner', { personId: c, period: { preset: 'last12' } })).scorecard
-    expect(s.lapsing).toBe(true) // 106 days since the last, usual gap ~30
+    expect(s).toMatchObject({ lapsing: true, lapsingReason: 'silence' }) // 106 days since the last, usual gap ~30
     expect((await t.call('analytics:partner', { personId: a, period: { preset: 'last12' } })).scorecard.lapsing).toBe(false)
   })
 

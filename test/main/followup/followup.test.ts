@@ -184,7 +184,27 @@ describe('keep in touch', () => {
       await app.call('introductions:create', { referrerId: ana, receiverId: me, prospect: { id: p }, date: d, origin: 'inbound' })
     }
     const t = await app.call('followup:today')
-    expect(t.lapsing).toMatchObject([{ personId: ana, introductions: 3, usualGapDays: 30, daysSinceLast: 101 }])
+    expect(t.lapsing).toMatchObject([{ personId: ana, introductions: 3, usualGapDays: 30, daysSinceLast: 101, reason: 'silence' }])
+  })
+
+  it('flags a falling flow the same way the scorecards do', async () => {
+    const dora = await person('Dora Falk')
+    // Today is 2026-06-15: five in the 90 days before 2026-03-18, then one since.
+    for (const [i, d] of ['2026-01-05', '2026-01-20', '2026-02-05', '2026-02-20', '2026-03-05', '2026-06-01'].entries()) {
+      const p = await person(`Dora client ${i}`)
+      await app.call('introductions:create', { referrerId: dora, receiverId: me, prospect: { id: p }, date: d, origin: 'inbound' })
+    }
+    const t = await app.call('followup:today')
+    expect(t.lapsing).toMatchObject([{ personId: dora, introductions: 6, reason: 'falling', recent: 1, before: 5, daysSinceLast: 14 }])
+    const card = (await app.call('analytics:partner', { personId: dora, period: { preset: 'last12' } })).scorecard
+    expect(card).toMatchObject({ lapsing: true, lapsingReason: 'falling' })
+    // Two more recent ones: three in the last window is not under half of five, so the flow is steady again.
+    for (const d of ['2026-06-05', '2026-06-10']) {
+      const p = await person(`Dora late ${d}`)
+      await app.call('introductions:create', { referrerId: dora, receiverId: me, prospect: { id: p }, date: d, origin: 'inbound' })
+    }
+    expect((await app.call('followup:today')).lapsing).toEqual([])
+    expect((await app.call('analytics:partner', { personId: dora, period: { preset: 'last12' } })).scorecard).toMatchObject({ lapsing: false, lapsingReason: null })
   })
 })
 
@@ -291,7 +311,7 @@ describe('query plans of the Today view', () => {
       expect(info.meId).toBeTruthy()
       let correlated = 0
       for (const sql of seen) {
-        const params = { me: info.meId, from: '2026-01-01', today: '2026-06-15', limit: 200, withDefault: 1, min: 3 }
+        const params = { me: info.meId, from: '2026-01-01', today: '2026-06-15', limit: 200, withDefault: 1, min: 3, recentFrom: '2026-03-18', beforeFrom: '2025-12-18' }
         const named = /@\w/.test(sql)
         const stmt = orig(`EXPLAIN QUERY PLAN ${sql}`)
         const n = (sql.match(/\?/g) ?? []).length

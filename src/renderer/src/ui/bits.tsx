@@ -27,8 +27,12 @@ export function EmptyState({ title, children, actions }: { title: ReactNode; chi
 
 export type BadgeTone = 'neutral' | 'info' | 'success' | 'danger' | 'warning' | 'accent'
 
-export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
-  return <span className={`badge${tone === 'neutral' ? '' : ` badge-${tone}`}`}>{children}</span>
+export function Badge({ tone = 'neutral', title, children }: { tone?: BadgeTone; title?: string; children: ReactNode }) {
+  return (
+    <span className={`badge${tone === 'neutral' ? '' : ` badge-${tone}`}`} title={title}>
+      {children}
+    </span>
+  )
 }
 
 export const STATUS_LABELS: Record<IntroStatus, string> = {

@@ -1,4 +1,5 @@
 import type { NetworkFigures, Rate, Scorecard } from '../../../../shared/channels/analytics'
+import { Badge } from '../../ui'
 import { compact, monthShort, pct } from './format'
 
 /** Horizontal bars of conversion rates (won ÷ decided) with the counts beside them. */
@@ -150,5 +151,18 @@ export function QualityBand({ s }: { s: Pick<Scorecard, 'quality' | 'qualityLow'
         {pct(s.qualityLow)}–{pct(s.qualityHigh)} · n={s.decided}
       </span>
     </span>
+  )
+}
+
+/** "lapsing", with why on hover: quiet far beyond their rhythm, or fewer introductions lately. */
+export function LapsingBadge({ reason }: { reason: Scorecard['lapsingReason'] }) {
+  const why =
+    reason === 'falling'
+      ? 'Falling: the last 90 days brought under half as many introductions as the 90 days before.'
+      : 'Quiet for more than 60 days and more than twice their usual gap.'
+  return (
+    <Badge tone="warning" title={why}>
+      lapsing
+    </Badge>
   )
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { Scorecard } from '../../../../shared/channels/analytics'
 import { sortScorecards, type ScorecardKey } from '../../../../core/analytics/scorecard'
-import { DataTable, EmptyState, Badge, type Column } from '../../ui'
-import { QualityBand } from './Charts'
+import { DataTable, EmptyState, type Column } from '../../ui'
+import { LapsingBadge, QualityBand } from './Charts'
 import { money, num, pct } from './format'
 
 export interface LeaderboardProps {
@@ -54,7 +54,7 @@ export function Leaderboard({ cards, currency, loading, onOpen, periodLabel }: L
       sort: 'lastReceived',
       cell: (s) => (
         <span className="rpt-last">
-          {s.lastReceived ?? '—'} {s.lapsing && <Badge tone="warning">lapsing</Badge>}
+          {s.lastReceived ?? '—'} {s.lapsing && <LapsingBadge reason={s.lapsingReason} />}
         </span>
       ),
     },

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { PeriodPreset } from '../../../../shared/channels/analytics'
-import { Card, Badge, useApi } from '../../ui'
-import { QualityBand } from './Charts'
+import { Card, useApi } from '../../ui'
+import { LapsingBadge, QualityBand } from './Charts'
 import { money, num, pct } from './format'
 import './reports.css'
 
@@ -65,7 +65,7 @@ export function PartnerScorecard({ personId, initialPreset = 'last12' }: { perso
           <dd>{s.spinOffWon > 0 ? `${money(s.spinOffValue, cur)} from ${s.spinOffWon} won via people they introduced` : '—'}</dd>
           <dt>Last received</dt>
           <dd>
-            {s.lastReceived ?? '—'} {s.lapsing && <Badge tone="warning">lapsing</Badge>}
+            {s.lastReceived ?? '—'} {s.lapsing && <LapsingBadge reason={s.lapsingReason} />}
           </dd>
         </dl>
       )}

@@ -297,6 +297,7 @@ function LapsingTable(props: { items: LapsingItem[]; setDlg: (d: Dlg) => void; n
             <th className="num">Sent you</th>
             <th className="num">Usually every</th>
             <th className="num">Since the last</th>
+            <th>Why</th>
             <th>Last contact</th>
             <th aria-label="Actions" />
           </tr>
@@ -311,6 +312,11 @@ function LapsingTable(props: { items: LapsingItem[]; setDlg: (d: Dlg) => void; n
               <td className="num">{k.introductions}</td>
               <td className="num">{Math.round(k.usualGapDays)} d</td>
               <td className="num">{k.daysSinceLast} d</td>
+              <td>
+                {k.reason === 'silence'
+                  ? 'quiet for far longer than usual'
+                  : `falling: ${plural(k.recent, 'introduction')} in the last 90 days, ${k.before} in the 90 before`}
+              </td>
               <td>{k.lastContact ?? <span className="muted">never</span>}</td>
               <ContactButtons p={k} setDlg={props.setDlg} />
             </tr>
