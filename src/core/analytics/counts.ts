@@ -17,10 +17,49 @@ export const COUNT_KEYS = [
 export type CountKey = (typeof COUNT_KEYS)[number]
 export type Counts = Record<CountKey, number>
 
+/**
+ * Counts from values in COUNT_KEYS order, starting at `o`. Written as one object
+ * literal so every Counts object has the same shape (V8 keeps it fast); building
+ * 46k of them key by key took 0.7 s in the bench. A test checks it against COUNT_KEYS.
+ */
+export function countsFromValues(v: ArrayLike<unknown>, o = 0): Counts {
+  return {
+    r_n: v[o] as number,
+    r_open: v[o + 1] as number,
+    r_won: v[o + 2] as number,
+    r_lost: v[o + 3] as number,
+    r_naf: v[o + 4] as number,
+    r_won_value: v[o + 5] as number,
+    r_won_days: v[o + 6] as number,
+    r_referral: v[o + 7] as number,
+    r_won_referral: v[o + 8] as number,
+    r_dec_referral: v[o + 9] as number,
+    r_introduction: v[o + 10] as number,
+    r_won_introduction: v[o + 11] as number,
+    r_dec_introduction: v[o + 12] as number,
+    r_lead: v[o + 13] as number,
+    r_won_lead: v[o + 14] as number,
+    r_dec_lead: v[o + 15] as number,
+    r_inbound: v[o + 16] as number,
+    r_won_inbound: v[o + 17] as number,
+    r_dec_inbound: v[o + 18] as number,
+    r_outbound: v[o + 19] as number,
+    r_won_outbound: v[o + 20] as number,
+    r_dec_outbound: v[o + 21] as number,
+    g_n: v[o + 22] as number,
+    g_open: v[o + 23] as number,
+    g_won: v[o + 24] as number,
+    g_lost: v[o + 25] as number,
+    g_naf: v[o + 26] as number,
+    g_won_value: v[o + 27] as number,
+    g_won_days: v[o + 28] as number,
+  }
+}
+
+const ZEROS: readonly number[] = COUNT_KEYS.map(() => 0)
+
 export function emptyCounts(): Counts {
-  const c = {} as Counts
-  for (const k of COUNT_KEYS) c[k] = 0
-  return c
+  return countsFromValues(ZEROS)
 }
 
 export function addCounts(a: Counts, b: Counts): Counts {

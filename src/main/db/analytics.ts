@@ -1,4 +1,4 @@
-import { COUNT_KEYS, emptyCounts, isEmptyCounts, type Counts } from '../../core/analytics/counts'
+import { COUNT_KEYS, countsFromValues, emptyCounts, isEmptyCounts, type Counts } from '../../core/analytics/counts'
 import { lapseFromDates, median, networkPrior, sumCounts } from '../../core/analytics/scorecard'
 import { qualityScore } from '../../core/analytics/quality'
 import { resolvePeriod, shiftMonth, type MonthRange } from '../../core/analytics/period'
@@ -18,8 +18,7 @@ function toCounts(r: Record<string, unknown>): Counts {
 export function rawToCounts(rows: readonly unknown[][]): Map<string, Counts> {
   const out = new Map<string, Counts>()
   for (const r of rows) {
-    const c = emptyCounts()
-    for (let k = 0; k < COUNT_KEYS.length; k++) c[COUNT_KEYS[k]!] = Number(r[k + 1])
+    const c = countsFromValues(r, 1)
     if (!isEmptyCounts(c)) out.set(String(r[0]), c)
   }
   return out
@@ -96,13 +95,22 @@ function filterSql(f: PeriodFilter): { sql: string; params: Record<string, strin
   return { sql: parts.join(' '), params }
 }
 
-/** The hot query: per-partner differences of running totals (params @to, @from, @prev and the filter's). */
+/**
+ * The hot query: per-partner differences of running totals (params @to, @from,
+ * @prev and the filter's), one row per partner with anything in the period. The
+ * 29 counts come back as one JSON array per row: handing SQLite values to
+ * JavaScript costs about as much per value as the two index seeks per row, so
+ * one text value instead of 29 numbers makes the query about twice as fast at 1M
+ * introductions (npm run bench).
+ */
 export function periodCountsSql(filter = ''): string {
-  return `SELECT t.partner_id AS partner_id, ${COL_NAMES.map((c) => `e.${c} - coalesce(s.${c}, 0) AS ${c}`).join(', ')}
+  const d = (c: string) => `e.${c} - coalesce(s.${c}, 0)`
+  return `SELECT t.partner_id AS partner_id, json_array(${COL_NAMES.map(d).join(', ')}) AS counts
        FROM analytics_partner t
        CROSS JOIN analytics_cum e ON e.partner_id = t.partner_id AND e.month = min(@to, t.last_month)
        LEFT JOIN analytics_cum s ON s.partner_id = t.partner_id AND s.month = min(@prev, t.last_month)
-       WHERE t.first_month <= @to AND t.last_month >= @from ${filter}`
+       WHERE t.first_month <= @to AND t.last_month >= @from ${filter}
+         AND (${d('r_n')} <> 0 OR ${d('g_n')} <> 0)`
 }
 
 /**
@@ -118,8 +126,10 @@ export function periodCounts(db: Db, range: Pick<MonthRange, 'fromMonth' | 'toMo
   const rows = db
     .prepare(periodCountsSql(sql))
     .raw(true)
-    .all({ to, from, prev, ...params }) as unknown[][]
-  return rawToCounts(rows)
+    .all({ to, from, prev, ...params }) as [string, string][]
+  const out = new Map<string, Counts>()
+  for (const [id, json] of rows) out.set(id, countsFromValues(JSON.parse(json) as number[]))
+  return out
 }
 
 /** Network totals per month in a range (unfiltered), from analytics_month. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { qualityScore, shrunkRate, wilsonInterval } from '../../../src/core/analytics/quality'
-import { countsOf, countByPartner, emptyCounts, type IntroFact } from '../../../src/core/analytics/counts'
+import { COUNT_KEYS, countsFromValues, countsOf, countByPartner, emptyCounts, type IntroFact } from '../../../src/core/analytics/counts'
 import {
   buildScorecard,
   gaps,
@@ -67,6 +67,15 @@ describe('quality score (hand-computed)', () => {
 })
 
 describe('counts and scorecards', () => {
+  test('countsFromValues reads the values in COUNT_KEYS order, from any offset', () => {
+    const values = COUNT_KEYS.map((_, i) => i + 1)
+    const c = countsFromValues(['partner-id', ...values], 1)
+    expect(Object.keys(c)).toEqual([...COUNT_KEYS])
+    COUNT_KEYS.forEach((k, i) => expect(c[k], k).toBe(i + 1))
+    expect(Object.values(emptyCounts()).every((v) => v === 0)).toBe(true)
+    expect(Object.keys(emptyCounts())).toEqual([...COUNT_KEYS])
+  })
+
   test('won with zero value counts as won with 0 closed value', () => {
     const c = countsOf(fact({ status: 'won', statusDate: '2026-02-09', valueMinor: 0 }))
     const s = buildScorecard(person, c, prior)
