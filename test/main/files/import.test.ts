@@ -75,6 +75,24 @@ describe('files:commitImport', () => {
     expect(app.ctx.store.db.prepare('SELECT * FROM people ORDER BY id').all()).toEqual(before)
   })
 
+  it('a big import into a small network rebuilds the indexes once, and every index is there afterwards', async () => {
+    const indexes = () =>
+      app.ctx.store.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('people', 'person_tags') ORDER BY name").all()
+    const before = indexes()
+    const lines = ['Name,Email,Tags']
+    for (let i = 0; i < 6000; i++) lines.push(`Person ${i},p${i}@example.com,t${i % 7};all`)
+    const r = await app.call('files:commitImport', { kind: 'people', data: b64text(lines.join('\n')) })
+    expect(r).toMatchObject({ created: 6000 })
+    expect(indexes()).toEqual(before)
+    expect(count('SELECT count(*) AS n FROM person_tags')).toBe(12000)
+    expect(app.ctx.store.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    // The lists still read through the name index, and find the new people.
+    const page = await app.call('people:list', { search: 'Person 5999' })
+    expect(page.items.map((p) => p.name)).toEqual(['Person 5999'])
+    const plan = app.ctx.store.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM people WHERE deleted_at IS NULL ORDER BY name_key, id LIMIT 50").all() as { detail: string }[]
+    expect(plan.map((x) => x.detail).join(' ')).toMatch(/people_by_name/)
+  })
+
   it('matches duplicates by email or name + company (case and accents ignored) and applies merge / keep both / skip', async () => {
     await app.call('people:create', { name: 'ZOE MARTIN', company: 'martin & hijos, s.l.' })
     await app.call('people:create', { name: 'Someone Else', email: 'BJORN@fjord.example' })
