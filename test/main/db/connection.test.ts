@@ -157,6 +157,22 @@ describe('openDatabase', () => {
       expect(schema()).toEqual(before)
       expect(db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 })
       expect(() => withIndexesDeferred(db, ['people'], () => 1)).toThrow(/inside a transaction/)
+      // Paused triggers are gone during the load and back after it, also when the load fails.
+      const triggers = () => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all()
+      const trigBefore = triggers()
+      let during = -1
+      tx(db, () =>
+        withIndexesDeferred(db, ['people'], () => {
+          during = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'analytics_me_insert'").get() as { n: number }).n
+        }, { pauseTriggers: ['analytics_me_insert'] }),
+      )
+      expect(during).toBe(0)
+      expect(triggers()).toEqual(trigBefore)
+      expect(() =>
+        tx(db, () => withIndexesDeferred(db, ['people'], () => { throw new Error('failed') }, { pauseTriggers: ['analytics_me_insert'] })),
+      ).toThrow(/failed/)
+      expect(triggers()).toEqual(trigBefore)
+      expect(() => tx(db, () => withIndexesDeferred(db, ['people'], () => 1, { pauseTriggers: ['no_such_trigger'] }))).toThrow(/No trigger/)
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     } finally {
       db.close()

@@ -75,15 +75,18 @@ describe('files:commitImport', () => {
     expect(app.ctx.store.db.prepare('SELECT * FROM people ORDER BY id').all()).toEqual(before)
   })
 
-  it('a big import into a small network rebuilds the indexes once, and every index is there afterwards', async () => {
+  it('a big import into a small network rebuilds the indexes once, and every index and trigger is there afterwards', async () => {
     const indexes = () =>
-      app.ctx.store.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('people', 'person_tags') ORDER BY name").all()
+      app.ctx.store.db
+        .prepare("SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name IN ('people', 'person_tags') ORDER BY name")
+        .all()
     const before = indexes()
     const lines = ['Name,Email,Tags']
     for (let i = 0; i < 6000; i++) lines.push(`Person ${i},p${i}@example.com,t${i % 7};all`)
     const r = await app.call('files:commitImport', { kind: 'people', data: b64text(lines.join('\n')) })
     expect(r).toMatchObject({ created: 6000 })
     expect(indexes()).toEqual(before)
+    expect(before.some((x) => (x as { name: string }).name === 'analytics_me_insert')).toBe(true)
     expect(count('SELECT count(*) AS n FROM person_tags')).toBe(12000)
     expect(app.ctx.store.db.pragma('integrity_check', { simple: true })).toBe('ok')
     // The lists still read through the name index, and find the new people.
