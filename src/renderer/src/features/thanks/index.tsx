@@ -312,10 +312,8 @@ function LapsingTable(props: { items: LapsingItem[]; setDlg: (d: Dlg) => void; n
               <td className="num">{k.introductions}</td>
               <td className="num">{Math.round(k.usualGapDays)} d</td>
               <td className="num">{k.daysSinceLast} d</td>
-              <td>
-                {k.reason === 'silence'
-                  ? 'quiet for far longer than usual'
-                  : `falling: ${plural(k.recent, 'introduction')} in the last 90 days, ${k.before} in the 90 before`}
+              <td title={k.reason === 'silence' ? 'Quiet for more than 60 days and more than twice their usual gap.' : 'The last 90 days brought under half as many as the 90 days before.'}>
+                {k.reason === 'silence' ? 'gone quiet' : `falling: ${k.recent} in 90 d, ${k.before} before`}
               </td>
               <td>{k.lastContact ?? <span className="muted">never</span>}</td>
               <ContactButtons p={k} setDlg={props.setDlg} />
