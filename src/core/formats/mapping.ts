@@ -49,10 +49,20 @@ const ALIASES: Record<string, string[]> = {
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/
 
+/** Keys of non-ASCII text already computed (Unicode normalisation is the slow part); bounded, dropped when full. */
+const keyMemo = new Map<string, string>()
+const KEY_MEMO_MAX = 50_000
+
 /** normalizeKey (case- and accent-insensitive), with a fast path for plain ASCII text; same result for every string. */
 export function matchKey(s: string | null | undefined): string {
   if (!s) return ''
-  return ASCII.test(s) ? s.toLowerCase().replace(/\s+/g, ' ').trim() : normalizeKey(s)
+  if (ASCII.test(s)) return s.toLowerCase().replace(/\s+/g, ' ').trim()
+  let k = keyMemo.get(s)
+  if (k === undefined) {
+    if (keyMemo.size >= KEY_MEMO_MAX) keyMemo.clear()
+    keyMemo.set(s, (k = normalizeKey(s)))
+  }
+  return k
 }
 
 const hkey = (h: string): string => normalizeKey(h).replace(/[^a-z0-9]+/g, ' ').trim()
