@@ -1,6 +1,7 @@
 import type { NetworkFigures, Rate, ResolvedPeriod, Scorecard, TopItem } from '../../shared/channels/analytics'
 import { addCounts, emptyCounts, type Counts } from './counts'
 import { qualityScore, type BetaPrior } from './quality'
+import { addDays, daysBetween } from '../dates'
 
 /** How many decided introductions the network-average prior is worth. */
 export const PRIOR_WEIGHT = 5
@@ -15,17 +16,6 @@ export function median(xs: readonly number[]): number | null {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 
-const DAY = 86_400_000
-const daysBetween = (a: string, b: string) =>
-  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY)
-
-/** Days between consecutive dates (sorted ascending first). */
-export function gaps(dates: readonly string[]): number[] {
-  const s = [...dates].sort()
-  const out: number[] = []
-  for (let i = 1; i < s.length; i++) out.push(daysBetween(s[i - 1]!, s[i]!))
-  return out
-}
 
 /**
  * The one lapsing rule, shared by the scorecards (Reports, the graph panel) and
@@ -88,9 +78,7 @@ export function lapseOf(s: FlowSummary, today: string): Lapse {
 
 /** The first day of the "recent" and of the "before" window for `today`. */
 export function lapseWindows(today: string): { recentFrom: string; beforeFrom: string } {
-  const t = Date.parse(`${today}T00:00:00Z`)
-  const day = (n: number) => new Date(t - n * DAY).toISOString().slice(0, 10)
-  return { recentFrom: day(LAPSE.windowDays - 1), beforeFrom: day(2 * LAPSE.windowDays - 1) }
+  return { recentFrom: addDays(today, 1 - LAPSE.windowDays), beforeFrom: addDays(today, 1 - 2 * LAPSE.windowDays) }
 }
 
 /** The summary of a list of received dates (null when there are none up to today). */

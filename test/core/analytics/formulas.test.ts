@@ -3,7 +3,6 @@ import { qualityScore, shrunkRate, wilsonInterval } from '../../../src/core/anal
 import { COUNT_KEYS, countsFromValues, countsOf, countByPartner, emptyCounts, type IntroFact } from '../../../src/core/analytics/counts'
 import {
   buildScorecard,
-  gaps,
   flowSummary,
   lapseFromDates,
   lapseWindows,
@@ -151,14 +150,11 @@ describe('counts and scorecards', () => {
   })
 })
 
-describe('median, gaps and lapsing', () => {
+describe('median and lapsing', () => {
   test('median of odd, even and empty lists', () => {
     expect(median([5, 1, 3])).toBe(3)
     expect(median([4, 1, 3, 2])).toBe(2.5)
     expect(median([])).toBeNull()
-  })
-  test('gaps are between consecutive sorted dates', () => {
-    expect(gaps(['2026-03-01', '2026-01-01', '2026-01-31'])).toEqual([30, 29])
   })
   test('lapsing by silence needs 3 introductions and quiet beyond max(60 days, 2x their average gap)', () => {
     const monthly = ['2026-01-01', '2026-02-01', '2026-03-01'] // average gap 59 / 2 = 29.5
