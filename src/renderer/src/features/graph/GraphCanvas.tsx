@@ -160,6 +160,9 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
       requestAnimationFrame(() =>
         setTimeout(() => {
           if (gen !== generation.current || !cyRef.current) return
+          // The people's frame has been painted by now (a task queued from a frame callback runs after that frame).
+          // The bench reads this to tell when people were on screen, before the edges arrive.
+          box.current?.setAttribute('data-people-drawn-at', String(performance.now()))
           const f = fadedRef.current
           if (f)
             for (const e of later)
