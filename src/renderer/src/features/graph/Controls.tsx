@@ -5,6 +5,7 @@ import { DIVERGING, SCORE_SPREAD, EDGE_ALL, EDGE_NONE, ME_COLOUR, PROSPECT_COLOU
 import { LAYOUTS, type LayoutKind } from '../../../../core/graph/layout'
 import { searchNodes, type GraphModel, type SizeBy } from '../../../../core/graph/model'
 import type { Group } from '../../../../shared/types'
+import { Button } from '../../ui/Button'
 
 const pct = (v: number) => `${Math.round(v * 100)}%`
 const STATUS_LABEL: Record<string, string> = {
@@ -107,9 +108,9 @@ export function FilterBar({
           ))}
         </select>
       </label>
-      <button type="button" className="btn btn-small" onClick={onReset}>
+      <Button small onClick={onReset}>
         Reset
-      </button>
+      </Button>
     </fieldset>
   )
 }
@@ -190,9 +191,9 @@ export function ViewControls({
           ))}
         </select>
       </label>
-      <button type="button" className="btn btn-small" onClick={onRelayout} disabled={busy}>
+      <Button small onClick={onRelayout} disabled={busy}>
         Lay out again
-      </button>
+      </Button>
     </div>
   )
 }

@@ -11,6 +11,7 @@ import { GraphCanvas, type GraphHandle } from './GraphCanvas'
 import { layoutInWorker } from './layoutClient'
 import { SidePanel } from './SidePanel'
 import './graph.css'
+import { Button } from '../../ui/Button'
 
 const EMPTY: GraphModel = { meId: null, nodes: [], edges: [], mean: 0.3, currency: 'EUR', maxMeasure: 0 }
 const SAVE_CHUNK = 5000
@@ -224,12 +225,12 @@ export function NetworkScreen({ navigate }: ScreenProps) {
           busy={progress !== null}
         />
         <div className="graph-export">
-          <button type="button" className="btn btn-small" onClick={() => void exportAs('png')} disabled={!ready}>
+          <Button small onClick={() => void exportAs('png')} disabled={!ready}>
             Export PNG
-          </button>
-          <button type="button" className="btn btn-small" onClick={() => void exportAs('svg')} disabled={!ready}>
+          </Button>
+          <Button small onClick={() => void exportAs('svg')} disabled={!ready}>
             Export SVG
-          </button>
+          </Button>
         </div>
       </div>
       <FilterBar filters={filters} onChange={setFilters} groups={groups.data ?? []} tags={tags.data ?? []} onReset={reset} />
@@ -238,17 +239,17 @@ export function NetworkScreen({ navigate }: ScreenProps) {
           {showAll ? (
             <>
               Showing all {full.nodes.length} people; above {FULL_VIEW_LIMIT} the map may not stay fluid.{' '}
-              <button type="button" className="btn btn-small" onClick={() => setShowAll(false)}>
+              <Button small onClick={() => setShowAll(false)}>
                 Back to the top {REDUCED_VIEW_LIMIT}
-              </button>
+              </Button>
             </>
           ) : (
             <>
               This network has {full.nodes.length} people, more than the map can show fluidly ({FULL_VIEW_LIMIT}). Showing you and
               the {REDUCED_VIEW_LIMIT} people with the most won value; search, filters or focus narrow it further.{' '}
-              <button type="button" className="btn btn-small" onClick={() => setShowAll(true)}>
+              <Button small onClick={() => setShowAll(true)}>
                 Show everyone
-              </button>
+              </Button>
             </>
           )}
         </p>
@@ -274,9 +275,9 @@ export function NetworkScreen({ navigate }: ScreenProps) {
               ))}
             </select>
           </label>{' '}
-          <button type="button" className="btn btn-small" onClick={() => setFocus(null)}>
+          <Button small onClick={() => setFocus(null)}>
             Clear focus (Esc)
-          </button>
+          </Button>
         </div>
       )}
       <div className="graph-main">

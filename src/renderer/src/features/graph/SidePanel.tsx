@@ -2,6 +2,7 @@ import type { ModelNode } from '../../../../core/graph/model'
 import { useApi } from '../../ui/api'
 import type { NavTarget } from '../../ui/nav'
 import { PartnerScorecard } from '../reports/PartnerScorecard'
+import { Button } from '../../ui/Button'
 
 const pct = (v: number) => `${Math.round(v * 100)}%`
 
@@ -64,16 +65,16 @@ export function SidePanel({
       )}
       <div className="graph-actions">
         {!node.isMe && (
-          <button type="button" className="btn btn-small" onClick={() => navigate({ route: 'introductions', personId: node.id })}>
+          <Button small onClick={() => navigate({ route: 'introductions', personId: node.id })}>
             Record an introduction from {node.label.split(' ')[0]}
-          </button>
+          </Button>
         )}
-        <button type="button" className="btn btn-small" onClick={() => navigate({ route: 'people', personId: node.id })}>
+        <Button small onClick={() => navigate({ route: 'people', personId: node.id })}>
           Open their record
-        </button>
-        <button type="button" className="btn btn-small" onClick={onFocus} aria-pressed={focused}>
+        </Button>
+        <Button small onClick={onFocus} aria-pressed={focused}>
           Focus on {focusSteps === 1 ? 'direct links' : `${focusSteps} steps`}
-        </button>
+        </Button>
       </div>
       {!node.isMe && node.role !== 'prospect' && (
         <div className="graph-full-scorecard">
