@@ -77,6 +77,9 @@ export function colValues(x: string, me = ME_SQL, sign = ''): string[] {
 const intCols = (prefix = '') => COL_NAMES.map((c) => `${prefix}${c} INTEGER NOT NULL DEFAULT 0`).join(',\n  ')
 
 /** DDL for the summary tables, the delta view and the triggers (version 1 of the schema). */
+/** The trigger that marks the summaries stale when a new "you" is inserted (bulk imports that insert is_me = 0 pause it). */
+export const ME_INSERT_TRIGGER = 'analytics_me_insert'
+
 export function summaryDdl(): string {
   const n = COL_NAMES
   const zeros = n.map(() => '0').join(', ')
@@ -160,7 +163,7 @@ WHEN OLD.is_me = 1 OR NEW.is_me = 1
 BEGIN
   UPDATE analytics_state SET stale = 1 WHERE id = 1;
 END;
-CREATE TRIGGER analytics_me_insert AFTER INSERT ON people WHEN NEW.is_me = 1
+CREATE TRIGGER ${ME_INSERT_TRIGGER} AFTER INSERT ON people WHEN NEW.is_me = 1
 BEGIN
   UPDATE analytics_state SET stale = 1 WHERE id = 1;
 END;
