@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, screen, shell } from 'electron'
 import { mkdirSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -7,7 +7,7 @@ import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
 import { defaultNetworkFile, networkFileFromArgv } from './paths'
 import { buildMenuTemplate } from './menu'
-import { installFilesMenu, openFromOs } from './files/electron'
+import { askSavePath, installFilesMenu, openAndReload } from './files/electron'
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
 import { openExternalSafe } from './external'
 
@@ -104,18 +104,15 @@ export function startApp(): void {
       transport: 'ipc',
       version: app.getVersion(),
       openExternal: async (url) => void (await openExternalSafe(url, (u) => shell.openExternal(u))),
-      chooseSavePath: async (suggestedName, filter) => {
-        const opts = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [filter] }
-        const r = mainWindow ? await dialog.showSaveDialog(mainWindow, opts) : await dialog.showSaveDialog(opts)
-        return r.canceled || !r.filePath ? null : r.filePath
-      },
+      chooseSavePath: (suggestedName, filter) =>
+        askSavePath(mainWindow, { defaultPath: join(app.getPath('documents'), suggestedName), filters: [filter] }),
     }
     registerIpc(ipcMain, createHandlers(ctx), makeFrameCheck(devUrl, rendererIndexUrl))
     const send = (command: string) => mainWindow?.webContents.send('menu', command)
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin', send)))
     // Files feature: New/Open/Recent/Save a copy/PDF report in the File menu (replaces the menu set above).
     const refreshMenu = installFilesMenu(ctx, () => mainWindow, send, process.platform === 'darwin')
-    openFile = (file) => void openFromOs(ctx, resolve(file), () => mainWindow, refreshMenu)
+    openFile = (file) => void openAndReload(ctx, resolve(file), () => mainWindow, refreshMenu)
     if (pendingFile) openFile(pendingFile)
     mainWindow = createMainWindow()
     app.on('activate', () => {

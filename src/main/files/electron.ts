@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
+import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, type SaveDialogOptions } from 'electron'
 import { writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ServiceContext } from '../services/context'
@@ -42,6 +42,12 @@ export async function printReportToPdf(ctx: ServiceContext, file: string, graphP
   }
 }
 
+/** The system's save dialog, attached to the window when there is one; the chosen path, or null if cancelled. */
+export async function askSavePath(win: BrowserWindow | null, opts: SaveDialogOptions): Promise<string | null> {
+  const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
+  return r.canceled || !r.filePath ? null : r.filePath
+}
+
 export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWindow | null, refresh: () => void): MenuItemConstructorOptions[] {
   const afterSwitch = () => {
     refresh()
@@ -53,12 +59,9 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
       label: 'New Network…',
       click: () =>
         void guard(getWindow(), async () => {
-          const win = getWindow()
-          const r = win
-            ? await dialog.showSaveDialog(win, { title: 'New network', defaultPath: `network.${NETWORK_EXT}`, filters: FILTERS })
-            : await dialog.showSaveDialog({ title: 'New network', defaultPath: `network.${NETWORK_EXT}`, filters: FILTERS })
-          if (r.canceled || !r.filePath) return
-          newNetwork(ctx, r.filePath)
+          const file = await askSavePath(getWindow(), { title: 'New network', defaultPath: `network.${NETWORK_EXT}`, filters: FILTERS })
+          if (!file) return
+          newNetwork(ctx, file)
           afterSwitch()
         }),
     },
@@ -82,11 +85,7 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
         ? recent.map((f) => ({
             label: basename(f),
             sublabel: f,
-            click: () =>
-              void guard(getWindow(), () => {
-                openNetwork(ctx, f)
-                afterSwitch()
-              }),
+            click: () => void openAndReload(ctx, f, getWindow, refresh),
           }))
         : [{ label: 'No recent networks', enabled: false }],
     },
@@ -94,11 +93,10 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
       label: 'Save a Copy As…',
       click: () =>
         void guard(getWindow(), async () => {
-          const win = getWindow()
           const opts = { title: 'Save a copy of the network', defaultPath: `${networkInfo(ctx).name}-copy.${NETWORK_EXT}`, filters: FILTERS }
-          const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
-          if (r.canceled || !r.filePath) return
-          await saveCopy(ctx, r.filePath)
+          const file = await askSavePath(getWindow(), opts)
+          if (!file) return
+          await saveCopy(ctx, file)
           refresh()
         }),
     },
@@ -107,11 +105,10 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
       label: 'Export Report as PDF…',
       click: () =>
         void guard(getWindow(), async () => {
-          const win = getWindow()
           const opts = { title: 'Export report as PDF', defaultPath: `${networkInfo(ctx).name}-report.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] }
-          const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
-          if (r.canceled || !r.filePath) return
-          await printReportToPdf(ctx, r.filePath)
+          const file = await askSavePath(getWindow(), opts)
+          if (!file) return
+          await printReportToPdf(ctx, file)
         }),
     },
   ]
@@ -136,12 +133,13 @@ export function installFilesMenu(ctx: ServiceContext, getWindow: () => BrowserWi
 }
 
 /**
- * Opens a network file the OS handed us (a double-clicked `.referralmap`, or
+ * Opens a network file in place and reloads the window: for Open Recent and for
+ * a file the OS hands us (a double-clicked `.referralmap`, a second launch, or
  * macOS's open-file). The same checks as File > Open: a file that is not a
  * network, is newer or damaged is refused with a message and the open network
  * stays as it was.
  */
-export function openFromOs(ctx: ServiceContext, file: string, getWindow: () => BrowserWindow | null, refreshMenu: () => void): Promise<void> {
+export function openAndReload(ctx: ServiceContext, file: string, getWindow: () => BrowserWindow | null, refreshMenu: () => void): Promise<void> {
   return guard(getWindow(), () => {
     openNetwork(ctx, file)
     refreshMenu()
