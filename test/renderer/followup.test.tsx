@@ -124,6 +124,7 @@ describe('FollowUpScreen', () => {
     expect(ana).toHaveTextContent('30 d')
     expect(ana).toHaveTextContent('134 d')
     expect(ana).toHaveTextContent('gone quiet')
+    expect(within(ana).getByText('gone quiet')).toHaveAttribute('title', 'Quiet for more than 60 days and more than 2 times their usual gap.')
     expect(ana).toHaveTextContent('never')
     const ben = within(table).getByRole('row', { name: /Ben Oduya/ })
     expect(ben).toHaveTextContent('falling: 1 in 90 d, 6 before')

@@ -149,7 +149,7 @@ describe('Reports leaderboard', () => {
     expect(cells[5]).toContain('21%–100% · n=1')
     expect(cells[6]).toBe('EUR 5,000')
     expect(cells[10]).toBe('-1')
-    expect(within(row).getByText('lapsing')).toBeTruthy()
+    expect(within(row).getByText('lapsing').getAttribute('title')).toBe('Quiet for more than 60 days and more than 2 times their usual gap.')
     const conv = screen.getByRole('group', { name: 'Conversion' })
     expect(conv.textContent).toContain('75%')
     expect(conv.textContent).toContain('3 won of 4 decided')

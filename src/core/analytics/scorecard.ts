@@ -76,6 +76,13 @@ export function lapseOf(s: FlowSummary, today: string): Lapse {
   return { lapsing: reason !== null, reason, usualGapDays, daysSinceLast }
 }
 
+/** Why a flow counts as lapsing, in the app's words (tooltips on Reports and the Today view). */
+export function lapseReasonText(reason: LapseReason): string {
+  return reason === 'silence'
+    ? `Quiet for more than ${LAPSE.minDays} days and more than ${LAPSE.factor} times their usual gap.`
+    : `The last ${LAPSE.windowDays} days brought under half as many introductions as the ${LAPSE.windowDays} days before.`
+}
+
 /** The first day of the "recent" and of the "before" window for `today`. */
 export function lapseWindows(today: string): { recentFrom: string; beforeFrom: string } {
   return { recentFrom: addDays(today, 1 - LAPSE.windowDays), beforeFrom: addDays(today, 1 - 2 * LAPSE.windowDays) }

@@ -237,7 +237,7 @@ export function computeToday(ctx: ServiceContext): Today {
     const lapsing: LapsingItem[] = []
     for (const f of referralFlows(db, me, today, LAPSE.minIntroductions, lapseWindows(today))) {
       const st = lapseOf({ count: f.n, first: f.first, last: f.last, recent: f.recent, before: f.before }, today)
-      if (!st.lapsing || st.reason === null || st.usualGapDays === null) continue
+      if (st.reason === null || st.usualGapDays === null) continue // not lapsing (reason set exactly when lapsing)
       lapsing.push({
         personId: f.id,
         name: f.name,

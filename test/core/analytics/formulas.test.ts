@@ -5,6 +5,7 @@ import {
   buildScorecard,
   flowSummary,
   lapseFromDates,
+  lapseReasonText,
   lapseWindows,
   median,
   networkFigures,
@@ -179,6 +180,10 @@ describe('median and lapsing', () => {
     expect(flowSummary(['2026-01-01', '2026-01-02', '2026-04-01', '2026-04-02'], '2026-06-30')).toMatchObject({ recent: 1, before: 2 })
     // Three before is too few to call it a trend.
     expect(lapseFromDates([...before.slice(0, 3), '2026-06-20'], '2026-06-30')).toMatchObject({ lapsing: false })
+  })
+  test('the reasons are described with the rule\'s own numbers', () => {
+    expect(lapseReasonText('silence')).toBe('Quiet for more than 60 days and more than 2 times their usual gap.')
+    expect(lapseReasonText('falling')).toBe('The last 90 days brought under half as many introductions as the 90 days before.')
   })
   test('silence wins over a falling trend when both hold', () => {
     const dates = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02']

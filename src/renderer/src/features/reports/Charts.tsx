@@ -1,5 +1,6 @@
 import type { NetworkFigures, Rate, Scorecard } from '../../../../shared/channels/analytics'
 import { Badge } from '../../ui'
+import { lapseReasonText } from '../../../../core/analytics/scorecard'
 import { compact, monthShort, pct } from './format'
 
 /** Horizontal bars of conversion rates (won ÷ decided) with the counts beside them. */
@@ -154,14 +155,10 @@ export function QualityBand({ s }: { s: Pick<Scorecard, 'quality' | 'qualityLow'
   )
 }
 
-/** "lapsing", with why on hover: quiet far beyond their rhythm, or fewer introductions lately. */
+/** "lapsing", with why on hover. */
 export function LapsingBadge({ reason }: { reason: Scorecard['lapsingReason'] }) {
-  const why =
-    reason === 'falling'
-      ? 'Falling: the last 90 days brought under half as many introductions as the 90 days before.'
-      : 'Quiet for more than 60 days and more than twice their usual gap.'
   return (
-    <Badge tone="warning" title={why}>
+    <Badge tone="warning" title={lapseReasonText(reason ?? 'silence')}>
       lapsing
     </Badge>
   )

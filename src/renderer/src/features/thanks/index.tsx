@@ -3,6 +3,7 @@ import type { ScreenProps } from '../../ui/nav'
 import { fieldError, useApi, useApiMutation } from '../../ui/api'
 import type { KeepInTouchItem, LapsingItem, TaskItem, ThankItem } from '../../../../shared/channels/followup'
 import { formatMoney } from '../../../../core/templates/values'
+import { LAPSE, lapseReasonText } from '../../../../core/analytics/scorecard'
 import { Composer } from './Composer'
 import { Dialog } from './Dialog'
 import { MakeIntroductionDialog } from './MakeIntroductionDialog'
@@ -312,8 +313,8 @@ function LapsingTable(props: { items: LapsingItem[]; setDlg: (d: Dlg) => void; n
               <td className="num">{k.introductions}</td>
               <td className="num">{Math.round(k.usualGapDays)} d</td>
               <td className="num">{k.daysSinceLast} d</td>
-              <td title={k.reason === 'silence' ? 'Quiet for more than 60 days and more than twice their usual gap.' : 'The last 90 days brought under half as many as the 90 days before.'}>
-                {k.reason === 'silence' ? 'gone quiet' : `falling: ${k.recent} in 90 d, ${k.before} before`}
+              <td title={lapseReasonText(k.reason)}>
+                {k.reason === 'silence' ? 'gone quiet' : `falling: ${k.recent} in ${LAPSE.windowDays} d, ${k.before} before`}
               </td>
               <td>{k.lastContact ?? <span className="muted">never</span>}</td>
               <ContactButtons p={k} setDlg={props.setDlg} />
