@@ -255,7 +255,7 @@ describe('built main bundle under Node with a stand-in electron', () => {
       rec.appEvents.get('second-instance')!({}, ['referral-map', '--flag', junk])
       await tick()
       expect(rec.errors).toHaveLength(1)
-      expect(rec.errors[0]).toMatch(/not a Referral Map network|not a network|SQLite/i)
+      expect(rec.errors[0]).toBe('junk.referralmap is not a Referral Map network (not a database file).')
       expect(await current()).toBe(before)
       expect(rec.reloads).toBe(0)
 
