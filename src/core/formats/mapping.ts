@@ -1,5 +1,5 @@
 import { INTRO_KINDS, INTRO_ORIGINS, INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../shared/schemas'
-import { normalizeKey } from '../text'
+import { normalizeEmail, normalizeKey } from '../text'
 import type { CsvRecord } from './csv'
 
 export type TableKind = 'people' | 'introductions'
@@ -374,10 +374,15 @@ export function readIntroRow(header: string[], mapping: ColumnMapping, rec: CsvR
   }
 }
 
+export interface PersonKeys {
+  email: string | null
+  nameCompany: string
+}
+
 /** The keys a person is matched on: email, and name + company (case- and accent-insensitive). */
-export function personKeys(p: { name: string; company: string | null; email: string | null }): { email: string | null; nameCompany: string } {
+export function personKeys(p: { name: string; company: string | null; email: string | null }): PersonKeys {
   return {
-    email: p.email ? p.email.trim().toLowerCase() : null,
+    email: p.email ? normalizeEmail(p.email) : null,
     nameCompany: `${matchKey(p.name)}\u0001${matchKey(p.company)}`,
   }
 }

@@ -1,5 +1,5 @@
 import { normalizeEmail } from '../../core/text'
-import { matchKey } from '../../core/formats/mapping'
+import { matchKey, personKeys, type PersonKeys } from '../../core/formats/mapping'
 import { rowToCamel, camelToSnake, NETWORK_FORMAT, NETWORK_FORMAT_VERSION, type NetworkJson, type NetworkRow } from '../../core/formats/network'
 import type { GraphExport } from '../../core/formats/xml'
 import type { MergeConflict, MergeResult, NetworkCounts } from '../../shared/channels/files'
@@ -116,10 +116,9 @@ export class PeopleIndex {
       this.add(r.id, r.name, r.company, r.email_key)
   }
   add(id: string, name: string, company: string | null, email: string | null): void {
-    const ek = email ? normalizeEmail(email) : null
-    if (ek && !this.byEmail.has(ek)) this.byEmail.set(ek, id)
-    const nc = `${matchKey(name)}\u0001${matchKey(company)}`
-    if (!this.byNameCompany.has(nc)) this.byNameCompany.set(nc, id)
+    const k = personKeys({ name, company, email })
+    if (k.email && !this.byEmail.has(k.email)) this.byEmail.set(k.email, id)
+    if (!this.byNameCompany.has(k.nameCompany)) this.byNameCompany.set(k.nameCompany, id)
     const nk = matchKey(name)
     const list = this.byName.get(nk)
     if (list) list.push(id)
@@ -127,12 +126,15 @@ export class PeopleIndex {
     this.names.set(id, { name, company })
   }
   match(p: { name: string; company: string | null; email: string | null }): { id: string; on: 'email' | 'name+company' } | null {
-    const ek = p.email ? normalizeEmail(p.email) : null
-    if (ek) {
-      const id = this.byEmail.get(ek)
+    return this.matchKeys(personKeys(p))
+  }
+  /** The same, for keys already computed (an import computes each row's once). */
+  matchKeys(k: PersonKeys): { id: string; on: 'email' | 'name+company' } | null {
+    if (k.email) {
+      const id = this.byEmail.get(k.email)
       if (id) return { id, on: 'email' }
     }
-    const id = this.byNameCompany.get(`${matchKey(p.name)}\u0001${matchKey(p.company)}`)
+    const id = this.byNameCompany.get(k.nameCompany)
     return id ? { id, on: 'name+company' } : null
   }
 }

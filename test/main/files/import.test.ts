@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../helpers/ctx'
+import { planPeople, prepareImport } from '../../../src/main/services/files/import'
 
 const FIX = join(__dirname, '../../fixtures')
 const b64 = (f: string) => readFileSync(join(FIX, f)).toString('base64')
@@ -114,6 +115,25 @@ describe('files:commitImport', () => {
     const keep = await app.call('files:commitImport', { kind: 'people', data: b64('people-bom-crlf.csv'), defaultDecision: 'keep' })
     expect(keep.created).toBe(3)
     expect((await app.call('people:list', {})).total).toBe(6)
+  })
+
+  it('folds rows of the file that repeat an earlier one (email in any case, or name + company without accents) into it', async () => {
+    const csv = ['Name,Company,Email,City,Tags', 'Zoë Martín,Hijos,ZOE@x.example,,a', 'zoe martin,HIJOS,,Sevilla,b;A', 'Other,,zoe@x.example,Madrid,c', 'Ann,,,,'].join('\n')
+    const db = app.ctx.store.db
+    // Planning leaves the records it was given as they were (the first fold copies the earlier record).
+    const prepared = prepareImport(db, { kind: 'people', data: b64text(csv) })
+    const records = structuredClone(prepared.people)
+    const plan = planPeople(db, prepared.people, { defaultDecision: 'merge', decisions: {} })
+    expect(prepared.people).toEqual(records)
+    expect(plan.creates.map((c) => [c.name, c.city, c.tags])).toEqual([['Zoë Martín', 'Sevilla', ['a', 'b', 'c']], ['Ann', null, []]])
+    expect(plan.folded).toBe(2)
+
+    const r = await app.call('files:commitImport', { kind: 'people', data: b64text(csv) })
+    expect(r).toMatchObject({ created: 2, merged: 0, duplicates: 2 })
+    const list = await app.call('people:list', {})
+    const zoe = await app.call('people:get', { id: list.items.find((p) => p.name === 'Zoë Martín')!.id })
+    expect(zoe).toMatchObject({ company: 'Hijos', email: 'ZOE@x.example', city: 'Sevilla' })
+    expect([...zoe.tags].sort()).toEqual(['a', 'b', 'c'])
   })
 
   it('is all-or-nothing: a file with bad rows imports nothing unless the valid rows are chosen', async () => {

@@ -150,10 +150,14 @@ function fillBlanks(into: PersonRecord, from: PersonRecord): void {
 
 export function planPeople(db: Db, records: PersonRecord[], opts: Pick<CommitOptions, 'defaultDecision' | 'decisions'>, index = new PeopleIndex(db)): PeoplePlan {
   const plan: PeoplePlan = { creates: [], merges: [], skipped: 0, duplicates: [], folded: 0 }
-  const pendingByEmail = new Map<string, PersonRecord>()
-  const pendingByNC = new Map<string, PersonRecord>()
+  // Rows of the file that repeat an earlier one fold into it: position in plan.creates, copied on the first fold
+  // (so the caller's records are never changed, and most are not copied at all).
+  const pendingByEmail = new Map<string, number>()
+  const pendingByNC = new Map<string, number>()
+  const copied = new Set<number>()
   for (const r of records) {
-    const m = index.match(r)
+    const k = personKeys(r)
+    const m = index.matchKeys(k)
     if (m) {
       const ex = index.names.get(m.id)
       plan.duplicates.push({ line: r.line, name: r.name, existingId: m.id, existingName: ex?.name ?? '', existingCompany: ex?.company ?? null, matchedOn: m.on })
@@ -163,17 +167,20 @@ export function planPeople(db: Db, records: PersonRecord[], opts: Pick<CommitOpt
       else plan.skipped++
       continue
     }
-    const k = personKeys(r)
     const earlier = (k.email ? pendingByEmail.get(k.email) : undefined) ?? pendingByNC.get(k.nameCompany)
-    if (earlier) {
-      fillBlanks(earlier, r)
+    if (earlier !== undefined) {
+      if (!copied.has(earlier)) {
+        const e = plan.creates[earlier]!
+        plan.creates[earlier] = { ...e, tags: [...e.tags] }
+        copied.add(earlier)
+      }
+      fillBlanks(plan.creates[earlier]!, r)
       plan.folded++
       continue
     }
-    const copy = { ...r, tags: [...r.tags] }
-    plan.creates.push(copy)
-    if (k.email) pendingByEmail.set(k.email, copy)
-    pendingByNC.set(k.nameCompany, copy)
+    const at = plan.creates.push(r) - 1
+    if (k.email) pendingByEmail.set(k.email, at)
+    pendingByNC.set(k.nameCompany, at)
   }
   return plan
 }
