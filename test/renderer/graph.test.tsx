@@ -35,12 +35,12 @@ describe('model -> Cytoscape elements', () => {
   it('maps every node and edge with its encoding, position and class', () => {
     const els = toElements(model, new Map([['bob', { x: 5, y: 6 }]]))
     const ann = els.find((e) => e.data.id === 'ann')!
-    expect(ann).toMatchObject({ group: 'nodes', position: { x: 10, y: 20 }, classes: 'partner', data: { label: 'Ann Lee' } })
+    expect(ann).toMatchObject({ group: 'nodes', position: { x: 10, y: 20 }, classes: 'partner labelled', data: { label: 'Ann Lee' } })
     expect(ann.data.colour).toBe(model.nodes.find((n) => n.id === 'ann')!.colour)
     expect(els.find((e) => e.data.id === 'bob')!.position).toEqual({ x: 5, y: 6 })
-    expect(els.find((e) => e.data.id === 'me')!.classes).toBe('me')
-    // Prospects carry no label (kept readable), edges keep width and colour.
-    expect(els.find((e) => e.data.id === 'pat')!.data.label).toBe('')
+    expect(els.find((e) => e.data.id === 'me')!.classes).toBe('me labelled')
+    // Prospects are not labelled (kept readable; their name shows when selected), edges keep width and colour.
+    expect(els.find((e) => e.data.id === 'pat')).toMatchObject({ classes: 'prospect', data: { label: 'Pat Prospect' } })
     const edge = els.find((e) => e.data.id === 'ann->me')!
     expect(edge).toMatchObject({ group: 'edges', classes: 'partner', data: { source: 'ann', target: 'me', count: 6 } })
     expect(els.find((e) => e.data.id === 'ann->pat')!.classes).toBe('prospect')
@@ -74,7 +74,7 @@ describe('big maps', () => {
     expect(big.has(`p${LABEL_ALL_LIMIT + 49}`)).toBe(true)
     expect(big.has('p0')).toBe(false)
     const els = toElements(buildModel(many, { sizeBy: 'value' }), new Map())
-    expect(els.filter((e) => e.data.label).length).toBe(LABELLED_TOP + 1)
+    expect(els.filter((e) => (e.classes as string).split(' ').includes('labelled')).length).toBe(LABELLED_TOP + 1)
   })
 
   it('fits the view from positions: everything inside, centred', () => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react'
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape'
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape'
 import type { GraphModel } from '../../../../core/graph/model'
+import { drawEdgeBatches, edgeBatches, type EdgeBatch, type Viewport } from './edgeLayer'
 import { fitViewport, graphStyle, toElements, type Pos } from './elements'
 
 /** What the screen can ask of the canvas. */
@@ -24,12 +25,126 @@ interface Props {
   handleRef: RefObject<GraphHandle | null>
 }
 
-/** Above this many elements, Cytoscape draws cheaper while the view moves. */
-const BIG = 1500
-/** Above this many new edges, the people are drawn first and the edges a frame later. */
-const EDGE_CHUNK = 1500
+/**
+ * Above this many elements (people + pairs) the map is "big": its edges are
+ * drawn in the edge layer under Cytoscape (see edgeLayer.ts) instead of as
+ * Cytoscape elements, and panning/zooming moves a picture of the view
+ * (Cytoscape's textureOnViewport; the edge layer follows with a CSS transform)
+ * and redraws it sharp when the gesture ends.
+ */
+export const BIG = 1500
+
+/** Cytoscape's renderer internals the edge layer reads to know when the view is moved as a picture. */
+interface RendererState {
+  textureOnViewport?: boolean
+  textureMult?: number
+  canvasWidth?: number
+  canvasHeight?: number
+  TEXTURE_BUFFER?: number
+  data?: { wheelZooming?: boolean; bufferCanvases?: HTMLCanvasElement[]; eleTxrCache?: TextureCache; lblTxrCache?: TextureCache }
+  beforeRender?: (fn: (willDraw: boolean) => void, priority: number) => void
+  getPixelRatio?: () => number
+  matchCanvasSize?: (container: HTMLElement) => void
+  hideEdgesOnViewport?: boolean
+  pinching?: boolean
+  swipePanning?: boolean
+  hoverData?: { dragging?: boolean }
+}
+/** Cytoscape's per-element texture caches (one for shapes, one for labels). */
+interface TextureCache {
+  getBoundingBox(ele: NodeSingular): unknown
+  getElement(ele: NodeSingular, bb: unknown, pxRatio: number, lvl?: number | null, reason?: unknown): unknown
+}
+const rendererOf = (cy: Core) => (cy as unknown as { renderer(): RendererState }).renderer()
+/**
+ * At a pixel ratio of 1 Cytoscape draws its pan/zoom picture at twice the
+ * size, which means a second set of element textures: the first frame of a
+ * wheel zoom on a 2,000-person map then took about a second here. Drawn at the
+ * screen's own size it reuses the textures already made.
+ */
+function pictureAtScreenSize(r: RendererState): void {
+  const match = r.matchCanvasSize
+  if (!match) return
+  r.matchCanvasSize = function (this: RendererState, container: HTMLElement) {
+    match.call(this, container)
+    const buf = this.data?.bufferCanvases?.[this.TEXTURE_BUFFER ?? -1]
+    if (this.textureMult !== 1 && buf && this.canvasWidth && this.canvasHeight) {
+      this.textureMult = 1
+      buf.width = this.canvasWidth
+      buf.height = this.canvasHeight
+    }
+  }
+}
+
+/**
+ * Cytoscape makes each node's texture (its picture at the current zoom level)
+ * the first time it draws the node, and copies it to the screen straight
+ * away. Making one texture, then copying, then making the next is slow in a
+ * software canvas (each copy snapshots the texture sheet that was just drawn
+ * on): the first frame of a 2,000-person map took about 390 ms that way, and
+ * about 150 ms when every texture is made first. So before a frame at a zoom
+ * level not seen yet (or with new people), every person's textures are made
+ * in one go. Only touches Cytoscape's caches when they are there.
+ */
+function warmTexturesBeforeFrames(cy: Core, l: EdgeLayerState): void {
+  const r = rendererOf(cy)
+  if (!r.beforeRender || !r.getPixelRatio) return
+  let warmed: string | null = null
+  r.beforeRender((willDraw) => {
+    const caches = [r.data?.eleTxrCache, r.data?.lblTxrCache].filter((c): c is TextureCache => !!c)
+    if (!willDraw || !l.warm || !caches.length || movingAsPicture(r)) return
+    const pxRatio = r.getPixelRatio!()
+    const key = `${l.generation}:${Math.ceil(Math.log2(cy.zoom() * pxRatio))}`
+    if (key === warmed) return
+    warmed = key
+    // The level is left to Cytoscape (null), so it is the one its draw will ask for.
+    for (const n of l.nodes.values()) for (const c of caches) c.getElement(n, c.getBoundingBox(n), pxRatio, null, null)
+  }, 250) // after Cytoscape's style and bounds (300), before its texture refinement (200)
+}
+
+/** The same test Cytoscape's render makes before drawing its viewport texture instead of the elements. */
+const movingAsPicture = (r: RendererState) =>
+  !!r.textureOnViewport && !!(r.pinching || r.hoverData?.dragging || r.swipePanning || r.data?.wheelZooming)
 
 const prefersDark = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches
+
+/** The edge layer: its canvas, what it draws, and the viewport it was last drawn at. */
+interface EdgeLayerState {
+  canvas: HTMLCanvasElement | null
+  batches: EdgeBatch[]
+  nodes: Map<string, NodeSingular>
+  drawnAt: Viewport | null
+  /** Make the people's textures before a frame (big maps), and which set of people that was. */
+  warm: boolean
+  generation: number
+}
+
+/** Redraws the edge layer for Cytoscape's current view, or moves its last picture while Cytoscape moves its own. */
+function drawLayer(cy: Core, l: EdgeLayerState) {
+  const c = l.canvas
+  if (!c) return
+  const vp = { zoom: cy.zoom(), pan: { ...cy.pan() } }
+  if (l.drawnAt && movingAsPicture(rendererOf(cy))) {
+    const s = vp.zoom / l.drawnAt.zoom
+    c.style.transform = `translate(${vp.pan.x - s * l.drawnAt.pan.x}px, ${vp.pan.y - s * l.drawnAt.pan.y}px) scale(${s})`
+    return
+  }
+  const w = cy.width()
+  const h = cy.height()
+  if (c.width !== w || c.height !== h) {
+    c.width = w
+    c.height = h
+  }
+  const ctx = c.getContext('2d')
+  if (!ctx) return
+  ctx.setTransform(1, 0, 0, 1, 0, 0)
+  ctx.clearRect(0, 0, w, h)
+  c.style.transform = ''
+  l.drawnAt = vp
+  if (!l.batches.length) return
+  const nodes = l.nodes
+  drawEdgeBatches(ctx, l.batches, (id) => nodes.get(id)?.position(), vp, { w, h })
+}
 
 /**
  * The one component that owns the Cytoscape instance. It is created once;
@@ -46,7 +161,8 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
   modelRef.current = model
   const fadedRef = useRef(faded)
   fadedRef.current = faded
-  const generation = useRef(0)
+  /** The edge layer: its canvas, what it draws, and the viewport it was last drawn at. */
+  const layer = useRef<EdgeLayerState>({ canvas: null, batches: [], nodes: new Map(), drawnAt: null, warm: false, generation: 0 })
 
   useEffect(() => {
     const cy = cytoscape({
@@ -64,6 +180,16 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
       hideEdgesOnViewport: false,
     })
     cyRef.current = cy
+    pictureAtScreenSize(rendererOf(cy))
+    if (box.current) rendererOf(cy).matchCanvasSize?.(box.current)
+    const canvas = document.createElement('canvas')
+    canvas.className = 'graph-edge-layer'
+    canvas.setAttribute('aria-hidden', 'true')
+    box.current?.prepend(canvas)
+    const edgeLayer = layer.current
+    edgeLayer.canvas = canvas
+    cy.on('render', () => drawLayer(cy, edgeLayer))
+    warmTexturesBeforeFrames(cy, edgeLayer)
     // Reachable from the page (benches and end-to-end tests read rendered positions).
     if (box.current) Object.defineProperty(box.current, 'cy', { value: cy, configurable: true })
     cy.on('tap', 'node', (e) => cb.current.onSelect(e.target.id()))
@@ -91,7 +217,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
         const n = cy.getElementById(id)
         if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 250 })
       },
-      png: () => cy.png({ output: 'blob-promise', full: true, scale: 2, bg: prefersDark() ? '#111827' : '#ffffff' }),
+      png: () => pngWithEdges(cy, layer.current.batches, layer.current.nodes),
       positions: () => {
         const m = new Map<string, Pos>()
         cy.nodes().forEach((n) => {
@@ -109,6 +235,8 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
       mq?.removeEventListener?.('change', onScheme)
       handleRef.current = null
       cy.destroy()
+      canvas.remove()
+      edgeLayer.canvas = null
       cyRef.current = null
     }
   }, [handleRef])
@@ -122,20 +250,18 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     if (bigRef.current !== big) {
       bigRef.current = big
       cy.style(graphStyle(prefersDark(), big))
-      // Cheaper drawing while panning/zooming a big map.
-      const r = (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean } }).renderer()
-      r.hideEdgesOnViewport = big
-      r.textureOnViewport = false
+      // A big map moves as a picture while panned or zoomed, and is redrawn sharp when the gesture ends.
+      rendererOf(cy).textureOnViewport = big
     }
-    const gen = ++generation.current
-    const later: ElementDefinition[] = []
+    // A big map's edges go to the edge layer; Cytoscape gets the people only.
+    const mine = big ? els.filter((e) => e.group === 'nodes') : els
     cy.batch(() => {
-      const keep = new Set(els.map((e) => e.data.id!))
+      const keep = new Set(mine.map((e) => e.data.id!))
       cy.elements().forEach((el) => {
         if (!keep.has(el.id())) el.remove()
       })
-      const add: ElementDefinition[] = []
-      for (const e of els) {
+      const add: typeof els = []
+      for (const e of mine) {
         const cur = cy.getElementById(e.data.id!)
         if (cur.empty()) add.push(e)
         else {
@@ -147,36 +273,25 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
           }
         }
       }
-      // Nodes first so edges find their ends. A big map draws its people first
-      // and adds the introductions between them over the next frames.
+      // Nodes first so edges find their ends.
       cy.add(add.filter((e) => e.group === 'nodes'))
-      const edges = add.filter((e) => e.group === 'edges')
-      if (edges.length > EDGE_CHUNK) later.push(...edges)
-      else cy.add(edges)
+      cy.add(add.filter((e) => e.group === 'edges'))
     })
-    if (later.length) {
-      box.current?.setAttribute('data-complete', 'false')
-      // Let the people paint first, then add every edge in one batch (one more full render).
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          if (gen !== generation.current || !cyRef.current) return
-          // The people's frame has been painted by now (a task queued from a frame callback runs after that frame).
-          // The bench reads this to tell when people were on screen, before the edges arrive.
-          box.current?.setAttribute('data-people-drawn-at', String(performance.now()))
-          const f = fadedRef.current
-          if (f)
-            for (const e of later)
-              if (f.has(e.data.source as string) || f.has(e.data.target as string)) e.classes = `${e.classes as string} faded`
-          cy.add(later)
-          box.current?.setAttribute('data-complete', 'true')
-        }, 0),
-      )
-    } else box.current?.setAttribute('data-complete', 'true')
+    const l = layer.current
+    l.nodes = new Map()
+    if (big) cy.nodes().forEach((n) => void l.nodes.set(n.id(), n))
+    l.batches = big ? edgeBatches(model.edges, fadedRef.current) : []
+    l.drawnAt = null
+    l.warm = big
+    l.generation++
+    box.current?.setAttribute('data-edges', big ? 'layer' : 'cytoscape')
+    box.current?.setAttribute('data-complete', 'true')
     if (!fitted.current && positions.size > 0) {
       fitted.current = true
       // Fit from the known positions: cy.fit() would first compute every label's box.
       cy.viewport(fitViewport(model, positions, cy.width(), cy.height(), 30))
     }
+    drawLayer(cy, layer.current)
   }, [model, positions])
 
   useEffect(() => {
@@ -193,6 +308,10 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
         })
       }
     })
+    if (bigRef.current) {
+      layer.current.batches = edgeBatches(model.edges, faded)
+      drawLayer(cy, layer.current)
+    }
   }, [faded, model])
 
   useEffect(() => {
@@ -205,4 +324,30 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
   }, [selectedId, model])
 
   return <div ref={box} className="graph-canvas" data-testid="graph-canvas" />
+}
+
+/**
+ * The whole map as PNG at twice its size. A big map's edges live in the edge
+ * layer, so they are drawn first on the same canvas and Cytoscape's picture of
+ * the people goes over them.
+ */
+async function pngWithEdges(cy: Core, batches: readonly EdgeBatch[], nodes: ReadonlyMap<string, NodeSingular>): Promise<Blob> {
+  const bg = prefersDark() ? '#111827' : '#ffffff'
+  if (!batches.length) return cy.png({ output: 'blob-promise', full: true, scale: 2, bg })
+  const scale = 2
+  // Cytoscape's full-size picture covers the elements' bounding box at this scale.
+  const bb = cy.elements().boundingBox()
+  const people = await cy.png({ output: 'blob-promise', full: true, scale })
+  const img = await createImageBitmap(people)
+  const c = document.createElement('canvas')
+  c.width = img.width
+  c.height = img.height
+  const ctx = c.getContext('2d')
+  if (!ctx) throw new Error('This browser cannot draw the picture (no 2D canvas).')
+  ctx.fillStyle = bg
+  ctx.fillRect(0, 0, c.width, c.height)
+  drawEdgeBatches(ctx, batches, (id) => nodes.get(id)?.position(), { zoom: scale, pan: { x: -bb.x1 * scale, y: -bb.y1 * scale } }, { w: c.width, h: c.height })
+  ctx.setTransform(1, 0, 0, 1, 0, 0)
+  ctx.drawImage(img, 0, 0)
+  return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be encoded as PNG.'))), 'image/png'))
 }

@@ -35,7 +35,11 @@ export function labelledIds(model: GraphModel): Set<string> {
   return out
 }
 
-/** Model -> Cytoscape elements (the only mapping the canvas does). */
+/**
+ * Model -> Cytoscape elements (the only mapping the canvas does). Every node
+ * carries its name; the `labelled` class decides whether it is drawn, so the
+ * unlabelled majority of a big map costs no text work at all.
+ */
 export function toElements(model: GraphModel, positions: ReadonlyMap<string, Pos>): ElementDefinition[] {
   const out: ElementDefinition[] = []
   const labelled = labelledIds(model)
@@ -43,9 +47,9 @@ export function toElements(model: GraphModel, positions: ReadonlyMap<string, Pos
     const p = positions.get(n.id) ?? (n.x !== null && n.y !== null ? { x: n.x, y: n.y } : { x: 0, y: 0 })
     out.push({
       group: 'nodes',
-      data: { id: n.id, label: labelled.has(n.id) ? n.label : '', colour: n.colour, size: n.size },
+      data: { id: n.id, label: n.label, colour: n.colour, size: n.size },
       position: { x: p.x, y: p.y },
-      classes: n.isMe ? 'me' : n.role,
+      classes: `${n.isMe ? 'me' : n.role}${labelled.has(n.id) ? ' labelled' : ''}`,
     })
   }
   for (const e of model.edges)
@@ -110,12 +114,23 @@ export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetSty
   const text = dark ? '#e5e7eb' : '#1f2937'
   const halo = dark ? '#111827' : '#ffffff'
   return [
+    // While a big map is panned or zoomed as a picture, what comes into view shows the stage, not grey.
+    // (Cytoscape's type for core style lists every property as required.)
+    { selector: 'core', style: { 'outside-texture-bg-opacity': 0 } as cytoscape.Css.Core },
     {
       selector: 'node',
       style: {
         'background-color': 'data(colour)',
         width: 'data(size)',
         height: 'data(size)',
+        'border-width': 1,
+        'border-color': dark ? '#d1d5db' : '#4b5563',
+      },
+    },
+    {
+      // Names: you, partners (on big maps the top ones) and whoever is selected.
+      selector: 'node.labelled, node.selected, node:selected',
+      style: {
         label: 'data(label)',
         color: text,
         'font-size': 11,
@@ -124,8 +139,6 @@ export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetSty
         'text-outline-color': halo,
         'text-outline-width': big ? 0 : 2,
         'min-zoomed-font-size': big ? 10 : 7,
-        'border-width': 1,
-        'border-color': dark ? '#d1d5db' : '#4b5563',
       },
     },
     {
@@ -152,7 +165,6 @@ export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetSty
       selector: 'node:selected, node.selected',
       style: { 'border-width': 4, 'border-color': '#7c3aed', 'z-index': 30, 'text-opacity': 1, opacity: 1 },
     },
-    { selector: 'node.selected.prospect', style: { label: 'data(label)' } },
   ]
 }
 
