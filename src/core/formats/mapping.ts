@@ -211,14 +211,20 @@ function fieldIndexes(header: string[], mapping: ColumnMapping): Map<string, num
 /** Reads mapped cells of one record. */
 function reader(header: string[], mapping: ColumnMapping, rec: CsvRecord) {
   const idx = fieldIndexes(header, mapping)
-  return (field: string): string | null => {
-    const i = idx.get(field)
-    if (i === undefined) return null
-    let v = (rec.cells[i] ?? '').trim()
-    // Undo the export's formula neutralisation ('=1 -> =1) so exported files import back unchanged.
-    if (/^'[=+\-@]/.test(v)) v = v.slice(1)
-    return v === '' ? null : v
+  return (field: string): string | null => cellAt(rec.cells, idx.get(field) ?? -1)
+}
+
+/** The trimmed cell at column i (null when empty or not mapped), the export's formula neutralisation undone ('=1 -> =1). */
+function cellAt(cells: string[], i: number): string | null {
+  if (i < 0) return null
+  const raw = cells[i]
+  if (raw === undefined) return null
+  const v = raw.trim()
+  if (v.length > 1 && v.charCodeAt(0) === 39) {
+    const c = v.charCodeAt(1)
+    if (c === 61 || c === 43 || c === 45 || c === 64) return v.slice(1)
   }
+  return v === '' ? null : v
 }
 
 function textCell(
@@ -232,40 +238,85 @@ function textCell(
   return v
 }
 
+type PersonRowResult = { record: PersonRecord | null; problems: CellProblem[] }
+
+/** Tags cell -> distinct trimmed tags of at most 50 characters. */
+const splitTags = (raw: string): string[] => [...new Set(raw.split(/[;,|]/).map((s) => s.trim()).filter((s) => s !== '' && s.length <= 50))]
+
+const readers = new WeakMap<ColumnMapping, { header: string[]; read: (rec: CsvRecord) => PersonRowResult }>()
+
+/**
+ * readPersonRow for one header and mapping, with the column of every field looked up once: an import reads
+ * 100k rows this way. Tags cells repeat a lot, so their split is remembered (each record gets its own array).
+ */
+export function personRowReader(header: string[], mapping: ColumnMapping): (rec: CsvRecord) => PersonRowResult {
+  const have = readers.get(mapping)
+  if (have && have.header === header) return have.read
+  const idx = fieldIndexes(header, mapping)
+  const at = (f: PeopleField) => idx.get(f) ?? -1
+  const [iName, iFirst, iLast, iCompany, iProfession, iEmail, iPhone, iWebsite, iCity, iTags, iNotes, iHowMet, iIdeal] = PEOPLE_FIELDS.map(at) as [
+    number, number, number, number, number, number, number, number, number, number, number, number, number,
+  ]
+  const column = (f: PeopleField) => mapping[f] ?? f
+  const noNameColumn = mapping.name ?? mapping.firstName ?? 'name'
+  const emailColumn = mapping.email ?? 'email'
+  const websiteColumn = mapping.website ?? 'website'
+  const tagMemo = new Map<string, string[]>()
+  const text = (rec: CsvRecord, i: number, field: PeopleField, max: number, problems: CellProblem[]): string | null => {
+    const v = cellAt(rec.cells, i)
+    if (v !== null && v.length > max) {
+      problems.push({ line: rec.line, column: column(field), field, reason: `Longer than ${max} characters.` })
+      return null
+    }
+    return v
+  }
+  const read = (rec: CsvRecord): PersonRowResult => {
+    const problems: CellProblem[] = []
+    let name = text(rec, iName, 'name', 200, problems)
+    if (!name) {
+      const first = cellAt(rec.cells, iFirst)
+      const last = cellAt(rec.cells, iLast)
+      const full = (first && last ? `${first} ${last}` : (first ?? last ?? '')).trim()
+      name = full === '' ? null : full.slice(0, 200)
+    }
+    if (!name) problems.push({ line: rec.line, column: noNameColumn, field: 'name', reason: 'No name.' })
+    const email = text(rec, iEmail, 'email', 320, problems)
+    if (email !== null && !EMAIL_RE.test(email)) problems.push({ line: rec.line, column: emailColumn, field: 'email', reason: 'Not an email address.' })
+    const website = text(rec, iWebsite, 'website', 500, problems)
+    if (website !== null && !URL_RE.test(website)) problems.push({ line: rec.line, column: websiteColumn, field: 'website', reason: 'Not a web address.' })
+    const tagsRaw = cellAt(rec.cells, iTags)
+    let tags: string[] = []
+    if (tagsRaw) {
+      let t = tagMemo.get(tagsRaw)
+      if (t === undefined) {
+        if (tagMemo.size >= 10_000) tagMemo.clear()
+        tagMemo.set(tagsRaw, (t = splitTags(tagsRaw)))
+      }
+      tags = t.slice()
+    }
+    const record: PersonRecord = {
+      line: rec.line,
+      name: name ?? '',
+      company: text(rec, iCompany, 'company', 200, problems),
+      profession: text(rec, iProfession, 'profession', 200, problems),
+      email,
+      phone: text(rec, iPhone, 'phone', 200, problems),
+      website,
+      city: text(rec, iCity, 'city', 200, problems),
+      tags,
+      notes: text(rec, iNotes, 'notes', 10_000, problems),
+      howMet: text(rec, iHowMet, 'howMet', 10_000, problems),
+      idealClient: text(rec, iIdeal, 'idealClient', 10_000, problems),
+    }
+    return { record: problems.length ? null : record, problems }
+  }
+  readers.set(mapping, { header, read })
+  return read
+}
+
 /** Validates one people row; a row with problems yields no record. */
-export function readPersonRow(header: string[], mapping: ColumnMapping, rec: CsvRecord): { record: PersonRecord | null; problems: CellProblem[] } {
-  const get = reader(header, mapping, rec)
-  const problems: CellProblem[] = []
-  const t = (f: string, max = 200) => textCell(get, f, max, rec, mapping, problems)
-  let name = t('name')
-  if (!name) {
-    const full = [get('firstName'), get('lastName')].filter(Boolean).join(' ').trim()
-    name = full === '' ? null : full.slice(0, 200)
-  }
-  if (!name) {
-    problems.push({ line: rec.line, column: mapping.name ?? mapping.firstName ?? 'name', field: 'name', reason: 'No name.' })
-  }
-  const email = t('email', 320)
-  if (email !== null && !EMAIL_RE.test(email)) problems.push({ line: rec.line, column: mapping.email ?? 'email', field: 'email', reason: 'Not an email address.' })
-  const website = t('website', 500)
-  if (website !== null && !URL_RE.test(website)) problems.push({ line: rec.line, column: mapping.website ?? 'website', field: 'website', reason: 'Not a web address.' })
-  const tagsRaw = get('tags')
-  const tags = tagsRaw ? [...new Set(tagsRaw.split(/[;,|]/).map((s) => s.trim()).filter((s) => s !== '' && s.length <= 50))] : []
-  const rec2: PersonRecord = {
-    line: rec.line,
-    name: name ?? '',
-    company: t('company'),
-    profession: t('profession'),
-    email,
-    phone: t('phone'),
-    website,
-    city: t('city'),
-    tags,
-    notes: t('notes', 10_000),
-    howMet: t('howMet', 10_000),
-    idealClient: t('idealClient', 10_000),
-  }
-  return { record: problems.length ? null : rec2, problems }
+export function readPersonRow(header: string[], mapping: ColumnMapping, rec: CsvRecord): PersonRowResult {
+  return personRowReader(header, mapping)(rec)
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parseCsv } from '../../../src/core/formats/csv'
-import { parseDate, parseMoneyMinor, proposeMapping, readIntroRow, readPersonRow } from '../../../src/core/formats/mapping'
+import { parseDate, parseMoneyMinor, personRowReader, proposeMapping, readIntroRow, readPersonRow } from '../../../src/core/formats/mapping'
 import { parseNetworkJson } from '../../../src/core/formats/network'
 import { AppError } from '../../../src/shared/errors'
 
@@ -31,6 +31,21 @@ describe('row validation', () => {
   it('undoes formula neutralisation and splits tags', () => {
     const r = readPersonRow(header, m, { line: 2, cells: ["'=Ann", 'a@b.co', '', 'x; y,x'] })
     expect(r.record).toMatchObject({ name: '=Ann', tags: ['x', 'y'] })
+  })
+  it('a row reader for a header and mapping: first + last name, too-long cells, and its own tags array for every record', () => {
+    const h = ['First', 'Last', 'Company', 'Tags', 'Notes']
+    const mm = proposeMapping('people', h)
+    const read = personRowReader(h, mm)
+    expect(personRowReader(h, mm)).toBe(read)
+    const a = read({ line: 2, cells: [' Ann ', 'Lee', '', 'x;y', ''] })
+    const b = read({ line: 3, cells: ['', 'Kim', 'c'.repeat(201), 'x;y', 'n'] })
+    expect(a.record).toMatchObject({ name: 'Ann Lee', company: null, tags: ['x', 'y'], notes: null })
+    expect(b.record).toBeNull()
+    expect(b.problems).toEqual([{ line: 3, column: 'Company', field: 'company', reason: 'Longer than 200 characters.' }])
+    const c = read({ line: 4, cells: ['Bo', '', '', 'x;y', ''] })
+    c.record!.tags.push('z')
+    expect(read({ line: 5, cells: ['Cy', '', '', 'x;y', ''] }).record!.tags).toEqual(['x', 'y'])
+    expect(read({ line: 6, cells: ['', '', 'Acme', '', ''] }).problems.map((p) => [p.column, p.reason])).toEqual([['First', 'No name.']])
   })
   it('reads introductions: dates, statuses, money', () => {
     const h = ['Date', 'Referrer', 'Receiver', 'Prospect', 'Status', 'Value']

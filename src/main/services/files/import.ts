@@ -3,7 +3,7 @@ import { normalizeEmail } from '../../../core/text'
 import { base64ToBytes, decodeBytes } from '../../../core/formats/encoding'
 import { parseCsv, type CsvRecord } from '../../../core/formats/csv'
 import {
-  INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, matchKey, proposeMapping, readIntroRow, readPersonRow, personKeys,
+  INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, matchKey, personRowReader, proposeMapping, readIntroRow, personKeys,
   type CellProblem, type ColumnMapping, type IntroRecord, type PersonRecord,
 } from '../../../core/formats/mapping'
 import { parseVcards } from '../../../core/formats/vcard'
@@ -99,15 +99,17 @@ function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; to
   if (table === 'people') {
     if (!mapping.name && !mapping.firstName && !mapping.lastName)
       problems.push({ line: csv.rows[0]?.line ?? 1, column: '(mapping)', field: 'name', reason: 'Choose the column that holds the name.' })
-    else
-      for (const [i, r] of csv.rows.entries()) {
+    else {
+      const read = personRowReader(csv.header, mapping)
+      for (let i = 0; i < csv.rows.length; i++) {
         if (i % CHUNK === 0) yield { done: i, total: csv.rows.length }
-        const res = readPersonRow(csv.header, mapping, r)
+        const res = read(csv.rows[i]!)
         if (res.record) {
           if (input.kind === 'linkedin') res.record.howMet = res.record.howMet ? `LinkedIn, connected ${res.record.howMet}` : 'LinkedIn'
           people.push(res.record)
         } else problems.push(...res.problems)
       }
+    }
   } else {
     const missing = (['date', 'referrer', 'receiver', 'prospect'] as const).filter((f) => !mapping[f])
     if (missing.length)
