@@ -92,3 +92,21 @@ describe('edge layer: drawing', () => {
     expect(strokes).toHaveLength(0)
   })
 })
+
+describe('bringing an existing Cytoscape element up to date', () => {
+  it('changes only what differs and keeps the fading and selection other effects set', async () => {
+    const { default: cytoscape } = await import('cytoscape')
+    const { syncElement } = await import('../../src/renderer/src/features/graph/GraphCanvas')
+    const cy = cytoscape({ headless: true, elements: [{ group: 'nodes', data: { id: 'a', label: 'Ann', size: 10 }, classes: 'partner labelled' }] })
+    const a = cy.getElementById('a')
+    a.addClass('faded')
+    let changes = 0
+    cy.on('data class', () => void changes++)
+    syncElement(a, { group: 'nodes', data: { id: 'a', label: 'Ann', size: 10 }, classes: 'partner labelled' })
+    expect(changes).toBe(0)
+    syncElement(a, { group: 'nodes', data: { id: 'a', label: 'Ann Lee', size: 10 }, classes: 'partner' })
+    expect(a.data('label')).toBe('Ann Lee')
+    expect(a.classes().sort()).toEqual(['faded', 'partner'])
+    cy.destroy()
+  })
+})

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react'
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
 import type { Channel, Input, Output } from '../../../shared/contract'
 import type { AppErrorShape } from '../../../shared/errors'
@@ -34,6 +35,21 @@ export function useApi<K extends Channel>(
     queryFn: () => call(channel, input),
     ...opts,
   })
+}
+
+/**
+ * useApi whose request leaves before the screen's children run their effects
+ * (a layout effect runs before any passive one), so a heavy child set up in an
+ * effect (the graph's Cytoscape instance) is built while the answer is on its way.
+ */
+export function useApiEarly<K extends Channel>(channel: K, input?: Input<K>) {
+  const qc = useQueryClient()
+  const key = JSON.stringify([channel, input ?? null])
+  useLayoutEffect(() => {
+    const [ch, inp] = JSON.parse(key) as [K, Input<K> | null]
+    void qc.prefetchQuery({ queryKey: [ch, inp], queryFn: () => call(ch, inp ?? undefined) })
+  }, [qc, key])
+  return useApi(channel, input)
 }
 
 /**

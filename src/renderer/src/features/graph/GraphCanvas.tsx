@@ -42,6 +42,7 @@ interface RendererState {
   canvasHeight?: number
   TEXTURE_BUFFER?: number
   data?: { wheelZooming?: boolean; bufferCanvases?: HTMLCanvasElement[]; eleTxrCache?: TextureCache; lblTxrCache?: TextureCache }
+  redraw?: () => void
   beforeRender?: (fn: (willDraw: boolean) => void, priority: number) => void
   getPixelRatio?: () => number
   matchCanvasSize?: (container: HTMLElement) => void
@@ -144,6 +145,34 @@ function drawLayer(cy: Core, l: EdgeLayerState) {
   if (!l.batches.length) return
   const nodes = l.nodes
   drawEdgeBatches(ctx, l.batches, (id) => nodes.get(id)?.position(), vp, { w, h })
+}
+
+/** Classes other effects set (fading, selection), kept when an element is brought up to date. */
+const STATE_CLASSES = ['faded', 'selected']
+
+/**
+ * Brings an existing element up to date, touching only what changed: any data
+ * or class change makes Cytoscape restyle the element and redraw its texture,
+ * which on a big map's second pass (positions arriving) was a whole extra frame.
+ */
+export function syncElement(cur: cytoscape.SingularElementReturnValue, e: cytoscape.ElementDefinition): void {
+  const d = cur.data() as Record<string, unknown>
+  if (Object.entries(e.data).some(([k, v]) => d[k] !== v)) cur.data(e.data)
+  const want = ((e.classes as string | undefined) ?? '').split(' ').filter(Boolean)
+  const has = (cur.classes() as unknown as string[]).filter((c) => !STATE_CLASSES.includes(c))
+  if (want.length !== has.length || want.some((c) => !has.includes(c)))
+    cur.classes([...want, ...STATE_CLASSES.filter((c) => cur.hasClass(c))].join(' '))
+}
+
+/**
+ * The edge layer is redrawn after Cytoscape's next frame (it draws one after
+ * any change to its people; this asks for one when only the pairs changed), so
+ * a change costs one edge drawing, in step with the people.
+ */
+function layerInNextFrame(cy: Core, l: EdgeLayerState) {
+  const r = rendererOf(cy)
+  if (r.redraw) r.redraw()
+  else drawLayer(cy, l)
 }
 
 /**
@@ -253,6 +282,12 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
       // A big map moves as a picture while panned or zoomed, and is redrawn sharp when the gesture ends.
       rendererOf(cy).textureOnViewport = big
     }
+    if (!fitted.current && positions.size > 0) {
+      fitted.current = true
+      // Fit from the known positions: cy.fit() would first compute every label's box. Done before the people
+      // are added, so their styles are worked out once, for the view they will be drawn in.
+      cy.viewport(fitViewport(model, positions, cy.width(), cy.height(), 30))
+    }
     // A big map's edges go to the edge layer; Cytoscape gets the people only.
     const mine = big ? els.filter((e) => e.group === 'nodes') : els
     cy.batch(() => {
@@ -265,8 +300,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
         const cur = cy.getElementById(e.data.id!)
         if (cur.empty()) add.push(e)
         else {
-          cur.data(e.data)
-          cur.classes(e.classes as string)
+          syncElement(cur, e)
           if (e.group === 'nodes' && e.position) {
             const p = cur.position()
             if (p.x !== e.position.x || p.y !== e.position.y) cur.position(e.position)
@@ -286,12 +320,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     l.generation++
     box.current?.setAttribute('data-edges', big ? 'layer' : 'cytoscape')
     box.current?.setAttribute('data-complete', 'true')
-    if (!fitted.current && positions.size > 0) {
-      fitted.current = true
-      // Fit from the known positions: cy.fit() would first compute every label's box.
-      cy.viewport(fitViewport(model, positions, cy.width(), cy.height(), 30))
-    }
-    drawLayer(cy, layer.current)
+    layerInNextFrame(cy, layer.current)
   }, [model, positions])
 
   useEffect(() => {
@@ -310,7 +339,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     })
     if (bigRef.current) {
       layer.current.batches = edgeBatches(model.edges, faded)
-      drawLayer(cy, layer.current)
+      layerInNextFrame(cy, layer.current)
     }
   }, [faded, model])
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { layoutInput, placeNear, type LayoutKind } from '../../../../core/graph/layout'
 import { buildModel, converters, neighbourhood, reduceModel, type GraphModel, type SizeBy } from '../../../../core/graph/model'
 import { toSvg } from '../../../../core/graph/svg'
-import { ApiError, call, useApi } from '../../ui/api'
+import { ApiError, call, useApi, useApiEarly } from '../../ui/api'
 import type { ScreenProps } from '../../ui/nav'
 import { FilterBar, HighlightControl, Legend, SearchBox, ViewControls, type Filters } from './Controls'
 import { fadedIds, FULL_VIEW_LIMIT, REDUCED_VIEW_LIMIT, svgInput, type Pos } from './elements'
@@ -45,7 +45,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const pending = useRef(new Map<string, Pos>())
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
-  const graph = useApi('graph:get', { ...filters, prospects })
+  const graph = useApiEarly('graph:get', { ...filters, prospects })
   const groups = useApi('groups:list', {})
   const tags = useApi('people:tags', {})
   const full = useMemo(() => (graph.data ? buildModel(graph.data, { sizeBy }) : null), [graph.data, sizeBy])
