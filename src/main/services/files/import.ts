@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors'
 import type { DuplicateDecision, DuplicateMatch, ImportKind, ImportPreview, ImportResult, ImportStatus } from '../../../shared/channels/files'
 import type { Statement } from 'better-sqlite3'
 import { withIndexesDeferred, type Db } from '../../db/connection'
+import { JsonRowsInserter } from '../../db/bulk'
 import { PeopleIndex } from '../../db/files'
 import { markSummariesStale } from '../../db/analytics'
 import { ME_INSERT_TRIGGER } from '../../db/analyticsSchema'
@@ -252,13 +253,17 @@ function newId(nowMs: number): string {
   return uuidv7(idMs, pooledRandom)
 }
 
-function insertPersonRecord(s: Stmts, r: PersonRecord, nowMs: number, now: string): string {
+/** Inserts a new person; its tags go to `tags` when given (written in chunks), else one by one. */
+function insertPersonRecord(s: Stmts, r: PersonRecord, nowMs: number, now: string, tags?: JsonRowsInserter): string {
   const id = newId(nowMs)
   s.person.run(
     id, r.name, matchKey(r.name), r.company, r.profession, r.email, r.email ? normalizeEmail(r.email) : null, r.phone, r.website, r.city,
     r.idealClient, r.howMet, r.notes, now, now,
   )
-  for (const t of r.tags) s.tag.run(id, t, matchKey(t))
+  for (const t of r.tags) {
+    if (tags) tags.add([id, t, matchKey(t)])
+    else s.tag.run(id, t, matchKey(t))
+  }
   return id
 }
 
@@ -394,10 +399,12 @@ export function commitImport(db: Db, input: ImportInput, opts: CommitOptions, no
     result.duplicates = plan.duplicates.length + plan.folded
     result.skipped = plan.skipped
     const write = () => {
+      const tags = new JsonRowsInserter(db, 'person_tags', ['person_id', 'tag', 'tag_key'], { orIgnore: true })
       for (const r of plan.creates) {
-        insertPersonRecord(s, r, nowMs, nowIso)
+        insertPersonRecord(s, r, nowMs, nowIso, tags)
         result.created++
       }
+      tags.flush()
       for (const m of plan.merges) if (mergePersonRecord(db, s, m.id, m.record, nowIso)) result.merged++
     }
     // A big import into a smaller network: drop the secondary indexes and build them once at the end
