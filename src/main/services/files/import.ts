@@ -198,7 +198,8 @@ function statements(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     ),
     tag: db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag, tag_key) VALUES (?, ?, ?)'),
-    getPerson: db.prepare('SELECT * FROM people WHERE id = ?'),
+    /** Only the columns a merge may fill. */
+    getPerson: db.prepare(`SELECT ${COLS.map(([, col]) => col).join(', ')} FROM people WHERE id = ?`),
     intro: db.prepare(
       `INSERT INTO introductions (id, referrer_id, receiver_id, prospect_id, date, kind, origin, warmth, status, status_date, value_minor,
          currency, notes, created_at, updated_at)
