@@ -115,6 +115,8 @@ interface EdgeLayerState {
   batches: EdgeBatch[]
   nodes: Map<string, NodeSingular>
   drawnAt: Viewport | null
+  /** Something the layer shows changed since it was drawn (pairs, fading, a person moved). */
+  stale: boolean
   /** Make the people's textures before a frame (big maps), and which set of people that was. */
   warm: boolean
   generation: number
@@ -132,6 +134,10 @@ function drawLayer(cy: Core, l: EdgeLayerState) {
   }
   const w = cy.width()
   const h = cy.height()
+  const same = l.drawnAt && l.drawnAt.zoom === vp.zoom && l.drawnAt.pan.x === vp.pan.x && l.drawnAt.pan.y === vp.pan.y
+  // Most of Cytoscape's frames (hover, selection, a texture refined) change nothing the layer shows.
+  if (same && !l.stale && c.width === w && c.height === h && !c.style.transform) return
+  l.stale = false
   if (c.width !== w || c.height !== h) {
     c.width = w
     c.height = h
@@ -191,7 +197,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
   const fadedRef = useRef(faded)
   fadedRef.current = faded
   /** The edge layer: its canvas, what it draws, and the viewport it was last drawn at. */
-  const layer = useRef<EdgeLayerState>({ canvas: null, batches: [], nodes: new Map(), drawnAt: null, warm: false, generation: 0 })
+  const layer = useRef<EdgeLayerState>({ canvas: null, batches: [], nodes: new Map(), drawnAt: null, stale: true, warm: false, generation: 0 })
 
   useEffect(() => {
     const cy = cytoscape({
@@ -218,6 +224,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     const edgeLayer = layer.current
     edgeLayer.canvas = canvas
     cy.on('render', () => drawLayer(cy, edgeLayer))
+    cy.on('position', 'node', () => void (edgeLayer.stale = true))
     warmTexturesBeforeFrames(cy, edgeLayer)
     // Reachable from the page (benches and end-to-end tests read rendered positions).
     if (box.current) Object.defineProperty(box.current, 'cy', { value: cy, configurable: true })
@@ -316,6 +323,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     if (big) cy.nodes().forEach((n) => void l.nodes.set(n.id(), n))
     l.batches = big ? edgeBatches(model.edges, fadedRef.current) : []
     l.drawnAt = null
+    l.stale = true
     l.warm = big
     l.generation++
     box.current?.setAttribute('data-edges', big ? 'layer' : 'cytoscape')
@@ -339,6 +347,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     })
     if (bigRef.current) {
       layer.current.batches = edgeBatches(model.edges, faded)
+      layer.current.stale = true
       layerInNextFrame(cy, layer.current)
     }
   }, [faded, model])
