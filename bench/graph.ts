@@ -96,11 +96,15 @@ async function panAndZoom(page: Page): Promise<{ fps: number; p95: number; max: 
   const cx = box.x + box.width / 2
   const cy = box.y + box.height / 2
   await startFrames(page)
-  // Drag the background around (a real pan), then wheel-zoom in and out.
-  await page.mouse.move(cx, cy)
+  // Drag the background around (a real pan: it starts in an empty corner, so no person is grabbed and moved),
+  // then wheel-zoom in and out over the middle.
+  const x0 = box.x + 10
+  const y0 = box.y + 10
+  await page.mouse.move(x0, y0)
   await page.mouse.down()
-  for (let i = 0; i < 90; i++) await page.mouse.move(cx + 200 * Math.sin(i / 14), cy + 120 * Math.cos(i / 11))
+  for (let i = 0; i < 90; i++) await page.mouse.move(x0 + 200 * (1 - Math.cos(i / 14)), y0 + 120 * (1 - Math.cos(i / 11)))
   await page.mouse.up()
+  await page.mouse.move(cx, cy)
   for (let i = 0; i < 30; i++) await page.mouse.wheel(0, i < 15 ? -120 : 120)
   await page.waitForTimeout(300)
   return stopFrames(page)
