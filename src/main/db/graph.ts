@@ -49,14 +49,18 @@ function filterSql(f: GraphFilters): { where: string; params: Record<string, unk
   return { where: w.join(' AND '), params }
 }
 
-interface EdgeRow {
-  source: string
-  target: string
-  count: number
-  won: number
-  decided: number
-  value: number
-}
+/** source, target, count, won, decided, value: rows come back as arrays (`raw`), which for thousands of pairs is about
+ * twice as fast as one object per row plus a spread. */
+type EdgeTuple = [string, string, number, number, number, number]
+const edgeOf = (r: EdgeTuple, kind: GraphEdgeData['kind']): GraphEdgeData => ({
+  source: r[0],
+  target: r[1],
+  kind,
+  count: r[2],
+  won: r[3],
+  decided: r[4],
+  valueMinor: r[5],
+})
 
 /** Introductions per (referrer -> receiver) pair within the filters. */
 export function partnerEdges(db: Db, f: GraphFilters): GraphEdgeData[] {
@@ -73,8 +77,9 @@ export function partnerEdges(db: Db, f: GraphFilters): GraphEdgeData[] {
        WHERE ${where}
        GROUP BY i.referrer_id, i.receiver_id`,
     )
-    .all(params) as EdgeRow[]
-  return rows.map((r) => ({ ...r, kind: 'partner' as const, valueMinor: r.value }))
+    .raw(true)
+    .all(params) as EdgeTuple[]
+  return rows.map((r) => edgeOf(r, 'partner'))
 }
 
 /** Introductions per (referrer -> prospect) pair within the filters. */
@@ -93,8 +98,9 @@ export function prospectEdges(db: Db, f: GraphFilters): GraphEdgeData[] {
        WHERE ${where}
        GROUP BY i.referrer_id, i.prospect_id`,
     )
-    .all(params) as EdgeRow[]
-  return rows.map((r) => ({ ...r, kind: 'prospect' as const, valueMinor: r.value }))
+    .raw(true)
+    .all(params) as EdgeTuple[]
+  return rows.map((r) => edgeOf(r, 'prospect'))
 }
 
 export interface PersonNodeRow {

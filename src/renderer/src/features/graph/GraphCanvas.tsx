@@ -117,6 +117,8 @@ interface EdgeLayerState {
   drawnAt: Viewport | null
   /** Something the layer shows changed since it was drawn (pairs, fading, a person moved). */
   stale: boolean
+  /** The next frame drawn is the first with the current elements (see the render handler). */
+  stampPending: boolean
   /** Make the people's textures before a frame (big maps), and which set of people that was. */
   warm: boolean
   generation: number
@@ -197,7 +199,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
   const fadedRef = useRef(faded)
   fadedRef.current = faded
   /** The edge layer: its canvas, what it draws, and the viewport it was last drawn at. */
-  const layer = useRef<EdgeLayerState>({ canvas: null, batches: [], nodes: new Map(), drawnAt: null, stale: true, warm: false, generation: 0 })
+  const layer = useRef<EdgeLayerState>({ canvas: null, batches: [], nodes: new Map(), drawnAt: null, stale: true, stampPending: false, warm: false, generation: 0 })
 
   useEffect(() => {
     const cy = cytoscape({
@@ -223,7 +225,15 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     box.current?.prepend(canvas)
     const edgeLayer = layer.current
     edgeLayer.canvas = canvas
-    cy.on('render', () => drawLayer(cy, edgeLayer))
+    cy.on('render', () => {
+      drawLayer(cy, edgeLayer)
+      // The first frame drawn with the current people (and, on a big map, their edges): the bench reads this to
+      // time the first picture (it is on screen once the next animation frame starts).
+      if (edgeLayer.stampPending && cy.nodes().length) {
+        edgeLayer.stampPending = false
+        box.current?.setAttribute('data-drawn-at', String(performance.now()))
+      }
+    })
     cy.on('position', 'node', () => void (edgeLayer.stale = true))
     warmTexturesBeforeFrames(cy, edgeLayer)
     // Reachable from the page (benches and end-to-end tests read rendered positions).
@@ -291,18 +301,17 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     }
     if (!fitted.current && positions.size > 0) {
       fitted.current = true
-      // Fit from the known positions: cy.fit() would first compute every label's box. Done before the people
-      // are added, so their styles are worked out once, for the view they will be drawn in.
+      // Fit from the known positions (before the people are added): cy.fit() would first compute every label's box.
       cy.viewport(fitViewport(model, positions, cy.width(), cy.height(), 30))
     }
     // A big map's edges go to the edge layer; Cytoscape gets the people only.
     const mine = big ? els.filter((e) => e.group === 'nodes') : els
+    const add: typeof els = []
     cy.batch(() => {
       const keep = new Set(mine.map((e) => e.data.id!))
       cy.elements().forEach((el) => {
         if (!keep.has(el.id())) el.remove()
       })
-      const add: typeof els = []
       for (const e of mine) {
         const cur = cy.getElementById(e.data.id!)
         if (cur.empty()) add.push(e)
@@ -328,6 +337,10 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     l.generation++
     box.current?.setAttribute('data-edges', big ? 'layer' : 'cytoscape')
     box.current?.setAttribute('data-complete', 'true')
+    if (add.length) {
+      l.stampPending = true
+      box.current?.removeAttribute('data-drawn-at')
+    }
     layerInNextFrame(cy, layer.current)
   }, [model, positions])
 
