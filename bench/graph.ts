@@ -159,13 +159,23 @@ export default async function run(env: Env): Promise<Row[]> {
         await page.waitForSelector('nav[aria-label=Main]')
         const reduced = n > 2500
         const shown = reduced ? 401 : n
-        const { painted, settled } = await openNetwork(page, shown)
+        // Three opens, each in a freshly loaded page (as when the app starts on this screen); the median is reported.
+        const opens: { painted: number; settled: number }[] = []
+        for (let k = 0; k < 3; k++) {
+          if (k > 0) {
+            await page.reload()
+            await page.waitForSelector('nav[aria-label=Main]')
+          }
+          opens.push(await openNetwork(page, shown))
+        }
+        const painted = opens.map((o) => o.painted).sort((a, b) => a - b)
+        const settled = opens.map((o) => o.settled).sort((a, b) => a - b)
         const edgeMode = await page.getByTestId('graph-canvas').getAttribute('data-edges')
         rows.push({
           case: 'first picture, saved positions (Chromium)',
           size,
-          value: fmt(painted),
-          note: `${reduced ? 'reduced view: you + top 400 by won value' : 'full map'}, people and edges (${edgeMode === 'layer' ? 'edge layer' : 'Cytoscape edges'}); settled ${fmt(settled)}`,
+          value: fmt(painted[1]!),
+          note: `median of 3 (${fmt(painted[0]!)}–${fmt(painted[2]!)}); ${reduced ? 'reduced view: you + top 400 by won value' : 'full map'}, people and edges (${edgeMode === 'layer' ? 'edge layer' : 'Cytoscape edges'}); settled ${fmt(settled[1]!)}`,
         })
         if (reduced) {
           const f = await panAndZoom(page)
