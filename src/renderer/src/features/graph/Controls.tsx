@@ -269,7 +269,7 @@ export function Legend({ model, sizeBy, prospects }: { model: GraphModel; sizeBy
         <span className="dot large" style={{ background: UNDECIDED }} /> size: {sizeBy === 'value' ? 'won value of introductions made' : 'introductions made'}
       </div>
       <div className="graph-legend-row">
-        <span className="line thin" /> <span className="line thick" /> arrow width: introductions sent that way
+        <span className="line thin" /> <span className="line thick" /> line width: introductions sent that way
       </div>
       <div className="graph-legend-row">
         <span className="line" style={{ background: EDGE_NONE }} /> none … <span className="line" style={{ background: EDGE_ALL }} /> all converted
