@@ -34,7 +34,7 @@ interface Props {
  */
 export const BIG = 1500
 
-/** Cytoscape's renderer internals the edge layer reads to know when the view is moved as a picture. */
+/** The Cytoscape renderer internals this component uses (each use checks that it is there). */
 interface RendererState {
   textureOnViewport?: boolean
   textureMult?: number
@@ -46,7 +46,6 @@ interface RendererState {
   beforeRender?: (fn: (willDraw: boolean) => void, priority: number) => void
   getPixelRatio?: () => number
   matchCanvasSize?: (container: HTMLElement) => void
-  hideEdgesOnViewport?: boolean
   pinching?: boolean
   swipePanning?: boolean
   hoverData?: { dragging?: boolean }

@@ -152,9 +152,10 @@ export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetSty
         width: 'data(width)',
         'line-color': 'data(colour)',
         'target-arrow-color': 'data(colour)',
-        'target-arrow-shape': big ? 'none' : 'triangle',
+        // (Only small maps have Cytoscape edges: a big map's are drawn by the edge layer.)
+        'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
-        'curve-style': big ? 'haystack' : 'bezier',
+        'curve-style': 'bezier',
         opacity: 0.75,
       },
     },
