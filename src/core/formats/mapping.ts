@@ -46,69 +46,6 @@ const ALIASES: Record<string, string[]> = {
   warmth: ['warmth', 'temperature', 'heat'],
 }
 
-/**
- * Below U+0300 every character is a starter, so NFKD, dropping combining marks and lower-casing work one
- * character at a time: FOLD[c] is normalizeKey's text for c before whitespace is collapsed ('É' -> 'e', '½' -> '1⁄2').
- */
-const FOLD = Array.from({ length: 0x300 }, (_, c) => String.fromCharCode(c).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase())
-/** c -> the one character it folds to when that is not whitespace (most of them), else 0. */
-const FOLD1 = Uint16Array.from(FOLD, (f) => (f.length === 1 && !/\s/.test(f) ? f.charCodeAt(0) : 0))
-const isSpace = (d: number) => d < 0x300 && FOLD1[d] === 0 && /\s/.test(String.fromCharCode(d))
-const SPACE = Uint8Array.from(FOLD, (_, c) => (isSpace(c) ? 1 : 0))
-
-/** normalizeKey of text below U+0300 by table (no allocation when the text is its own key); null for other text. */
-function latinKey(s: string): string | null {
-  const n = s.length
-  let clean = s.charCodeAt(0) !== 32 && s.charCodeAt(n - 1) !== 32
-  for (let i = 0; clean && i < n; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0x300) return null
-    if (c === 32) clean = s.charCodeAt(i + 1) !== 32
-    else clean = FOLD1[c] === c
-  }
-  if (clean) return s
-  let out = ''
-  let space = false
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0x300) return null
-    const one = FOLD1[c]!
-    if (one !== 0) {
-      if (space && out !== '') out += ' '
-      space = false
-      out += String.fromCharCode(one)
-      continue
-    }
-    const f = FOLD[c]!
-    for (let j = 0; j < f.length; j++) {
-      if (SPACE[f.charCodeAt(j)] === 1) space = true
-      else {
-        if (space && out !== '') out += ' '
-        space = false
-        out += f[j]!
-      }
-    }
-  }
-  return out
-}
-
-/** Keys of other text already computed (Unicode normalisation is the slow part); bounded, dropped when full. */
-const keyMemo = new Map<string, string>()
-const KEY_MEMO_MAX = 50_000
-
-/** normalizeKey (case- and accent-insensitive), with a fast path for Latin text; same result for every string. */
-export function matchKey(s: string | null | undefined): string {
-  if (!s) return ''
-  const latin = latinKey(s)
-  if (latin !== null) return latin
-  let k = keyMemo.get(s)
-  if (k === undefined) {
-    if (keyMemo.size >= KEY_MEMO_MAX) keyMemo.clear()
-    keyMemo.set(s, (k = normalizeKey(s)))
-  }
-  return k
-}
-
 const hkey = (h: string): string => normalizeKey(h).replace(/[^a-z0-9]+/g, ' ').trim()
 
 /** Proposes field -> column from the header names; a remembered mapping wins where its columns still exist. */
@@ -434,6 +371,6 @@ export interface PersonKeys {
 export function personKeys(p: { name: string; company: string | null; email: string | null }): PersonKeys {
   return {
     email: p.email ? normalizeEmail(p.email) : null,
-    nameCompany: `${matchKey(p.name)}\u0001${matchKey(p.company)}`,
+    nameCompany: `${normalizeKey(p.name)}\u0001${normalizeKey(p.company)}`,
   }
 }

@@ -1,5 +1,5 @@
-import { normalizeEmail } from '../../core/text'
-import { matchKey, personKeys, type PersonKeys } from '../../core/formats/mapping'
+import { normalizeEmail, normalizeKey } from '../../core/text'
+import { personKeys, type PersonKeys } from '../../core/formats/mapping'
 import { rowToCamel, camelToSnake, NETWORK_FORMAT, NETWORK_FORMAT_VERSION, type NetworkJson, type NetworkRow } from '../../core/formats/network'
 import type { GraphExport } from '../../core/formats/xml'
 import type { MergeConflict, MergeResult, NetworkCounts } from '../../shared/channels/files'
@@ -119,7 +119,7 @@ export class PeopleIndex {
     const k = personKeys({ name, company, email })
     if (k.email && !this.byEmail.has(k.email)) this.byEmail.set(k.email, id)
     if (!this.byNameCompany.has(k.nameCompany)) this.byNameCompany.set(k.nameCompany, id)
-    const nk = matchKey(name)
+    const nk = normalizeKey(name)
     const list = this.byName.get(nk)
     if (list) list.push(id)
     else this.byName.set(nk, [id])
@@ -171,7 +171,7 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
     if (!matched) {
       const email = str(p.email)
       insertRow(db, 'people', { ...p, isMe: hasMe ? 0 : (p.isMe ?? 0), introducedById: null }, {
-        name_key: matchKey(String(p.name)),
+        name_key: normalizeKey(String(p.name)),
         email_key: email ? normalizeEmail(email) : null,
       })
       if (!p.deletedAt) index.add(id, String(p.name), str(p.company), email)
@@ -197,7 +197,7 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
       if (opts.onConflict === 'takeTheirs') for (const col of differs) fill[col] = p[col.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]
     }
     if (Object.keys(fill).length) {
-      if ('name' in fill) fill.name_key = matchKey(String(fill.name))
+      if ('name' in fill) fill.name_key = normalizeKey(String(fill.name))
       if ('email' in fill) fill.email_key = fill.email ? normalizeEmail(String(fill.email)) : null
       updateColumns(db, 'people', matched.id, { ...fill, updated_at: opts.now })
     }
@@ -209,17 +209,17 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
   }
   for (const t of data.tags) {
     const pid = map.get(t.personId)
-    if (pid) db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag, tag_key) VALUES (?, ?, ?)').run(pid, t.tag, matchKey(t.tag))
+    if (pid) db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag, tag_key) VALUES (?, ?, ?)').run(pid, t.tag, normalizeKey(t.tag))
   }
   const groupMap = new Map<string, string>()
   const groupByName = new Map<string, string>()
   for (const g of db.prepare('SELECT id, name FROM groups WHERE deleted_at IS NULL').all() as { id: string; name: string }[])
-    groupByName.set(matchKey(g.name), g.id)
+    groupByName.set(normalizeKey(g.name), g.id)
   for (const g of data.groups) {
     const id = String(g.id)
     if (db.prepare('SELECT 1 FROM groups WHERE id = ?').get(id)) groupMap.set(id, id)
     else {
-      const byName = g.deletedAt ? undefined : groupByName.get(matchKey(String(g.name)))
+      const byName = g.deletedAt ? undefined : groupByName.get(normalizeKey(String(g.name)))
       if (byName) groupMap.set(id, byName)
       else {
         insertRow(db, 'groups', g)

@@ -1,9 +1,9 @@
 import { uuidv7 } from '../../../core/ids'
-import { normalizeEmail } from '../../../core/text'
+import { normalizeEmail, normalizeKey } from '../../../core/text'
 import { base64ToBytes, decodeBytes } from '../../../core/formats/encoding'
 import { parseCsv, type CsvRecord } from '../../../core/formats/csv'
 import {
-  INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, matchKey, personRowReader, proposeMapping, readIntroRow, personKeys,
+  INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, personRowReader, proposeMapping, readIntroRow, personKeys,
   type CellProblem, type ColumnMapping, type IntroRecord, type PersonRecord,
 } from '../../../core/formats/mapping'
 import { parseVcards } from '../../../core/formats/vcard'
@@ -148,7 +148,7 @@ interface PeoplePlan {
 function fillBlanks(into: PersonRecord, from: PersonRecord): void {
   for (const k of ['company', 'profession', 'email', 'phone', 'website', 'city', 'notes', 'howMet', 'idealClient'] as const)
     if (into[k] === null && from[k] !== null) into[k] = from[k]
-  for (const t of from.tags) if (!into.tags.some((x) => matchKey(x) === matchKey(t))) into.tags.push(t)
+  for (const t of from.tags) if (!into.tags.some((x) => normalizeKey(x) === normalizeKey(t))) into.tags.push(t)
 }
 
 export function planPeople(db: Db, records: PersonRecord[], opts: Pick<CommitOptions, 'defaultDecision' | 'decisions'>, index = new PeopleIndex(db)): PeoplePlan {
@@ -258,12 +258,12 @@ function newId(nowMs: number): string {
 function insertPersonRecord(s: Stmts, r: PersonRecord, nowMs: number, now: string, tags?: JsonRowsInserter): string {
   const id = newId(nowMs)
   s.person.run(
-    id, r.name, matchKey(r.name), r.company, r.profession, r.email, r.email ? normalizeEmail(r.email) : null, r.phone, r.website, r.city,
+    id, r.name, normalizeKey(r.name), r.company, r.profession, r.email, r.email ? normalizeEmail(r.email) : null, r.phone, r.website, r.city,
     r.idealClient, r.howMet, r.notes, now, now,
   )
   for (const t of r.tags) {
-    if (tags) tags.add([id, t, matchKey(t)])
-    else s.tag.run(id, t, matchKey(t))
+    if (tags) tags.add([id, t, normalizeKey(t)])
+    else s.tag.run(id, t, normalizeKey(t))
   }
   return id
 }
@@ -291,7 +291,7 @@ function mergePersonRecord(db: Db, s: Stmts, id: string, r: PersonRecord, now: s
     }
   }
   let changed = false
-  for (const t of r.tags) if (s.tag.run(id, t, matchKey(t)).changes > 0) changed = true
+  for (const t of r.tags) if (s.tag.run(id, t, normalizeKey(t)).changes > 0) changed = true
   if (sets.length) {
     const sql = `UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`
     let st = s.updates.get(sql)
@@ -318,14 +318,14 @@ class Resolver {
     }
     if (!isEmail) {
       if (company) {
-        const id = this.index.byNameCompany.get(`${matchKey(ref)}\u0001${matchKey(company)}`)
+        const id = this.index.byNameCompany.get(`${normalizeKey(ref)}\u0001${normalizeKey(company)}`)
         if (id) return { id }
       }
-      const ids = this.index.byName.get(matchKey(ref)) ?? []
+      const ids = this.index.byName.get(normalizeKey(ref)) ?? []
       if (ids.length === 1) return { id: ids[0]! }
       if (ids.length > 1) return { problem: `${ids.length} people are called "${ref}"; use their email to say which.` }
     }
-    const key = ek ? `e:${ek}` : `n:${matchKey(ref)}`
+    const key = ek ? `e:${ek}` : `n:${normalizeKey(ref)}`
     return { create: { name: ref, email: isEmail ? ref : email, company }, key }
   }
 }
