@@ -92,7 +92,7 @@ function warmTexturesBeforeFrames(cy: Core, l: EdgeLayerState): void {
   let warmed: string | null = null
   r.beforeRender((willDraw) => {
     const caches = [r.data?.eleTxrCache, r.data?.lblTxrCache].filter((c): c is TextureCache => !!c)
-    if (!willDraw || !l.warm || !caches.length || movingAsPicture(r)) return
+    if (!willDraw || !l.nodes.size || !caches.length || movingAsPicture(r)) return
     const pxRatio = r.getPixelRatio!()
     const key = `${l.generation}:${Math.ceil(Math.log2(cy.zoom() * pxRatio))}`
     if (key === warmed) return
@@ -112,14 +112,14 @@ const prefersDark = () => typeof window.matchMedia === 'function' && window.matc
 interface EdgeLayerState {
   canvas: HTMLCanvasElement | null
   batches: EdgeBatch[]
+  /** The people by id; filled on big maps only (the layer draws nothing and textures are not warmed on small ones). */
   nodes: Map<string, NodeSingular>
   drawnAt: Viewport | null
   /** Something the layer shows changed since it was drawn (pairs, fading, a person moved). */
   stale: boolean
   /** The next frame drawn is the first with the current elements (see the render handler). */
   stampPending: boolean
-  /** Make the people's textures before a frame (big maps), and which set of people that was. */
-  warm: boolean
+  /** Bumped when people were added, so their textures are made before the next frame. */
   generation: number
 }
 
@@ -195,10 +195,8 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
   const bigRef = useRef<boolean | null>(null)
   const modelRef = useRef<GraphModel | null>(null)
   modelRef.current = model
-  const fadedRef = useRef(faded)
-  fadedRef.current = faded
   /** The edge layer: its canvas, what it draws, and the viewport it was last drawn at. */
-  const layer = useRef<EdgeLayerState>({ canvas: null, batches: [], nodes: new Map(), drawnAt: null, stale: true, stampPending: false, warm: false, generation: 0 })
+  const layer = useRef<EdgeLayerState>({ canvas: null, batches: [], nodes: new Map(), drawnAt: null, stale: true, stampPending: false, generation: 0 })
 
   useEffect(() => {
     const cy = cytoscape({
@@ -326,21 +324,18 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
       cy.add(add.filter((e) => e.group === 'nodes'))
       cy.add(add.filter((e) => e.group === 'edges'))
     })
+    // The pairs themselves (with their fading) are set by the fading effect below, which runs after this one.
     const l = layer.current
     l.nodes = new Map()
     if (big) cy.nodes().forEach((n) => void l.nodes.set(n.id(), n))
-    l.batches = big ? edgeBatches(model.edges, fadedRef.current) : []
-    l.drawnAt = null
     l.stale = true
-    l.warm = big
-    l.generation++
     box.current?.setAttribute('data-edges', big ? 'layer' : 'cytoscape')
-    box.current?.setAttribute('data-complete', 'true')
     if (add.length) {
+      l.generation++
       l.stampPending = true
       box.current?.removeAttribute('data-drawn-at')
     }
-    layerInNextFrame(cy, layer.current)
+    layerInNextFrame(cy, l)
   }, [model, positions])
 
   useEffect(() => {
@@ -357,11 +352,11 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
         })
       }
     })
-    if (bigRef.current) {
-      layer.current.batches = edgeBatches(model.edges, faded)
-      layer.current.stale = true
-      layerInNextFrame(cy, layer.current)
-    }
+    // The edge layer's pairs: every model change and every fading change comes through here.
+    const l = layer.current
+    l.batches = bigRef.current ? edgeBatches(model.edges, faded) : []
+    l.stale = true
+    layerInNextFrame(cy, l)
   }, [faded, model])
 
   useEffect(() => {
