@@ -1,4 +1,4 @@
-import { useLayoutEffect } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
 import type { Channel, Input, Output } from '../../../shared/contract'
 import type { AppErrorShape } from '../../../shared/errors'
@@ -24,17 +24,19 @@ export async function call<K extends Channel>(channel: K, input?: Input<K>): Pro
   return res.data
 }
 
+/** The query for one channel call: the key is the channel plus its input. */
+const apiQuery = <K extends Channel>(channel: K, input?: Input<K>) => ({
+  queryKey: [channel, input ?? null] as const,
+  queryFn: () => call(channel, input),
+})
+
 /** Query over a channel; the key is the channel plus its input. */
 export function useApi<K extends Channel>(
   channel: K,
   input?: Input<K>,
   opts: Omit<UseQueryOptions<Output<K>, ApiError>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<Output<K>, ApiError>({
-    queryKey: [channel, input ?? null],
-    queryFn: () => call(channel, input),
-    ...opts,
-  })
+  return useQuery<Output<K>, ApiError>({ ...apiQuery(channel, input), ...opts })
 }
 
 /**
@@ -44,11 +46,12 @@ export function useApi<K extends Channel>(
  */
 export function useApiEarly<K extends Channel>(channel: K, input?: Input<K>) {
   const qc = useQueryClient()
-  const key = JSON.stringify([channel, input ?? null])
-  useLayoutEffect(() => {
-    const [ch, inp] = JSON.parse(key) as [K, Input<K> | null]
-    void qc.prefetchQuery({ queryKey: [ch, inp], queryFn: () => call(ch, inp ?? undefined) })
-  }, [qc, key])
+  const query = apiQuery(channel, input)
+  const latest = useRef(query)
+  latest.current = query
+  // Runs again only when the key's content changes (a new but equal input object does not count).
+  const key = JSON.stringify(query.queryKey)
+  useLayoutEffect(() => void qc.prefetchQuery(latest.current), [qc, key])
   return useApi(channel, input)
 }
 
