@@ -22,7 +22,8 @@ export default defineConfig({
   base: './',
   plugins: [injectWebApi(), react()],
   build: {
-    outDir: resolve(__dirname, 'out/web'),
+    // RM_WEB_OUT lets parallel work build into its own folder; the default is what the bridge serves.
+    outDir: resolve(__dirname, process.env.RM_WEB_OUT ?? 'out/web'),
     emptyOutDir: true,
     rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
   },

@@ -49,7 +49,7 @@ export interface E2EApp {
  * headless Chromium.
  */
 export async function startE2E(opts: { now?: string; viewport?: { width: number; height: number } } = {}): Promise<E2EApp> {
-  const staticDir = join(ROOT, 'out/web')
+  const staticDir = join(ROOT, process.env.RM_WEB_OUT ?? 'out/web')
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('Build the web renderer first: npm run build:web')
   const dataDir = mkdtempSync(join(tmpdir(), 'referral-map-e2e-'))
   const bridge = await startWebBridge({
