@@ -224,34 +224,9 @@ export function bulkPragmas(db: Db): void {
   db.pragma('temp_store = MEMORY')
 }
 
-/** Random bytes for ids from a pooled buffer: one getRandomValues call per 4,096 ids instead of one per id. */
-const pool = new Uint8Array(16 * 4096)
-let poolAt = pool.length
-function pooledRandom(n: number): Uint8Array {
-  if (poolAt + n > pool.length) {
-    globalThis.crypto.getRandomValues(pool)
-    poolAt = 0
-  }
-  const out = pool.slice(poolAt, poolAt + n)
-  poolAt += n
-  return out
-}
-/**
- * UUIDv7 for bulk inserts at one clock reading: uuidv7's in-millisecond counter
- * starts anywhere up to 2,047 of its 4,096 steps, so every 2,000 ids the timestamp moves on by 1 ms (100k rows
- * end 50 ms "later"). Ids stay in order, which keeps b-tree inserts at the end.
- */
-let idMs = 0
-let idCount = 0
+/** Ids for bulk inserts at one clock reading: the uuidv7 generator's 42-bit counter keeps them unique and in order. */
 function newId(nowMs: number): string {
-  if (nowMs > idMs) {
-    idMs = nowMs
-    idCount = 0
-  } else if (++idCount >= 2000) {
-    idMs++
-    idCount = 0
-  }
-  return uuidv7(idMs, pooledRandom)
+  return uuidv7(nowMs)
 }
 
 /** Inserts a new person; its tags go to `tags` when given (written in chunks), else one by one. */
