@@ -17,8 +17,8 @@ export function assertKnownVersion(current: number, list: readonly Migration[] =
 }
 
 /**
- * Applies every migration newer than `PRAGMA user_version`, each in its own
- * transaction. A database from a newer app version is refused, never altered.
+ * Applies every migration newer than `PRAGMA user_version` (its SQL text), each
+ * in its own transaction. A database from a newer app version is refused, never altered.
  */
 export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number {
   const current = db.pragma('user_version', { simple: true }) as number
@@ -26,7 +26,7 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
   const pending = [...list].filter((m) => m.version > current).sort((a, b) => a.version - b.version)
   for (const m of pending) {
     db.transaction(() => {
-      m.up(db)
+      db.exec(m.sql)
       db.pragma(`user_version = ${m.version}`)
     }).immediate()
   }

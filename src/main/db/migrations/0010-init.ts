@@ -1,17 +1,14 @@
-import type { Migration } from './index'
-
 /**
  * The foundation schema. Conventions: STRICT tables, UUIDv7 text ids,
  * ISO-8601 UTC timestamps in created_at/updated_at, soft deletes (deleted_at)
  * for rows other rows refer to, calendar dates as YYYY-MM-DD, money as integer
  * minor units.
  */
-const migration: Migration = {
+export default {
   version: 10,
   name: 'init',
-  up(db) {
-    db.exec(`
-      PRAGMA application_id = ${0x52464d50};
+  sql: `
+      PRAGMA application_id = 1380339024;
 
       CREATE TABLE people (
         id TEXT PRIMARY KEY,
@@ -145,8 +142,5 @@ const migration: Migration = {
         value TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
-    `)
-  },
+    `,
 }
-
-export default migration

@@ -1,15 +1,12 @@
-import type { Migration } from './index'
-
 /**
  * Where each person sits on the network map, so a familiar map does not jump
  * around between sessions. One row per placed person (keyed by the person:
  * a position has no identity of its own); removed with the person.
  */
-const migration: Migration = {
+export default {
   version: 30,
   name: 'graph-positions',
-  up(db) {
-    db.exec(`
+  sql: `
       CREATE TABLE graph_positions (
         person_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
         x REAL NOT NULL,
@@ -17,8 +14,5 @@ const migration: Migration = {
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
-    `)
-  },
+    `,
 }
-
-export default migration

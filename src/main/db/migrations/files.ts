@@ -1,4 +1,0 @@
-import type { Migration } from './index'
-
-/** Migrations of the files feature, in order. */
-export const filesMigrations: Migration[] = []
