@@ -16,7 +16,7 @@ import {
   type IntroWrite,
 } from '../db/introductions'
 import { insertPerson, personExists } from '../db/people'
-import { getSetting } from '../db/settings'
+import { readSetting } from '../db/settings'
 import { nowIso, type ServiceContext } from './context'
 
 export function mustGetIntroduction(db: Db, id: string, field = 'id'): Introduction {
@@ -72,7 +72,7 @@ export function createIntroduction(ctx: ServiceContext, f: IntroductionFields): 
       status: f.status,
       statusDate,
       valueMinor: toMinor(f.value),
-      currency: f.value != null ? (f.currency ?? getSetting(db, 'currency', 'EUR')) : (f.currency ?? null),
+      currency: f.value != null ? (f.currency ?? readSetting(db, 'currency')) : (f.currency ?? null),
       notes: f.notes ?? null,
     }
     const id = uuidv7(nowMs)
@@ -113,14 +113,17 @@ export function introductionsHandlers(ctx: ServiceContext) {
         const prospectId = rest.prospectId ?? cur.prospect_id
         checkPeople(db(), referrerId, receiverId, prospectId)
         const date = rest.date ?? cur.date
-        if (cur.status_date < date)
+        // While an introduction is new, its status date is its date: it moves with it.
+        const movesStatusDate = cur.status === 'new' && rest.date !== undefined
+        if (!movesStatusDate && cur.status_date < date)
           throw new AppError('VALIDATION', 'The introduction date cannot be after its current status date.', 'date')
         const patch: Partial<IntroWrite> = { ...rest } as Partial<IntroWrite>
+        if (movesStatusDate) patch.statusDate = date
         delete (patch as Record<string, unknown>).value
         if (value !== undefined) {
           patch.valueMinor = toMinor(value)
           if (value !== null && rest.currency === undefined && !cur.currency)
-            patch.currency = getSetting(db(), 'currency', 'EUR')
+            patch.currency = readSetting(db(), 'currency')
         }
         updateIntroduction(db(), id, patch, nowIso(ctx))
         if (rest.date !== undefined) {

@@ -52,23 +52,30 @@ const ProspectRef = z.union([
     .strict(),
 ])
 
-export const IntroductionFields = z.object({
+/** An introduction's fields with no defaults: the base of the create schema (which adds them) and of updates (which must not). */
+const IntroductionBase = z.object({
   referrerId: Id,
   receiverId: Id,
   prospect: ProspectRef,
   date: IsoDate,
-  kind: IntroKind.default('referral'),
-  origin: IntroOrigin.default('outbound'),
+  kind: IntroKind,
+  origin: IntroOrigin,
   warmth: z.number().int().min(1, 'Warmth is 1 to 5.').max(5, 'Warmth is 1 to 5.').nullable().optional(),
   needsService: z.boolean().nullable().optional(),
   fitsProfile: z.boolean().nullable().optional(),
   accepted: z.boolean().nullable().optional(),
-  status: IntroStatus.default('new'),
+  status: IntroStatus,
   /** Date of the current status; defaults to the introduction date. */
   statusDate: IsoDate.optional(),
   value: Money.nullable().optional(),
   currency: Currency.nullable().optional(),
   notes: OptLongText,
+})
+
+export const IntroductionFields = IntroductionBase.extend({
+  kind: IntroKind.default('referral'),
+  origin: IntroOrigin.default('outbound'),
+  status: IntroStatus.default('new'),
 })
 export type IntroductionFields = z.infer<typeof IntroductionFields>
 
@@ -81,11 +88,6 @@ export const foundationChannels = {
   /** First run: fill the network with the deterministic sample. */
   'app:loadSample': channel<AppInfo & { people: number; introductions: number }>()(
     z.object({ seed: z.number().int().min(0).max(2 ** 31).optional() }).strict().optional().default({}),
-  ),
-
-  'settings:get': channel<Record<string, unknown>>()(Empty),
-  'settings:set': channel<Record<string, unknown>>()(
-    z.object({ key: z.string().min(1).max(100), value: z.unknown() }).strict(),
   ),
 
   'people:list': channel<Paged<PersonListItem>>()(
@@ -146,7 +148,8 @@ export const foundationChannels = {
   'introductions:get': channel<Introduction>()(z.object({ id: Id }).strict()),
   'introductions:create': channel<Introduction>()(IntroductionFields.strict()),
   'introductions:update': channel<Introduction>()(
-    IntroductionFields.omit({ status: true, statusDate: true, prospect: true })
+    // From the base: `.partial()` keeps zod defaults, which would reset fields that were not sent.
+    IntroductionBase.omit({ status: true, statusDate: true, prospect: true })
       .partial()
       .extend({ id: Id, prospectId: Id.optional() })
       .strict(),
