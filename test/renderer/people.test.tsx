@@ -131,3 +131,42 @@ describe('person detail', () => {
     await waitFor(() => expect(api.callsTo('people:archive')).toEqual([{ id: P1, archived: true }]))
   })
 })
+
+describe('set as me', () => {
+  function handlers() {
+    return {
+      ...baseHandlers([]),
+      'people:get': (q: unknown) => {
+        const id = (q as { id: string }).id
+        return id === ME ? person(ME, 'Sam Rivera') : person(id, 'Ava Chen')
+      },
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 20 }),
+      'people:setMe': (q: unknown) => person((q as { id: string }).id, 'Ava Chen', { isMe: true }),
+    }
+  }
+
+  it('asks first, says what changes, and does nothing on Cancel', async () => {
+    const api = mockApi(handlers())
+    renderWithClient(<PeopleScreen navigate={navigate} target={{ route: 'people', personId: P1 }} />)
+    await screen.findByRole('heading', { name: /Ava Chen/ })
+    await userEvent.click(screen.getByRole('button', { name: 'Set as me' }))
+    const dialog = screen.getByRole('dialog', { name: 'Make Ava Chen "you"?' })
+    expect(dialog).toHaveTextContent('Every figure is recomputed from Ava Chen’s point of view')
+    await waitFor(() => expect(dialog).toHaveTextContent('Sam Rivera stops being "you"'))
+    // Cancel has the focus: Enter does not switch by accident.
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(api.callsTo('people:setMe')).toHaveLength(0)
+  })
+
+  it('switches only after the confirmation', async () => {
+    const api = mockApi(handlers())
+    renderWithClient(<PeopleScreen navigate={navigate} target={{ route: 'people', personId: P1 }} />)
+    await screen.findByRole('heading', { name: /Ava Chen/ })
+    await userEvent.click(screen.getByRole('button', { name: 'Set as me' }))
+    expect(api.callsTo('people:setMe')).toHaveLength(0)
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Make Ava Chen "you"' }))
+    await waitFor(() => expect(api.callsTo('people:setMe')).toEqual([{ id: P1 }]))
+  })
+})

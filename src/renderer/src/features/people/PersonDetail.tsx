@@ -28,6 +28,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
   const [recording, setRecording] = useState(false)
   const me = useMe()
   const [confirmArchive, setConfirmArchive] = useState(false)
+  const [confirmMe, setConfirmMe] = useState(false)
   const archive = useApiMutation('people:archive')
   const setMe = useApiMutation('people:setMe')
   const toast = useToast()
@@ -84,13 +85,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
           {p.name} {p.isMe && <Badge tone="accent">You</Badge>} {p.archivedAt && <Badge tone="warning">Archived</Badge>}
         </h1>
         {!p.isMe && !p.archivedAt && (
-          <Button
-            onClick={() =>
-              setMe.mutate({ id: p.id }, { onSuccess: () => toast.success(`${p.name} is now "you".`), onError: (e) => toast.error(e) })
-            }
-          >
-            Set as me
-          </Button>
+          <Button onClick={() => setConfirmMe(true)}>Set as me</Button>
         )}
         {!p.isMe && <Button onClick={() => setConfirmArchive(true)}>{p.archivedAt ? 'Restore' : 'Archive'}</Button>}
         {!p.isMe && <Button onClick={() => setRecording(true)}>Record introduction from {p.name.split(' ')[0]}</Button>}
@@ -152,6 +147,42 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
             setRecording(false)
             navigate({ route: 'introductions', introductionId: i.id })
           }}
+        />
+      )}
+      {confirmMe && (
+        <ConfirmDialog
+          title={`Make ${p.name} "you"?`}
+          message={
+            <>
+              <p>
+                This changes whose network it is. Every figure is recomputed from {p.name}&rsquo;s point of view: the
+                introductions {p.name} gave and received become yours, and partners, scorecards, reports, the map and
+                the Today lists all change.
+              </p>
+              <p>
+                {me ? `${me.name} stops being "you" and becomes an ordinary person in the network.` : 'Nobody is "you" at the moment.'}{' '}
+                No records are deleted; you can switch back the same way.
+              </p>
+            </>
+          }
+          confirmLabel={`Make ${p.name} "you"`}
+          busy={setMe.isPending}
+          onCancel={() => setConfirmMe(false)}
+          onConfirm={() =>
+            setMe.mutate(
+              { id: p.id },
+              {
+                onSuccess: () => {
+                  toast.success(`${p.name} is now "you".`)
+                  setConfirmMe(false)
+                },
+                onError: (e) => {
+                  toast.error(e)
+                  setConfirmMe(false)
+                },
+              },
+            )
+          }
         />
       )}
       {confirmArchive && (
