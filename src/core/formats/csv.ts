@@ -15,6 +15,18 @@ export interface ParsedCsv {
   rows: CsvRecord[]
   /** Records before the header (e.g. LinkedIn's "Notes:" lines). */
   skipped: number
+  /** Malformed quotes found (each such cell is read as its literal text, up to the next delimiter or line end). */
+  quoteProblems: QuoteProblem[]
+}
+
+export interface QuoteProblem {
+  /** 1-based line of the record holding the cell. */
+  line: number
+  /** 0-based column of the cell. */
+  column: number
+  kind: 'stray' | 'unclosed'
+  /** What the user reads: "a quote inside an unquoted cell" / "unclosed quote from line 2 runs to the end of the file". */
+  message: string
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const
@@ -42,15 +54,24 @@ export function guessDelimiter(text: string): string {
 /**
  * Parses CSV text with papaparse (RFC 4180 quoting, quoted newlines, CRLF),
  * detects the delimiter and the header row, and keeps each record's line number.
+ * A malformed quote (`Bob,"Acme" Ltd,…` or a quote that never closes) would make any RFC 4180 reader swallow the
+ * rest of the file into one cell; when papaparse reports one, the quoting is repaired first: such a cell is read
+ * as its literal text up to the next delimiter or line end, and reported in `quoteProblems`.
  */
 export function parseCsv(text: string, opts: { delimiter?: string } = {}): ParsedCsv {
   const src = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n')
   const delimiter = opts.delimiter ?? guessDelimiter(src)
   const records: CsvRecord[] = []
-  const data = Papa.parse<string[]>(src, { delimiter, newline: '\n', skipEmptyLines: false }).data
+  let res = Papa.parse<string[]>(src, { delimiter, newline: '\n', skipEmptyLines: false })
+  let quoteProblems: QuoteProblem[] = []
+  if (res.errors.some((e) => e.type === 'Quotes')) {
+    const fixed = repairQuotes(src, delimiter)
+    quoteProblems = fixed.problems
+    res = Papa.parse<string[]>(fixed.text, { delimiter, newline: '\n', skipEmptyLines: false })
+  }
   // Each record takes one line plus the newlines inside its quoted cells (line ends were normalised to \n above).
   let line = 1
-  for (const cells of data) {
+  for (const cells of res.data) {
     const recLine = line
     line++
     for (const c of cells) if (c.includes('\n')) for (let k = c.indexOf('\n'); k >= 0; k = c.indexOf('\n', k + 1)) line++
@@ -59,7 +80,79 @@ export function parseCsv(text: string, opts: { delimiter?: string } = {}): Parse
   }
   const headerIndex = findHeader(records)
   const header = (records[headerIndex]?.cells ?? []).map((h) => h.replace(/^\uFEFF/, '').trim())
-  return { delimiter, headerIndex, header, rows: records.slice(headerIndex + 1), skipped: headerIndex }
+  return { delimiter, headerIndex, header, rows: records.slice(headerIndex + 1), skipped: headerIndex, quoteProblems }
+}
+
+const quoteCell = (raw: string) => `"${raw.replace(/"/g, '""')}"`
+
+/**
+ * Rewrites text whose quoting is malformed so that an RFC 4180 reader gets what a person sees: a cell that opens a
+ * quote and does not close it right before a delimiter or line end is taken literally up to the next delimiter or
+ * line end (re-quoted, so the reader keeps its quotes as text). Line breaks are kept, so line numbers stay.
+ */
+export function repairQuotes(src: string, d: string): { text: string; problems: QuoteProblem[] } {
+  const parts: string[] = []
+  const problems: QuoteProblem[] = []
+  const n = src.length
+  let i = 0
+  let line = 1
+  let recLine = 1
+  let col = 0
+  const cellEnd = (from: number) => {
+    let j = from
+    while (j < n && src[j] !== d && src[j] !== '\n') j++
+    return j
+  }
+  while (i <= n) {
+    if (src[i] === '"') {
+      let j = i + 1
+      let closed = -1
+      let lines = 0
+      while (j < n) {
+        const c = src[j]
+        if (c === '"') {
+          if (src[j + 1] === '"') {
+            j += 2
+            continue
+          }
+          closed = j
+          break
+        }
+        if (c === '\n') lines++
+        j++
+      }
+      const after = closed >= 0 ? src[closed + 1] : undefined
+      if (closed >= 0 && (after === undefined || after === d || after === '\n')) {
+        parts.push(src.slice(i, closed + 1))
+        line += lines
+        i = closed + 1
+      } else {
+        const end = cellEnd(i)
+        const kind = closed < 0 ? 'unclosed' : 'stray'
+        problems.push({
+          line: recLine, column: col, kind,
+          message: kind === 'unclosed' ? `unclosed quote from line ${line} runs to the end of the file` : 'a quote inside an unquoted cell',
+        })
+        parts.push(quoteCell(src.slice(i, end)))
+        i = end
+      }
+    } else {
+      const end = cellEnd(i)
+      const raw = src.slice(i, end)
+      parts.push(raw.includes('"') ? quoteCell(raw) : raw)
+      i = end
+    }
+    if (i >= n) break
+    if (src[i] === d) col++
+    else {
+      line++
+      recLine = line
+      col = 0
+    }
+    parts.push(src[i]!)
+    i++
+  }
+  return { text: parts.join(''), problems }
 }
 
 /** The header is the first record (among the first 30) as wide as the table that follows it. */
@@ -84,12 +177,12 @@ export function neutralizeCell(s: string): string {
  * RFC 4180 CSV: comma, CRLF, every cell quoted when needed, UTF-8 BOM so
  * spreadsheets pick the right encoding, formula-looking cells neutralised.
  */
-export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][], opts: { bom?: boolean; neutralize?: boolean } = {}): string {
+export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][], opts: { bom?: boolean; neutralize?: boolean; delimiter?: ',' | ';' | '\t' | '|' } = {}): string {
   const norm = (v: string | number | boolean | null | undefined): string => {
     if (v === null || v === undefined) return ''
     const s = typeof v === 'string' ? v : String(v)
     return opts.neutralize === false || typeof v !== 'string' ? s : neutralizeCell(s)
   }
-  const body = Papa.unparse({ fields: header.map((h) => norm(h)), data: rows.map((r) => r.map(norm)) }, { newline: '\r\n', quotes: false, escapeFormulae: false })
+  const body = Papa.unparse({ fields: header.map((h) => norm(h)), data: rows.map((r) => r.map(norm)) }, { newline: '\r\n', quotes: false, escapeFormulae: false, delimiter: opts.delimiter ?? ',' })
   return (opts.bom === false ? '' : '\uFEFF') + body + '\r\n'
 }

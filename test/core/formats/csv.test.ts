@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { guessDelimiter, neutralizeCell, parseCsv, toCsv } from '../../../src/core/formats/csv'
+import { decodeBytes } from '../../../src/core/formats/encoding'
+
+const fixture = (n: string) => readFileSync(join(__dirname, '../../fixtures', n), 'utf8')
 
 describe('parseCsv', () => {
   it('keeps quoted newlines, quoted delimiters and escaped quotes, and gives each record its first line', () => {
@@ -27,6 +32,53 @@ describe('parseCsv', () => {
   })
 })
 
+describe('parseCsv: malformed quotes are reported, never swallow rows', () => {
+  it('a quoted cell with text after its closing quote: "line 2: a quote inside an unquoted cell", the other rows intact', () => {
+    const p = parseCsv(fixture('people-quote-stray.csv'))
+    expect(p.rows.map((r) => [r.line, ...r.cells])).toEqual([
+      [2, 'Bob Stone', '"Acme" Ltd', 'Paris'],
+      [3, 'Ann Lee', 'Beta', 'Rome'],
+      [4, 'Cid Moss', 'Gamma', 'Oslo'],
+    ])
+    expect(p.quoteProblems).toEqual([{ line: 2, column: 1, kind: 'stray', message: 'a quote inside an unquoted cell' }])
+  })
+  it('an unclosed quote: "unclosed quote from line 3 runs to the end of the file", the rows after it intact', () => {
+    const p = parseCsv(fixture('people-quote-unclosed.csv'))
+    expect(p.rows.map((r) => [r.line, ...r.cells])).toEqual([
+      [2, 'Ann Lee', 'Beta', 'Rome'],
+      [3, 'Bob Stone', '"Acme Ltd', 'Paris'],
+      [4, 'Cid Moss', 'Gamma', 'Oslo'],
+      [5, 'Dee Park', 'Delta', 'Bonn'],
+    ])
+    expect(p.quoteProblems).toEqual([{ line: 3, column: 1, kind: 'unclosed', message: 'unclosed quote from line 3 runs to the end of the file' }])
+  })
+  it('well-formed quoting (doubled quotes, quoted newlines, a quote inside an unquoted cell) is no problem', () => {
+    const p = parseCsv(fixture('people-quote-inner.csv'))
+    expect(p.quoteProblems).toEqual([])
+    expect(p.rows.map((r) => [r.line, ...r.cells])).toEqual([
+      [2, 'Ann Lee', 'Beta', 'says "hi" often'],
+      [3, 'Bob Stone', 'Ac"me Ltd', 'fine'],
+      [4, 'Cid Moss', 'Gamma, Inc', 'two\nlines'],
+    ])
+  })
+  it('property: a malformed quote in one cell costs that row only; every other row reads as written', () => {
+    const plain = fc.stringMatching(/^[a-z][a-z ]{0,7}$/)
+    fc.assert(
+      fc.property(fc.array(fc.tuple(plain, plain), { minLength: 2, maxLength: 8 }), fc.nat(), fc.boolean(), (rows, at, unclosed) => {
+        const bad = at % rows.length
+        const lines = rows.map(([a, b], i) => (i === bad ? `${a},${unclosed ? `"${b}` : `"${b}" x`}` : `${a},${b}`))
+        const p = parseCsv(`h1,h2\n${lines.join('\n')}\n`, { delimiter: ',' })
+        expect(p.rows.length).toBe(rows.length)
+        rows.forEach(([a, b], i) => {
+          if (i !== bad) expect(p.rows[i]!.cells).toEqual([a, b])
+        })
+        expect(p.quoteProblems.map((q) => q.line)).toEqual([bad + 2])
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
 describe('toCsv', () => {
   it('writes RFC 4180 with a BOM and CRLF', () => {
     expect(toCsv(['a', 'b'], [['x,y', 'q"q'], [null, 3]])).toBe('\uFEFFa,b\r\n"x,y","q""q"\r\n,3\r\n')
@@ -49,6 +101,30 @@ describe('toCsv', () => {
         expect(parsed.rows.map((r) => r.cells)).toEqual(kept)
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it('property: any table written by toCsv reads back the same, for every delimiter, encoding it writes (BOM or not) and line ending', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'é', ',', ';', '|', '"', '\n', ' ', 'x', '字', '\t', "'", 'Ø') })
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 8 }),
+        fc.constantFrom(',', ';', '\t', '|'),
+        fc.boolean(),
+        fc.constantFrom('\r\n', '\n', '\r'),
+        (rows, delimiter, bom, eol) => {
+          const kept = rows.filter((r) => r.some((c) => c.trim() !== ''))
+          const text = toCsv(['a', 'b', 'c'], kept, { neutralize: false, bom, delimiter }).replace(/\r\n/g, eol)
+          const decoded = decodeBytes(new TextEncoder().encode(text))
+          expect(decoded.badBytes).toEqual([])
+          const parsed = parseCsv(decoded.text, kept.length > 0 ? {} : { delimiter })
+          expect(parsed.delimiter).toBe(delimiter)
+          expect(parsed.header).toEqual(['a', 'b', 'c'])
+          expect(parsed.rows.map((r) => r.cells)).toEqual(kept)
+          expect(parsed.quoteProblems).toEqual([])
+        },
+      ),
+      { numRuns: 400 },
     )
   })
 
