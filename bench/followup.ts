@@ -11,7 +11,7 @@ import { computeToday } from '../src/main/services/followup'
 import { insertInteraction } from '../src/main/db/followup'
 import { uuidv7 } from '../src/core/ids'
 import { addDays } from '../src/core/dates'
-import { setSetting } from '../src/main/db/settings'
+import { writeSetting } from '../src/main/db/settings'
 
 interface Env {
   tmpDir: string
@@ -39,8 +39,8 @@ export default async function run(env: Env) {
     const db = store.db
     tx(db, () => {
       insertNetwork(db, net, `${TODAY}T12:00:00.000Z`)
-      setSetting(db, 'timeZone', 'UTC', `${TODAY}T12:00:00.000Z`)
-      setSetting(db, 'followup.defaultCadenceDays', 60, `${TODAY}T12:00:00.000Z`)
+      writeSetting(db, 'timeZone', 'UTC', `${TODAY}T12:00:00.000Z`)
+      writeSetting(db, 'followup.defaultCadenceDays', 60, `${TODAY}T12:00:00.000Z`)
     })
     // An ask to every tenth person over the last 90 days, so follow-ups get materialised.
     const asks = Math.floor(people / 10)

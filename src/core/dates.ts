@@ -26,3 +26,21 @@ export function addMonths(d: string, months: number): string {
   const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate()
   return msToDate(Date.UTC(ny, nm, Math.min(day, last)))
 }
+
+/**
+ * Today: the calendar date of `now` in an IANA time zone (UTC when the zone is
+ * unknown). The one definition of "today" in the app: the backend calls it with
+ * the service clock and the time zone setting (`todayIso(ctx)`), so no rule,
+ * query or screen flips at UTC midnight or follows the renderer's own clock.
+ */
+export function todayIn(now: Date, timeZone?: string | null): string {
+  let fmt: Intl.DateTimeFormat
+  try {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+  } catch {
+    return msToDate(now.getTime())
+  }
+  const parts = fmt.formatToParts(now)
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
+}

@@ -6,6 +6,7 @@ import { analyticsChannels } from './channels/analytics'
 import { graphChannels } from './channels/graph'
 import { followupChannels } from './channels/followup'
 import { filesChannels } from './channels/files'
+import { settingsChannels } from './channels/settings'
 
 /**
  * The one contract: channel name (`noun:verb`) -> { input schema, output type }.
@@ -18,6 +19,7 @@ export const contract = {
   ...graphChannels,
   ...followupChannels,
   ...filesChannels,
+  ...settingsChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -105,4 +105,8 @@ export interface AppInfo {
   isEmpty: boolean
   meId: string | null
   networkName: string
+  /** Today (YYYY-MM-DD) in the user's time zone: the renderer's date defaults use it, never its own clock. */
+  today: string
+  /** The time zone in effect (Settings, else the computer's). */
+  timeZone: string
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { addDays, addMonths, dateToMs, daysBetween, DAY_MS, msToDate } from '../../src/core/dates'
+import { addDays, addMonths, dateToMs, daysBetween, DAY_MS, msToDate, todayIn } from '../../src/core/dates'
 
 const day = fc.integer({ min: dateToMs('1970-01-01') / DAY_MS, max: dateToMs('2199-12-31') / DAY_MS }).map((n) => msToDate(n * DAY_MS))
 
@@ -52,5 +52,27 @@ describe('dates', () => {
         if (rd < dd) expect(addDays(r, 1).slice(8)).toBe('01')
       }),
     )
+  })
+})
+
+describe('todayIn (today in the user time zone)', () => {
+  it('is the calendar day in the zone, not the UTC one', () => {
+    const t = new Date('2026-01-31T23:30:00Z')
+    expect(todayIn(t, 'UTC')).toBe('2026-01-31')
+    expect(todayIn(t, 'Europe/Berlin')).toBe('2026-02-01')
+    expect(todayIn(new Date('2026-03-01T03:00:00Z'), 'America/Los_Angeles')).toBe('2026-02-28')
+    expect(todayIn(new Date('2024-02-29T12:00:00Z'), 'Pacific/Kiritimati')).toBe('2024-03-01')
+  })
+  it('near midnight in far zones: Auckland is already tomorrow, Los Angeles still yesterday', () => {
+    // 11:05 UTC on 1 March is 00:05 on 2 March in Auckland (NZDT, UTC+13) ...
+    expect(todayIn(new Date('2026-03-01T11:05:00Z'), 'Pacific/Auckland')).toBe('2026-03-02')
+    expect(todayIn(new Date('2026-03-01T10:55:00Z'), 'Pacific/Auckland')).toBe('2026-03-01')
+    // ... and 07:55 UTC on 1 March is 23:55 on 28 February in Los Angeles (PST, UTC-8).
+    expect(todayIn(new Date('2026-03-01T07:55:00Z'), 'America/Los_Angeles')).toBe('2026-02-28')
+    expect(todayIn(new Date('2026-03-01T08:05:00Z'), 'America/Los_Angeles')).toBe('2026-03-01')
+  })
+  it('falls back to UTC for an unknown or empty zone', () => {
+    expect(todayIn(new Date('2026-01-31T23:30:00Z'), 'Mars/Olympus')).toBe('2026-01-31')
+    expect(todayIn(new Date('2026-01-31T23:30:00Z'), null)).toBe('2026-01-31')
   })
 })

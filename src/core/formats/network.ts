@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
+import { filterSettings } from '../../shared/settings'
 
 /**
  * The JSON network format, version 1. Every table is a list of rows with
@@ -30,7 +31,11 @@ export const NetworkJsonSchema = z.object({
     .default([]),
   interactions: z.array(rowWith({ id: Id, personId: Id })).default([]),
   tasks: z.array(rowWith({ id: Id })).default([]),
-  settings: z.record(z.string(), z.unknown()).default({}),
+  /** Only settings the registry knows, each valid by its schema; anything else in the file is left out. */
+  settings: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .transform((raw) => filterSettings(raw).values),
 })
 
 export type NetworkRow = Record<string, string | number | boolean | null>

@@ -1,15 +1,16 @@
 import { addDays, daysBetween } from '../dates'
+import { SETTINGS } from '../../shared/settings'
 
 /**
  * The rules that close the loop. Pure functions over calendar dates ('YYYY-MM-DD').
- * "Today" is the calendar date of the service clock in the user's time zone
- * (`calendarDate`), so a rule never flips at UTC midnight for someone in Sydney.
+ * "Today" is passed in: the calendar date of the service clock in the user's time zone
+ * (core/dates `todayIn`), so a rule never flips at UTC midnight for someone in Sydney.
  */
 
 /** Defaults, also shown in the README. */
 export const LOOP_DEFAULTS = {
   /** Days after an unanswered ask before a follow-up task appears. */
-  askFollowUpDays: 7,
+  askFollowUpDays: SETTINGS['followup.askFollowUpDays'].default,
   /** Won introductions stay in "Ask for an introduction" this many days after the win. */
   askWindowDays: 60,
   /** New introductions received are listed for a thank-you this many days after they arrived. */
@@ -18,28 +19,6 @@ export const LOOP_DEFAULTS = {
 // Lapsing ("Referrals lapsing") is the scorecards' rule: LAPSE and lapseOf in core/analytics/scorecard.ts.
 
 export const CONTACT_KINDS = ['one_to_one', 'meeting', 'call'] as const
-
-/** The calendar date of `now` in an IANA time zone (falls back to UTC for an unknown zone). */
-export function calendarDate(now: Date, timeZone?: string | null): string {
-  let fmt: Intl.DateTimeFormat
-  try {
-    fmt = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
-  } catch {
-    return now.toISOString().slice(0, 10)
-  }
-  const parts = fmt.formatToParts(now)
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
-}
-
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
 
 /**
  * A won introduction counts as thanked when a thank-you linked to it is dated on or

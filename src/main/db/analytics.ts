@@ -278,13 +278,13 @@ export interface PartnerScore {
 
 /**
  * Quality and flow per partner for the graph (and anyone else): one summary read.
- * `period` defaults to all time; `today` (YYYY-MM-DD) resolves presets.
+ * `today` (YYYY-MM-DD, from todayIso(ctx)) resolves presets.
  */
 export function partnerScores(
   db: Db,
   meId: string | null,
-  period: PeriodInput = { preset: 'all' },
-  today: string = new Date().toISOString().slice(0, 10),
+  period: PeriodInput,
+  today: string,
 ): Map<string, PartnerScore> {
   const out = new Map<string, PartnerScore>()
   if (meId === null) return out

@@ -5,6 +5,8 @@ import type { GraphExport } from '../../core/formats/xml'
 import type { MergeConflict, MergeResult, NetworkCounts } from '../../shared/channels/files'
 import type { Db } from './connection'
 import { markSummariesStale } from './analytics'
+import { storedSettings, writeSetting } from './settings'
+import { filterSettings, type SettingKey } from '../../shared/settings'
 
 export function networkCounts(db: Db): NetworkCounts {
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n
@@ -22,14 +24,7 @@ export function networkCounts(db: Db): NetworkCounts {
 export function exportNetwork(db: Db, exportedAt: string): NetworkJson {
   const all = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[]
   const history = db.prepare('SELECT id, status, date, created_at FROM introduction_status_history WHERE introduction_id = ? ORDER BY date, id')
-  const settings: Record<string, unknown> = {}
-  for (const r of all('SELECT key, value FROM settings ORDER BY key') as { key: string; value: string }[]) {
-    try {
-      settings[r.key] = JSON.parse(r.value)
-    } catch {
-      settings[r.key] = null
-    }
-  }
+  const settings = storedSettings(db)
   return {
     format: NETWORK_FORMAT,
     version: NETWORK_FORMAT_VERSION,
@@ -293,8 +288,8 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
     res.tasksAdded++
   }
   if (localEmpty) {
-    const set = db.prepare('INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
-    for (const [k, v] of Object.entries(data.settings)) set.run(k, JSON.stringify(v ?? null), opts.now)
+    // Only what the settings registry knows and accepts (shared/settings.ts).
+    for (const [k, v] of Object.entries(filterSettings(data.settings).values)) writeSetting(db, k as SettingKey, v as never, opts.now)
   }
   return res
 }

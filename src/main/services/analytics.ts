@@ -3,7 +3,7 @@ import type { analyticsChannels, PeriodInput, Scorecard } from '../../shared/cha
 import { todayIso, type ServiceContext } from './context'
 import { tx, type Db } from '../db/connection'
 import { getMeId, personExists } from '../db/people'
-import { getSetting } from '../db/settings'
+import { readSetting } from '../db/settings'
 import {
   ensureSummaries,
   filteredMonthTotals,
@@ -42,7 +42,7 @@ interface Base {
 function base(ctx: ServiceContext, db: Db, period: PeriodInput | undefined, f: PeriodFilter): Base {
   ensureSummaries(db)
   const range = resolvePeriod(period, todayIso(ctx))
-  const currency = getSetting(db, 'currency', 'EUR')
+  const currency = readSetting(db, 'currency')
   const meId = getMeId(db)
   const whole = sumCounts(monthTotals(db, range).map((m) => m.counts))
   const prior = networkPrior(whole)

@@ -6,8 +6,8 @@ import { tx } from '../db/connection'
 import { insertNetwork } from '../db/bulk'
 import { SCHEMA_VERSION } from '../db/migrate'
 import { getMeId, insertPerson } from '../db/people'
-import { allSettings, setSetting } from '../db/settings'
-import { nowIso, todayIso, type ServiceContext } from './context'
+import { writeSetting } from '../db/settings'
+import { nowIso, timeZoneOf, todayIso, type ServiceContext } from './context'
 
 export function appInfo(ctx: ServiceContext): AppInfo {
   const db = ctx.store.db
@@ -21,6 +21,8 @@ export function appInfo(ctx: ServiceContext): AppInfo {
     isEmpty: people === 0,
     meId: getMeId(db),
     networkName: base.replace(/\.[^.]+$/, ''),
+    today: todayIso(ctx),
+    timeZone: timeZoneOf(ctx),
   }
 }
 
@@ -43,16 +45,10 @@ export function appHandlers(ctx: ServiceContext) {
       tx(db(), () => {
         requireEmpty()
         insertNetwork(db(), net, nowIso(ctx))
-        setSetting(db(), 'sample', { seed: seed ?? 42, loadedAt: nowIso(ctx) }, nowIso(ctx))
+        writeSetting(db(), 'sample', { seed: seed ?? 42, loadedAt: nowIso(ctx) }, nowIso(ctx))
       })
       return { ...appInfo(ctx), people: net.people.length, introductions: net.introductions.length }
     },
-    'settings:get': () => allSettings(db()),
-    'settings:set': ({ key, value }: { key: string; value: unknown }) =>
-      tx(db(), () => {
-        setSetting(db(), key, value, nowIso(ctx))
-        return allSettings(db())
-      }),
   }
 }
 

@@ -1,4 +1,6 @@
+import { todayIn } from '../../core/dates'
 import { openDatabase, type Db, type OpenOptions } from '../db/connection'
+import { readSetting } from '../db/settings'
 
 /** The open network file. Issue-level features (File > Open) swap it; services always read `store.db`. */
 export class NetworkStore {
@@ -45,7 +47,29 @@ export interface ServiceContext {
    * bridge, where the renderer downloads instead.
    */
   chooseSavePath?: (suggestedName: string, filter: { name: string; extensions: string[] }) => Promise<string | null>
+  /**
+   * Shows the system's dialog for a network file (open an existing one, or
+   * where to create a new one or save a copy) and resolves the chosen path, or
+   * null when the user cancels. The only way a full path reaches the files
+   * service from the desktop renderer; absent on the web bridge (names in the
+   * data folder only).
+   */
+  chooseNetworkFile?: (purpose: 'open' | 'new' | 'saveCopy', suggestedName: string) => Promise<string | null>
 }
 
 export const nowIso = (ctx: ServiceContext): string => ctx.now().toISOString()
-export const todayIso = (ctx: ServiceContext): string => ctx.now().toISOString().slice(0, 10)
+/** The computer's own time zone (used when the user has not chosen one). */
+export function hostTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
+/** The time zone days start in: the Settings one, else the computer's. */
+export function timeZoneOf(ctx: ServiceContext): string {
+  return readSetting(ctx.store.db, 'timeZone') ?? hostTimeZone()
+}
+
+/**
+ * Today (YYYY-MM-DD) in the user's time zone, from the service clock: the one
+ * backend accessor every rule, query and screen uses (the renderer gets it from `app:info`).
+ */
+export const todayIso = (ctx: ServiceContext): string => todayIn(ctx.now(), timeZoneOf(ctx))

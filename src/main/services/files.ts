@@ -13,7 +13,7 @@ import {
   DryRun, exportNetwork, graphExport, INTRO_CSV_HEADER, introductionsCsvRows, mergeNetwork, networkCounts, partnerScores, PEOPLE_CSV_HEADER,
   peopleCsvRows, SCORECARD_CSV_HEADER, toThank,
 } from '../db/files'
-import { setSetting } from '../db/settings'
+import { writeSetting } from '../db/settings'
 import { nowIso, todayIso, type ServiceContext } from './context'
 import { bulkPragmas, commitImport, mappingKey, prepareImportAsync, previewImport } from './files/import'
 import {
@@ -152,7 +152,7 @@ export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesCh
         // One transaction: a strict import with problems throws inside it and nothing is written.
         const result = tx(db(), () => {
           const r = commitImport(db(), input, input, ctx.now(), prepared)
-          if (input.kind !== 'vcard') setSetting(db(), mappingKey(input.kind), prepared.mapping, nowIso(ctx))
+          if (input.kind !== 'vcard') writeSetting(db(), mappingKey(input.kind), prepared.mapping, nowIso(ctx))
           return r
         })
         job.phase = 'done'
@@ -195,7 +195,7 @@ export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesCh
     'files:backupNow': () => backupNow(ctx, 'manual'),
     'files:listBackups': () => ({ dir: backupsDir(ctx), keep: keepBackups(ctx), backups: listBackups(ctx) }),
     'files:setKeepBackups': ({ keep }) => {
-      tx(db(), () => setSetting(db(), KEEP_BACKUPS_KEY, keep, nowIso(ctx)))
+      tx(db(), () => writeSetting(db(), KEEP_BACKUPS_KEY, keep, nowIso(ctx), 'keep'))
       return { keep }
     },
     'files:restorePreview': ({ name }) => restorePreview(ctx, name),

@@ -7,17 +7,14 @@ import {
   askFollowUpDue,
   askFollowUpKey,
   cadenceStatus,
-  calendarDate,
   compareThankItems,
   daysWaiting,
   isAskAnswered,
   isReceiptThanked,
-  isValidTimeZone,
   isWinThanked,
   shouldOfferAsk,
   snoozeDate,
 } from '../../core/loop/rules'
-import { DEFAULT_TEMPLATES } from '../../core/templates/defaults'
 import { LAPSE, lapseOf, lapseWindows } from '../../core/analytics/scorecard'
 import { AppError, notFound } from '../../shared/errors'
 import { LIST_CAP } from '../../shared/channels/followup'
@@ -26,7 +23,6 @@ import type {
   DraftContext,
   KeepInTouchItem,
   LapsingItem,
-  LoopSettings,
   OpenAsk,
   TaskItem,
   ThankItem,
@@ -59,51 +55,12 @@ import {
   type InteractionWrite,
 } from '../db/followup'
 import { getIntroRow } from '../db/introductions'
-import { getMeId, personExists, updatePerson } from '../db/people'
-import { getSetting, setSetting } from '../db/settings'
+import { getMeId, personExists } from '../db/people'
+import { readSetting } from '../db/settings'
 import { isSafeExternalUrl } from '../external'
-import { nowIso, type ServiceContext } from './context'
+import { nowIso, todayIso, type ServiceContext } from './context'
 import { createIntroduction } from './introductions'
 import type { SliceHandlers } from './types'
-
-const K = {
-  templates: 'followup.templates',
-  peopleLikeMe: 'followup.peopleLikeMe',
-  askFollowUpDays: 'followup.askFollowUpDays',
-  defaultCadenceDays: 'followup.defaultCadenceDays',
-  timeZone: 'timeZone',
-  currency: 'currency',
-} as const
-
-/** The time zone "today" is computed in: the setting, else the host's zone. */
-export function userTimeZone(db: Db): string {
-  const tz = getSetting<string | null>(db, K.timeZone, null)
-  if (tz && isValidTimeZone(tz)) return tz
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-}
-
-export function loopToday(ctx: ServiceContext): string {
-  return calendarDate(ctx.now(), userTimeZone(ctx.store.db))
-}
-
-export function readLoopSettings(db: Db): LoopSettings {
-  const stored = getSetting<Partial<LoopSettings['templates']> | null>(db, K.templates, null) ?? {}
-  const me = getMeId(db)
-  const card = me ? getPersonCard(db, me) : null
-  return {
-    templates: {
-      thank: stored.thank ?? DEFAULT_TEMPLATES.thank,
-      ask: stored.ask ?? DEFAULT_TEMPLATES.ask,
-      introduction: stored.introduction ?? DEFAULT_TEMPLATES.introduction,
-    },
-    peopleLikeMe: getSetting<string | null>(db, K.peopleLikeMe, null),
-    idealClient: card?.idealClient ?? null,
-    currency: getSetting<string>(db, K.currency, 'EUR'),
-    askFollowUpDays: getSetting<number>(db, K.askFollowUpDays, LOOP_DEFAULTS.askFollowUpDays),
-    defaultCadenceDays: getSetting<number | null>(db, K.defaultCadenceDays, null),
-    timeZone: userTimeZone(db),
-  }
-}
 
 const thankItem = (r: IntroCandidateRow, since: string, today: string): ThankItem => ({
   introductionId: r.id,
@@ -155,8 +112,11 @@ function materialiseAskFollowUps(ctx: ServiceContext, today: string, delay: numb
 
 export function computeToday(ctx: ServiceContext): Today {
   const db = ctx.store.db
-  const s = readLoopSettings(db)
-  const today = calendarDate(ctx.now(), s.timeZone)
+  const s = {
+    askFollowUpDays: readSetting(db, 'followup.askFollowUpDays'),
+    defaultCadenceDays: readSetting(db, 'followup.defaultCadenceDays'),
+  }
+  const today = todayIso(ctx)
   const me = getMeId(db)
   return tx(db, () => {
     const created = materialiseAskFollowUps(ctx, today, s.askFollowUpDays)
@@ -291,7 +251,7 @@ function draftContext(db: Db, input: { introductionId?: string | undefined; part
     return c
   }
   return {
-    me: meCard ? { ...meCard, peopleLikeMe: getSetting<string | null>(db, K.peopleLikeMe, null) } : null,
+    me: meCard ? { ...meCard, peopleLikeMe: readSetting(db, 'followup.peopleLikeMe') } : null,
     partner: card(partnerId, 'partnerId'),
     prospect: card(prospectId, 'prospectId'),
     introduction,
@@ -345,29 +305,6 @@ export function followupHandlers(ctx: ServiceContext): SliceHandlers<typeof foll
   const db = () => ctx.store.db
   return {
     'followup:today': () => computeToday(ctx),
-    'followup:settings': () => readLoopSettings(db()),
-    'followup:saveSettings': (s) =>
-      tx(db(), () => {
-        const now = nowIso(ctx)
-        if (s.templates) {
-          const cur = readLoopSettings(db()).templates
-          setSetting(db(), K.templates, { ...cur, ...s.templates }, now)
-        }
-        if (s.peopleLikeMe !== undefined) setSetting(db(), K.peopleLikeMe, s.peopleLikeMe, now)
-        if (s.currency !== undefined) setSetting(db(), K.currency, s.currency, now)
-        if (s.askFollowUpDays !== undefined) setSetting(db(), K.askFollowUpDays, s.askFollowUpDays, now)
-        if (s.defaultCadenceDays !== undefined) setSetting(db(), K.defaultCadenceDays, s.defaultCadenceDays, now)
-        if (s.timeZone !== undefined) {
-          if (!isValidTimeZone(s.timeZone)) throw new AppError('VALIDATION', 'Not a time zone (for example Europe/Paris).', 'timeZone')
-          setSetting(db(), K.timeZone, s.timeZone, now)
-        }
-        if (s.idealClient !== undefined) {
-          const me = getMeId(db())
-          if (!me) throw new AppError('VALIDATION', 'Say who you are first (People: set yourself as "me").', 'idealClient')
-          updatePerson(db(), me, { idealClient: s.idealClient }, now)
-        }
-        return readLoopSettings(db())
-      }),
     'followup:context': (input) => draftContext(db(), input),
     'followup:thank': ({ introductionId, date, method, notes }) =>
       tx(db(), () => {
@@ -384,7 +321,7 @@ export function followupHandlers(ctx: ServiceContext): SliceHandlers<typeof foll
         const i = getInteraction(db(), interactionId)
         if (!i) throw notFound('interaction', interactionId, 'interactionId')
         if (i.kind !== 'ask') throw new AppError('VALIDATION', 'Only an ask can be marked answered.', 'interactionId')
-        setAnswered(db(), interactionId, answered ? loopToday(ctx) : null, nowIso(ctx))
+        setAnswered(db(), interactionId, answered ? todayIso(ctx) : null, nowIso(ctx))
         if (answered) {
           db()
             .prepare("UPDATE tasks SET status = 'done', done_at = ?, updated_at = ? WHERE rule_key = ? AND status = 'open'")
@@ -399,7 +336,7 @@ export function followupHandlers(ctx: ServiceContext): SliceHandlers<typeof foll
         const me = checkPair(ctx, c)
         for (const k of ['needsService', 'fitsProfile', 'accepted'] as const)
           if (!c[k]) throw new AppError('VALIDATION', CHECK_MESSAGES[k], k)
-        const date = c.date ?? loopToday(ctx)
+        const date = c.date ?? todayIso(ctx)
         const introduction = createIntroduction(ctx, {
           referrerId: me,
           receiverId: c.partnerId,
@@ -430,7 +367,7 @@ export function followupHandlers(ctx: ServiceContext): SliceHandlers<typeof foll
           referrerId: me,
           receiverId: c.partnerId,
           prospect: { id: c.prospectId },
-          date: c.date ?? loopToday(ctx),
+          date: c.date ?? todayIso(ctx),
           kind: 'lead',
           origin: 'outbound',
           needsService: c.needsService,
@@ -480,7 +417,7 @@ export function followupHandlers(ctx: ServiceContext): SliceHandlers<typeof foll
         const r = getTaskRow(db(), id)
         if (!r) throw notFound('task', id, 'id')
         if (r.status !== 'open') throw new AppError('CONFLICT', 'Only an open task can be snoozed.', 'id')
-        setTaskDue(db(), id, snoozeDate(r.due_date, loopToday(ctx), days), nowIso(ctx))
+        setTaskDue(db(), id, snoozeDate(r.due_date, todayIso(ctx), days), nowIso(ctx))
         return taskOut(id)
       }),
     'shell:openMailto': async ({ url }) => {
@@ -495,7 +432,7 @@ export function followupHandlers(ctx: ServiceContext): SliceHandlers<typeof foll
   function taskOut(id: string): TaskItem {
     const r = getTaskRow(db(), id)
     if (!r) throw notFound('task', id, 'id')
-    return toTask(r, daysBetween(r.due_date, loopToday(ctx)))
+    return toTask(r, daysBetween(r.due_date, todayIso(ctx)))
   }
   function setStatus(id: string, status: 'done' | 'dismissed'): TaskItem {
     return tx(db(), () => {

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../shared/errors'
 import { tx, type Db } from '../db/connection'
 import { clearPositions, nodeRows, partnerEdges, prospectEdges, upsertPositions } from '../db/graph'
 import { getMeId } from '../db/people'
-import { getSetting } from '../db/settings'
+import { readSetting } from '../db/settings'
 import { nowIso, type ServiceContext } from './context'
 import { PRIOR_WEIGHT } from '../../core/analytics/scorecard'
 
@@ -71,7 +71,7 @@ export function graphData(db: Db, f: GraphFilters): GraphData {
     nodes,
     edges: edges.filter((e) => present.has(e.source) && present.has(e.target)),
     prior: { mean: decidedAll > 0 ? wonAll / decidedAll : 0.3, weight: PRIOR_WEIGHT },
-    currency: getSetting(db, 'currency', 'EUR'),
+    currency: readSetting(db, 'currency'),
   }
 }
 

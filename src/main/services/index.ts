@@ -8,6 +8,7 @@ import { analyticsHandlers } from './analytics'
 import { graphHandlers } from './graph'
 import { followupHandlers } from './followup'
 import { filesHandlers } from './files'
+import { settingsHandlers } from './settings'
 
 /**
  * Every channel's handler, built over one service context. The Electron main
@@ -24,6 +25,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...graphHandlers(ctx),
     ...followupHandlers(ctx),
     ...filesHandlers(ctx),
+    ...settingsHandlers(ctx),
   }
 }
 

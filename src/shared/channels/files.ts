@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { SETTINGS } from '../settings'
 
 /** Contract slice for the files feature: import, export, backups, network files, merge. */
 
@@ -159,7 +160,8 @@ export const filesChannels = {
   ),
   'files:backupNow': channel<BackupInfo>()(z.object({}).strict().optional().default({})),
   'files:listBackups': channel<{ dir: string; keep: number; backups: BackupInfo[] }>()(z.object({}).strict().optional().default({})),
-  'files:setKeepBackups': channel<{ keep: number }>()(z.object({ keep: z.number().int().min(1, 'Keep at least 1 backup.').max(500) }).strict()),
+  /** The `files.keepBackups` setting (the registry in shared/settings.ts checks it; `settings:save {group: 'files'}` does the same). */
+  'files:setKeepBackups': channel<{ keep: number }>()(z.object({ keep: SETTINGS['files.keepBackups'].schema }).strict()),
   'files:restorePreview': channel<{ backup: BackupInfo; current: NetworkCounts; inBackup: NetworkCounts }>()(
     z.object({ name: z.string().min(1).max(300) }).strict(),
   ),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
-import { Currency, Id, InteractionKind, IsoDate, OptLongText, OptText, ThankMethod } from '../schemas'
+import { Id, InteractionKind, IsoDate, OptLongText, OptText, ThankMethod } from '../schemas'
 import type { Interaction, Introduction } from '../types'
 
 /** Contract slice for the follow-up loop: thank, ask, introduce, keep in touch. */
@@ -108,22 +108,6 @@ export interface Today {
 /** The most items a Today list carries (the counts are in `totals`). */
 export const LIST_CAP = 200
 
-export interface TemplateDef {
-  subject: string
-  body: string
-}
-
-export interface LoopSettings {
-  templates: { thank: TemplateDef; ask: TemplateDef; introduction: TemplateDef }
-  peopleLikeMe: string | null
-  /** Your ideal client: kept on your own person record. */
-  idealClient: string | null
-  currency: string
-  askFollowUpDays: number
-  defaultCadenceDays: number | null
-  timeZone: string
-}
-
 export interface PersonCard {
   id: string
   name: string
@@ -142,8 +126,6 @@ export interface DraftContext {
   introduction: { id: string; date: string; value: number | null; currency: string | null } | null
 }
 
-const Template = z.object({ subject: z.string().max(500), body: z.string().max(20_000) }).strict()
-
 const Checks = z
   .object({
     partnerId: Id,
@@ -159,20 +141,6 @@ const Checks = z
 export const followupChannels = {
   /** The Today view; also materialises due ask follow-up tasks (idempotent). */
   'followup:today': channel<Today>()(z.object({}).strict().optional().default({})),
-  'followup:settings': channel<LoopSettings>()(z.object({}).strict().optional().default({})),
-  'followup:saveSettings': channel<LoopSettings>()(
-    z
-      .object({
-        templates: z.object({ thank: Template, ask: Template, introduction: Template }).partial().strict().optional(),
-        peopleLikeMe: OptLongText,
-        idealClient: OptLongText,
-        currency: Currency.optional(),
-        askFollowUpDays: z.number().int().min(1, 'At least 1 day.').max(365, 'At most 365 days.').optional(),
-        defaultCadenceDays: z.number().int().min(1, 'At least 1 day.').max(3650).nullable().optional(),
-        timeZone: z.string().min(1).max(100).optional(),
-      })
-      .strict(),
-  ),
   /** Records for a draft: any of the people or an introduction (which fills partner = referrer, prospect = client). */
   'followup:context': channel<DraftContext>()(
     z.object({ introductionId: Id.optional(), partnerId: Id.optional(), prospectId: Id.optional() }).strict(),

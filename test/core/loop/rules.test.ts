@@ -3,7 +3,6 @@ import fc from 'fast-check'
 import {
   askFollowUpDue,
   cadenceStatus,
-  calendarDate,
   compareTasks,
   compareThankItems,
   isAskAnswered,
@@ -12,19 +11,6 @@ import {
   snoozeDate,
 } from '../../../src/core/loop/rules'
 import { addDays, addMonths } from '../../../src/core/dates'
-
-describe('calendarDate (today in the user time zone)', () => {
-  it('is the local calendar day, not the UTC one', () => {
-    const t = new Date('2026-01-31T23:30:00Z')
-    expect(calendarDate(t, 'UTC')).toBe('2026-01-31')
-    expect(calendarDate(t, 'Europe/Berlin')).toBe('2026-02-01')
-    expect(calendarDate(new Date('2026-03-01T03:00:00Z'), 'America/Los_Angeles')).toBe('2026-02-28')
-    expect(calendarDate(new Date('2024-02-29T12:00:00Z'), 'Pacific/Kiritimati')).toBe('2024-03-01')
-  })
-  it('falls back to UTC for an unknown zone', () => {
-    expect(calendarDate(new Date('2026-01-31T23:30:00Z'), 'Mars/Olympus')).toBe('2026-01-31')
-  })
-})
 
 describe('thanks', () => {
   it('a thank-you before the win does not thank the win', () => {

@@ -17,7 +17,7 @@ beforeEach(async () => {
   app = createTestApp('2026-06-15T10:00:00.000Z')
   await app.call('app:startEmpty', { meName: 'Sam Reed' })
   me = (await app.call('app:info')).meId!
-  await app.call('followup:saveSettings', { timeZone: 'UTC' })
+  await app.call('settings:save', { group: 'general', values: { timeZone: 'UTC' } })
   ana = await person('Ana Ruiz', { company: 'Ruiz & Co', profession: 'Accountant', email: 'ana@ruiz.example', idealClient: 'Family firms' })
   ben = await person('Ben Oduya', { email: 'ben@example.com' })
   cleo = await person('Cleo Park')
@@ -84,7 +84,7 @@ describe('who to thank', () => {
 
 describe('asking for an introduction', () => {
   it('offers the new client, records the ask, and creates one follow-up after N days', async () => {
-    await app.call('followup:saveSettings', { askFollowUpDays: 5 })
+    await app.call('settings:save', { group: 'followup', values: { askFollowUpDays: 5 } })
     const w = await wonIntro(ana, ben, '2026-06-01', '2026-06-14', 1000)
     let t = await app.call('followup:today')
     expect(t.askNow.map((a) => a.clientName)).toEqual(['Ben Oduya'])
@@ -121,13 +121,14 @@ describe('asking for an introduction', () => {
   })
 
   it('counts days in the user time zone', async () => {
-    await app.call('followup:saveSettings', { askFollowUpDays: 1, timeZone: 'Pacific/Auckland' })
+    await app.call('settings:save', { group: 'followup', values: { askFollowUpDays: 1 } })
+    await app.call('settings:save', { group: 'general', values: { timeZone: 'Pacific/Auckland' } })
     await app.call('followup:ask', { personId: ben, date: '2026-06-15' })
     app.setNow('2026-06-15T13:00:00Z') // already the 16th in Auckland
     const t = await app.call('followup:today')
     expect(t.today).toBe('2026-06-16')
     expect(t.tasks).toHaveLength(1)
-    expect((await app.fail('followup:saveSettings', { timeZone: 'Moon/Base' })).field).toBe('timeZone')
+    expect((await app.fail('settings:save', { group: 'general', values: { timeZone: 'Moon/Base' } })).field).toBe('values.timeZone')
   })
 })
 
@@ -173,7 +174,7 @@ describe('keep in touch', () => {
   it('a default cadence applies to partners you exchanged introductions with', async () => {
     await wonIntro(ana, ben, '2026-05-01', '2026-05-02')
     expect((await app.call('followup:today')).keepInTouch).toEqual([])
-    await app.call('followup:saveSettings', { defaultCadenceDays: 60 })
+    await app.call('settings:save', { group: 'followup', values: { defaultCadenceDays: 60 } })
     const t = await app.call('followup:today')
     expect(t.keepInTouch.map((k) => [k.name, k.defaultCadence])).toEqual([['Ana Ruiz', true]])
   })
@@ -247,18 +248,15 @@ describe('making an introduction', () => {
 
 describe('settings and drafts', () => {
   it('stores templates, people like you and your ideal client (on your record)', async () => {
-    const s0 = await app.call('followup:settings')
-    expect(s0.askFollowUpDays).toBe(7)
-    expect(s0.templates.thank.body).toContain('{partner.firstName}')
-    const s = await app.call('followup:saveSettings', {
-      templates: { thank: { subject: 'Thanks {partner.name}', body: 'B' } },
-      peopleLikeMe: 'owners of small firms',
-      idealClient: 'Firms with 10 to 50 staff',
-      currency: 'usd',
-    })
-    expect(s.templates.thank.subject).toBe('Thanks {partner.name}')
-    expect(s.templates.ask.subject).toBe(s0.templates.ask.subject)
-    expect(s.currency).toBe('USD')
+    const s0 = await app.call('settings:get')
+    expect(s0.followup.askFollowUpDays).toBe(7)
+    expect(s0.followup.templates.thank.body).toContain('{partner.firstName}')
+    const s = await app.call('settings:save', { group: 'followup', values: { templates: { thank: { subject: 'Thanks {partner.name}', body: 'B' } } } })
+    await app.call('settings:save', { group: 'profile', values: { peopleLikeMe: 'owners of small firms', idealClient: 'Firms with 10 to 50 staff' } })
+    const g = await app.call('settings:save', { group: 'general', values: { currency: 'usd' } })
+    expect(s.followup.templates.thank.subject).toBe('Thanks {partner.name}')
+    expect(s.followup.templates.ask.subject).toBe(s0.followup.templates.ask.subject)
+    expect(g.general.currency).toBe('USD')
     expect((await app.call('people:get', { id: me })).idealClient).toBe('Firms with 10 to 50 staff')
     const ctx = await app.call('followup:context', { partnerId: ana, prospectId: ben })
     expect(ctx.me).toMatchObject({ name: 'Sam Reed', peopleLikeMe: 'owners of small firms', idealClient: 'Firms with 10 to 50 staff' })
@@ -293,7 +291,7 @@ describe('query plans of the Today view', () => {
     const big = createTestApp('2026-06-15T10:00:00.000Z')
     try {
       await big.call('app:loadSample', {})
-      await big.call('followup:saveSettings', { defaultCadenceDays: 60 })
+      await big.call('settings:save', { group: 'followup', values: { defaultCadenceDays: 60 } })
       const info = await big.call('app:info')
       const someone = (await big.call('people:list', { limit: 2 })).items.find((p) => !p.isMe)!
       await big.call('followup:ask', { personId: someone.id, date: '2026-06-01' })

@@ -15,7 +15,7 @@ import { JsonRowsInserter } from '../../db/bulk'
 import { PeopleIndex } from '../../db/files'
 import { markSummariesStale } from '../../db/analytics'
 import { ME_INSERT_TRIGGER } from '../../db/analyticsSchema'
-import { getSetting } from '../../db/settings'
+import { readSetting } from '../../db/settings'
 
 export interface ImportInput {
   kind: ImportKind
@@ -47,7 +47,7 @@ interface Prepared {
 }
 
 const VCARD_HEADER = ['Name', 'Company', 'Profession', 'Email', 'Phone', 'City']
-export const mappingKey = (kind: ImportKind) => `files.mapping.${kind}`
+export const mappingKey = (kind: ImportKind) => `files.mapping.${kind}` as const
 
 
 const CHUNK = 2000
@@ -92,7 +92,7 @@ function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; to
   if (csv.header.length === 0 || csv.header.every((h) => h === ''))
     throw new AppError('INVALID_FILE', 'No header row found: the first line of the table should name its columns.', 'data')
   const table = input.kind === 'introductions' ? 'introductions' : 'people'
-  const remembered = getSetting<ColumnMapping | null>(db, mappingKey(input.kind), null)
+  const remembered = readSetting(db, mappingKey(input.kind))
   const mapping = input.mapping ? cleanMapping(input.mapping, csv.header) : proposeMapping(table, csv.header, remembered)
   const people: PersonRecord[] = []
   const intros: IntroRecord[] = []

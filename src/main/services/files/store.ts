@@ -7,12 +7,11 @@ import { openDatabase, tx, type Db } from '../../db/connection'
 import { SCHEMA_VERSION } from '../../db/migrate'
 import { networkCounts } from '../../db/files'
 import { markSummariesStale } from '../../db/analytics'
-import { getSetting } from '../../db/settings'
+import { readSetting } from '../../db/settings'
 import { NETWORK_EXT } from '../../paths'
 import type { ServiceContext } from '../context'
 
-export const KEEP_BACKUPS_KEY = 'files.keepBackups'
-export const DEFAULT_KEEP_BACKUPS = 20
+export const KEEP_BACKUPS_KEY = 'files.keepBackups' as const
 
 export const backupsDir = (ctx: ServiceContext) => join(ctx.dataDir, 'backups')
 const networkName = (file: string) => basename(file).replace(/\.[^.]+$/, '')
@@ -43,7 +42,7 @@ export function listBackups(ctx: ServiceContext): BackupInfo[] {
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : seq(b.name) - seq(a.name)))
 }
 
-export const keepBackups = (ctx: ServiceContext): number => getSetting<number>(ctx.store.db, KEEP_BACKUPS_KEY, DEFAULT_KEEP_BACKUPS)
+export const keepBackups = (ctx: ServiceContext): number => readSetting(ctx.store.db, KEEP_BACKUPS_KEY)
 
 /** SQLite online backup of the open network into the backups folder; old backups beyond "keep N" are removed. */
 export async function backupNow(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
