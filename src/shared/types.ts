@@ -55,6 +55,8 @@ export interface Group {
 }
 
 export interface StatusChange {
+  /** The history entry's id (for `introductions:editStatusDate`). */
+  id: string
   status: IntroStatus
   date: string
 }

@@ -137,6 +137,23 @@ export function updateIntroduction(db: Db, id: string, patch: Partial<IntroWrite
   db.prepare(`UPDATE introductions SET ${sets.join(', ')} WHERE id = @id`).run(params)
 }
 
+export interface StatusChangeRow {
+  id: string
+  status: IntroStatus
+  date: string
+}
+
+/** An introduction's status changes, oldest first (the order the page shows and every rule reads). */
+export function statusHistory(db: Db, introId: string): StatusChangeRow[] {
+  return db
+    .prepare('SELECT id, status, date FROM introduction_status_history WHERE introduction_id = ? ORDER BY date, created_at, id')
+    .all(introId) as StatusChangeRow[]
+}
+
+export function setStatusChangeDate(db: Db, historyId: string, date: string): void {
+  db.prepare('UPDATE introduction_status_history SET date = ? WHERE id = ?').run(date, historyId)
+}
+
 export function getIntroRow(db: Db, id: string): IntroRow | null {
   return (db.prepare(`${SELECT} WHERE i.id = ? AND i.deleted_at IS NULL`).get(id) as IntroRow | undefined) ?? null
 }
@@ -144,11 +161,7 @@ export function getIntroRow(db: Db, id: string): IntroRow | null {
 export function getIntroduction(db: Db, id: string): Introduction | null {
   const r = getIntroRow(db, id)
   if (!r) return null
-  const history = db
-    .prepare(
-      'SELECT status, date FROM introduction_status_history WHERE introduction_id = ? ORDER BY date, created_at, id',
-    )
-    .all(id) as StatusChange[]
+  const history: StatusChange[] = statusHistory(db, id)
   return { ...rowToItem(r), notes: r.notes, history }
 }
 

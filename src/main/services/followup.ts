@@ -59,7 +59,7 @@ import { getMeId, personExists } from '../db/people'
 import { readSetting } from '../db/settings'
 import { isSafeExternalUrl } from '../external'
 import { nowIso, todayIso, type ServiceContext } from './context'
-import { createIntroduction } from './introductions'
+import { createIntroduction, refuseFutureDate } from './introductions'
 import type { SliceHandlers } from './types'
 
 const thankItem = (r: IntroCandidateRow, since: string, today: string): ThankItem => ({
@@ -266,6 +266,8 @@ function addInteraction(ctx: ServiceContext, w: InteractionWrite) {
   const db = ctx.store.db
   mustPerson(db, w.personId, 'personId')
   if (w.introductionId && !getIntroRow(db, w.introductionId)) throw notFound('introduction', w.introductionId, 'introductionId')
+  // An interaction is something that happened (a planned meeting is a task): never dated after today.
+  refuseFutureDate(ctx, w.date, 'date', w.kind === 'thank_you' ? 'A thank-you' : w.kind === 'one_to_one' ? 'A one-to-one' : 'An interaction')
   const id = uuidv7(ctx.now().getTime())
   insertInteraction(db, id, w, nowIso(ctx))
   const out = getInteraction(db, id)

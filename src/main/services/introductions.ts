@@ -1,7 +1,7 @@
 import { uuidv7 } from '../../core/ids'
 import { AppError, notFound } from '../../shared/errors'
 import type { IntroductionFields } from '../../shared/channels/foundation'
-import type { IntroStatus } from '../../shared/schemas'
+import { DECIDED_STATUSES, type IntroStatus } from '../../shared/schemas'
 import type { Introduction } from '../../shared/types'
 import { tx, type Db } from '../db/connection'
 import {
@@ -10,6 +10,8 @@ import {
   insertIntroduction,
   insertStatusChange,
   listIntroductions,
+  setStatusChangeDate,
+  statusHistory,
   toMinor,
   updateIntroduction,
   type IntroQuery,
@@ -17,7 +19,35 @@ import {
 } from '../db/introductions'
 import { insertPerson, personExists } from '../db/people'
 import { readSetting } from '../db/settings'
-import { nowIso, type ServiceContext } from './context'
+import { nowIso, todayIso, type ServiceContext } from './context'
+
+const STATUS_NAMES: Record<IntroStatus, string> = {
+  new: 'new',
+  contacted: 'contacted',
+  meeting: 'meeting',
+  proposal: 'proposal',
+  won: 'won',
+  lost: 'lost',
+  not_a_fit: 'not a fit',
+}
+
+const isDecided = (s: IntroStatus): boolean => (DECIDED_STATUSES as readonly string[]).includes(s)
+
+/**
+ * Refuses a date after today (in the user's time zone) for something that has
+ * already happened: a decision on an introduction, a thank-you, a one-to-one.
+ * `what` starts the message, e.g. "The won date".
+ */
+export function refuseFutureDate(ctx: ServiceContext, date: string, field: string, what: string): void {
+  const today = todayIso(ctx)
+  if (date > today)
+    throw new AppError('VALIDATION', `${what} cannot be after today (${today}): record it once it has happened.`, field)
+}
+
+/** A decided status (won, lost, not a fit) is something that happened: its date cannot be in the future. */
+function refuseFutureDecision(ctx: ServiceContext, status: IntroStatus, date: string, field: string): void {
+  if (isDecided(status)) refuseFutureDate(ctx, date, field, `The "${STATUS_NAMES[status]}" date`)
+}
 
 export function mustGetIntroduction(db: Db, id: string, field = 'id'): Introduction {
   const i = getIntroduction(db, id)
@@ -58,6 +88,7 @@ export function createIntroduction(ctx: ServiceContext, f: IntroductionFields): 
     const statusDate = f.statusDate ?? f.date
     if (statusDate < f.date)
       throw new AppError('VALIDATION', 'The status date cannot be before the introduction date.', 'statusDate')
+    refuseFutureDecision(ctx, f.status, statusDate, f.statusDate !== undefined ? 'statusDate' : 'date')
     const w: IntroWrite = {
       referrerId: f.referrerId,
       receiverId: f.receiverId,
@@ -83,15 +114,73 @@ export function createIntroduction(ctx: ServiceContext, f: IntroductionFields): 
   })
 }
 
+/**
+ * Moves an introduction to a status on a date. Setting the status it already
+ * has corrects the date of that status instead (the history keeps one entry).
+ */
 export function setIntroductionStatus(ctx: ServiceContext, id: string, status: IntroStatus, date: string): Introduction {
   const db = ctx.store.db
   return tx(db, () => {
     const row = getIntroRow(db, id)
-    if (!row) throw notFound('introduction', id)
+    if (!row) throw notFound('introduction', id, 'id')
     if (date < row.date) throw new AppError('VALIDATION', 'The status date cannot be before the introduction date.', 'date')
+    const history = statusHistory(db, id)
+    const last = history[history.length - 1]
+    if (row.status === status && last && last.status === status) {
+      if (history.length > 1) return editStatusDate(ctx, id, last.id, date)
+      throw new AppError('VALIDATION', `It is already "${STATUS_NAMES[status]}": change the introduction's date with Edit.`, 'status')
+    }
+    refuseFutureDecision(ctx, status, date, 'date')
+    if (last && row.status !== status && date < last.date)
+      throw new AppError(
+        'VALIDATION',
+        `The status date cannot be before the last change ("${STATUS_NAMES[last.status]}" on ${last.date}).`,
+        'date',
+      )
     const now = nowIso(ctx)
     if (row.status !== status) insertStatusChange(db, uuidv7(ctx.now().getTime()), id, status, date, now)
     updateIntroduction(db, id, { status, statusDate: date }, now)
+    return mustGetIntroduction(db, id)
+  })
+}
+
+/**
+ * Corrects the date of one status change in an introduction's history. The
+ * history stays in order (a change cannot move before the one before it or
+ * after the one after it); the first entry is the introduction's own date
+ * (changed with Edit). Correcting the current status's entry moves the
+ * introduction's status date, so days-to-won and every figure follow.
+ */
+export function editStatusDate(ctx: ServiceContext, id: string, historyId: string, date: string): Introduction {
+  const db = ctx.store.db
+  return tx(db, () => {
+    const row = getIntroRow(db, id)
+    if (!row) throw notFound('introduction', id, 'id')
+    const history = statusHistory(db, id)
+    const at = history.findIndex((h) => h.id === historyId)
+    if (at < 0) throw notFound('status change of this introduction', historyId, 'historyId')
+    if (at === 0)
+      throw new AppError('VALIDATION', "The first entry is the introduction's own date: change it with Edit.", 'historyId')
+    const entry = history[at]!
+    const before = history[at - 1]!
+    const after = history[at + 1]
+    if (date < before.date)
+      throw new AppError(
+        'VALIDATION',
+        `"${STATUS_NAMES[entry.status]}" cannot be dated before the change before it ("${STATUS_NAMES[before.status]}" on ${before.date}).`,
+        'date',
+      )
+    if (after && date > after.date)
+      throw new AppError(
+        'VALIDATION',
+        `"${STATUS_NAMES[entry.status]}" cannot be dated after the change after it ("${STATUS_NAMES[after.status]}" on ${after.date}).`,
+        'date',
+      )
+    refuseFutureDecision(ctx, entry.status, date, 'date')
+    const now = nowIso(ctx)
+    setStatusChangeDate(db, historyId, date)
+    if (!after && entry.status === row.status) updateIntroduction(db, id, { statusDate: date }, now)
+    else updateIntroduction(db, id, {}, now)
     return mustGetIntroduction(db, id)
   })
 }
@@ -107,7 +196,7 @@ export function introductionsHandlers(ctx: ServiceContext) {
     'introductions:update': ({ id, value, ...rest }: IntroPatch) =>
       tx(db(), () => {
         const cur = getIntroRow(db(), id)
-        if (!cur) throw notFound('introduction', id)
+        if (!cur) throw notFound('introduction', id, 'id')
         const referrerId = rest.referrerId ?? cur.referrer_id
         const receiverId = rest.receiverId ?? cur.receiver_id
         const prospectId = rest.prospectId ?? cur.prospect_id
@@ -138,9 +227,11 @@ export function introductionsHandlers(ctx: ServiceContext) {
       }),
     'introductions:setStatus': ({ id, status, date }: { id: string; status: IntroStatus; date: string }) =>
       setIntroductionStatus(ctx, id, status, date),
+    'introductions:editStatusDate': ({ id, historyId, date }: { id: string; historyId: string; date: string }) =>
+      editStatusDate(ctx, id, historyId, date),
     'introductions:delete': ({ id }: { id: string }) =>
       tx(db(), () => {
-        if (!getIntroRow(db(), id)) throw notFound('introduction', id)
+        if (!getIntroRow(db(), id)) throw notFound('introduction', id, 'id')
         const now = nowIso(ctx)
         db().prepare('UPDATE introductions SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id)
         return { id }

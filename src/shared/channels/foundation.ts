@@ -157,5 +157,9 @@ export const foundationChannels = {
   'introductions:setStatus': channel<Introduction>()(
     z.object({ id: Id, status: IntroStatus, date: IsoDate }).strict(),
   ),
+  /** Corrects the date of one entry of an introduction's status history. */
+  'introductions:editStatusDate': channel<Introduction>()(
+    z.object({ id: Id, historyId: Id, date: IsoDate }).strict(),
+  ),
   'introductions:delete': channel<{ id: string }>()(z.object({ id: Id }).strict()),
 }
