@@ -6,6 +6,7 @@ import { analyticsChannels } from './channels/analytics'
 import { graphChannels } from './channels/graph'
 import { followupChannels } from './channels/followup'
 import { filesChannels } from './channels/files'
+import { historyChannels } from './channels/history'
 import { settingsChannels } from './channels/settings'
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...graphChannels,
   ...followupChannels,
   ...filesChannels,
+  ...historyChannels,
   ...settingsChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { assertKnownVersion, migrate } from './migrate'
+import { installCapture } from './history'
 
 export type Db = Database.Database
 
@@ -15,11 +16,24 @@ export interface OpenOptions {
   readonly?: boolean
 }
 
+/**
+ * Connection settings, set once when a network is opened (before any temp
+ * table exists: SQLite refuses to change temp_store inside a transaction, and
+ * outside one it silently drops the temp schema). A 64 MB page cache (an upper
+ * bound, filled on demand) keeps index pages of bulk writes in memory, and
+ * temp tables and statement journals live in memory (a table with triggers,
+ * like people, writes one per INSERT; on disk that made large imports several
+ * times slower).
+ */
 export function configure(db: Db): void {
   db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  // Short on purpose: better-sqlite3 waits for a lock with the event loop blocked. Dispatch tries a
+  // locked call again after async waits (BUSY_BACKOFF_MS) and then answers BUSY.
+  db.pragma('busy_timeout = 50')
   db.pragma('synchronous = NORMAL')
+  db.pragma('temp_store = MEMORY')
+  db.pragma('cache_size = -65536')
 }
 
 /**
@@ -58,6 +72,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       configure(db)
       migrate(db)
       optimize(db)
+      installCapture(db)
     }
     return db
   } catch (e) {

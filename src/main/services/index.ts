@@ -9,14 +9,16 @@ import { graphHandlers } from './graph'
 import { followupHandlers } from './followup'
 import { filesHandlers } from './files'
 import { settingsHandlers } from './settings'
+import { historyHandlers, withHistory } from './history'
 
 /**
  * Every channel's handler, built over one service context. The Electron main
  * process and the web bridge both host exactly this object; the type makes a
- * missing channel a compile error.
+ * missing channel a compile error. Every handler runs inside the change log's
+ * capture (withHistory): what a call changes is recorded as one action.
  */
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return {
+  return withHistory(ctx, {
     ...appHandlers(ctx),
     ...peopleHandlers(ctx),
     ...groupsHandlers(ctx),
@@ -26,7 +28,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...followupHandlers(ctx),
     ...filesHandlers(ctx),
     ...settingsHandlers(ctx),
-  }
+    ...historyHandlers(ctx),
+  })
 }
 
 export type { ServiceContext } from './context'

@@ -2,6 +2,7 @@ import m0010 from './0010-init'
 import m0020 from './0020-scorecard-summaries'
 import m0030 from './0030-graph-positions'
 import m0040 from './0040-followup'
+import m0090 from './0090-history'
 
 /**
  * One schema step: a numbered module holding its SQL as text. Released
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   m0020,
   m0030,
   m0040,
+  m0090,
 ]
