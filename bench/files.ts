@@ -13,7 +13,6 @@ import { uuidv7 } from '../src/core/ids'
 import { openDatabase, tx, type Db } from '../src/main/db/connection'
 import { createHandlers, NetworkStore, type ServiceContext } from '../src/main/services'
 import { dispatch } from '../src/main/ipc/dispatch'
-import { bulkPragmas } from '../src/main/services/files/import'
 
 interface Env {
   tmpDir: string
@@ -76,7 +75,7 @@ export default async function run(env: Env) {
     const file = join(env.tmpDir, `files-bare-${r}.referralmap`)
     rmSync(file, { force: true })
     const db = openDatabase(file)
-    bulkPragmas(db) // the same connection settings the import uses
+    // openDatabase sets the same connection settings the import uses (configure()).
     const ins = db.prepare(
       `INSERT INTO people (id, name, name_key, company, profession, email, email_key, phone, city, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

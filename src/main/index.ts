@@ -1,13 +1,13 @@
 import { app, BrowserWindow, ipcMain, Menu, screen, shell } from 'electron'
 import { mkdirSync } from 'node:fs'
-import { join, resolve, sep } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createHandlers, NetworkStore, type ServiceContext } from './services'
 import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
 import { defaultNetworkFile, networkFileFromArgv } from './paths'
 import { buildMenuTemplate } from './menu'
-import { askSavePath, installFilesMenu, openAndReload } from './files/electron'
+import { askNetworkFile, askSavePath, installFilesMenu, openAndReload } from './files/electron'
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
 import { openExternalSafe } from './external'
 
@@ -106,6 +106,7 @@ export function startApp(): void {
       openExternal: async (url) => void (await openExternalSafe(url, (u) => shell.openExternal(u))),
       chooseSavePath: (suggestedName, filter) =>
         askSavePath(mainWindow, { defaultPath: join(app.getPath('documents'), suggestedName), filters: [filter] }),
+      chooseNetworkFile: (purpose, suggestedName) => askNetworkFile(mainWindow, purpose, suggestedName, dirname(ctx.store.file)),
     }
     registerIpc(ipcMain, createHandlers(ctx), makeFrameCheck(devUrl, rendererIndexUrl))
     const send = (command: string) => mainWindow?.webContents.send('menu', command)

@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, type SaveDialogOptions } from 'electron'
 import { writeFileSync } from 'node:fs'
-import { basename } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { ServiceContext } from '../services/context'
 import { buildReport } from '../services/files'
 import { networkInfo, newNetwork, openNetwork, saveCopy } from '../services/files/store'
@@ -44,8 +44,26 @@ export async function printReportToPdf(ctx: ServiceContext, file: string, graphP
 
 /** The system's save dialog, attached to the window when there is one; the chosen path, or null if cancelled. */
 export async function askSavePath(win: BrowserWindow | null, opts: SaveDialogOptions): Promise<string | null> {
-  const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
+  // The dialog itself asks before a file is replaced (Linux needs to be told to).
+  const withConfirm: SaveDialogOptions = { ...opts, properties: [...(opts.properties ?? []), 'showOverwriteConfirmation', 'createDirectory'] }
+  const r = win ? await dialog.showSaveDialog(win, withConfirm) : await dialog.showSaveDialog(withConfirm)
   return r.canceled || !r.filePath ? null : r.filePath
+}
+
+const TITLES = { open: 'Open network', new: 'New network', saveCopy: 'Save a copy of the network' } as const
+
+/**
+ * The dialog behind ctx.chooseNetworkFile: full paths of network files reach
+ * the files service only from here (the File menu and the renderer's "…"
+ * buttons both come through it), never as text from the renderer.
+ */
+export async function askNetworkFile(win: BrowserWindow | null, purpose: 'open' | 'new' | 'saveCopy', suggestedName: string, defaultDir: string): Promise<string | null> {
+  if (purpose === 'open') {
+    const opts = { title: TITLES.open, defaultPath: defaultDir, properties: ['openFile' as const], filters: FILTERS }
+    const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
+    return r.canceled || !r.filePaths[0] ? null : r.filePaths[0]
+  }
+  return askSavePath(win, { title: TITLES[purpose], defaultPath: join(defaultDir, suggestedName), filters: FILTERS })
 }
 
 export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWindow | null, refresh: () => void): MenuItemConstructorOptions[] {
@@ -59,7 +77,7 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
       label: 'New Network…',
       click: () =>
         void guard(getWindow(), async () => {
-          const file = await askSavePath(getWindow(), { title: 'New network', defaultPath: `network.${NETWORK_EXT}`, filters: FILTERS })
+          const file = await askNetworkFile(getWindow(), 'new', `network.${NETWORK_EXT}`, dirname(ctx.store.file))
           if (!file) return
           newNetwork(ctx, file)
           afterSwitch()
@@ -70,11 +88,8 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
       accelerator: 'CmdOrCtrl+O',
       click: () =>
         void guard(getWindow(), async () => {
-          const win = getWindow()
-          const opts = { title: 'Open network', properties: ['openFile' as const], filters: FILTERS }
-          const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
-          const file = r.filePaths[0]
-          if (r.canceled || !file) return
+          const file = await askNetworkFile(getWindow(), 'open', '', dirname(ctx.store.file))
+          if (!file) return
           openNetwork(ctx, file)
           afterSwitch()
         }),
@@ -93,10 +108,10 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
       label: 'Save a Copy As…',
       click: () =>
         void guard(getWindow(), async () => {
-          const opts = { title: 'Save a copy of the network', defaultPath: `${networkInfo(ctx).name}-copy.${NETWORK_EXT}`, filters: FILTERS }
-          const file = await askSavePath(getWindow(), opts)
+          const file = await askNetworkFile(getWindow(), 'saveCopy', `${networkInfo(ctx).name}-copy.${NETWORK_EXT}`, dirname(ctx.store.file))
           if (!file) return
-          await saveCopy(ctx, file)
+          // The save dialog asked before replacing an existing file.
+          await saveCopy(ctx, file, { overwrite: true })
           refresh()
         }),
     },

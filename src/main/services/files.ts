@@ -1,5 +1,5 @@
-import { rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import type { SliceHandlers } from './types'
 import type { filesChannels, ExportFormat, ImportStatus, MergeResult } from '../../shared/channels/files'
 import { AppError } from '../../shared/errors'
@@ -15,10 +15,10 @@ import {
 } from '../db/files'
 import { writeSetting } from '../db/settings'
 import { nowIso, todayIso, type ServiceContext } from './context'
-import { bulkPragmas, commitImport, mappingKey, prepareImportAsync, previewImport } from './files/import'
+import { commitImport, mappingKey, prepareImportAsync, previewImport } from './files/import'
 import {
-  backupNow, backupsDir, KEEP_BACKUPS_KEY, keepBackups, listBackups, networkInfo, newNetwork, openNetwork, restoreBackup, restorePreview,
-  saveCopy, withNetworkCopy,
+  backupNow, backupsDir, cleanStaleFiles, hasDialogs, incomingFile, KEEP_BACKUPS_KEY, keepBackups, listBackups, networkFileFromName, networkInfo,
+  newNetwork, openNetwork, restoreBackup, restorePreview, saveCopy, withBackup, withNetworkCopy,
 } from './files/store'
 
 const MIME: Record<ExportFormat, string> = {
@@ -122,20 +122,36 @@ export function readNetworkBytes(ctx: ServiceContext, data: string, fileName: st
   const bytes = base64ToBytes(data)
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16))
   if (head.startsWith('SQLite format 3')) {
-    const tmp = join(ctx.dataDir, `.incoming-${Date.now()}.referralmap`)
-    writeFileSync(tmp, bytes)
+    const tmp = incomingFile(ctx)
     try {
-      return withNetworkCopy(ctx, tmp, (db) => exportNetwork(db, nowIso(ctx)))
+      writeFileSync(tmp.path, bytes)
+      return withNetworkCopy(ctx, tmp.path, (db) => exportNetwork(db, nowIso(ctx)))
     } finally {
-      rmSync(tmp, { force: true })
+      tmp.done()
     }
   }
   if (bytes.length === 0) throw new AppError('INVALID_FILE', `${fileName} is empty.`, 'data')
   return parseNetworkJson(decodeBytes(bytes).text)
 }
 
+/**
+ * The network file a files:openNetwork/newNetwork/saveCopy call means: a name
+ * typed in the app (checked, in the data folder), or on the desktop, when no
+ * name is given, the path the user picked in the dialog the main process showed.
+ */
+async function chosenFile(ctx: ServiceContext, name: string | undefined, purpose: 'open' | 'new' | 'saveCopy'): Promise<{ file: string; picked: boolean }> {
+  if (name !== undefined) return { file: networkFileFromName(ctx, name, purpose !== 'open'), picked: false }
+  if (!hasDialogs(ctx)) throw new AppError('VALIDATION', 'Give a file name (a network in the data folder).', 'name')
+  const suggested = purpose === 'saveCopy' ? `${networkName(ctx)}-copy.referralmap` : purpose === 'new' ? 'network.referralmap' : ''
+  const picked = await ctx.chooseNetworkFile!(purpose, suggested)
+  if (!picked) throw new AppError('CANCELLED', 'Cancelled; no file was opened or written.')
+  return { file: picked, picked: true }
+}
+
 export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesChannels> {
   const db = () => ctx.store.db
+  // What interrupted backups, restores and merges of an earlier run left behind.
+  cleanStaleFiles(ctx)
   const jobs = new Map<string, ImportStatus & { cancelled: boolean }>()
   return {
     'files:export': ({ format, graphPng }) => exportText(ctx, format, graphPng),
@@ -146,18 +162,21 @@ export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesCh
       try {
         // Read and check the file in chunks (progress can be polled, cancel works until writing starts).
         const prepared = await prepareImportAsync(db(), input, job)
-        const backup = await backupNow(ctx, 'before-import')
-        if (job.cancelled) throw new AppError('CANCELLED', 'The import was cancelled; nothing was written.')
-        job.phase = 'writing'
-        // One transaction: a strict import with problems throws inside it and nothing is written.
-        const result = tx(db(), () => {
-          const r = commitImport(db(), input, input, ctx.now(), prepared)
-          if (input.kind !== 'vcard') writeSetting(db(), mappingKey(input.kind), prepared.mapping, nowIso(ctx))
-          return r
+        // The backup is removed again if the import fails (nothing was written), and old ones are pruned only after success.
+        const result = await withBackup(ctx, 'before-import', (backup) => {
+          if (job.cancelled) throw new AppError('CANCELLED', 'The import was cancelled; nothing was written.')
+          job.phase = 'writing'
+          // One transaction: a strict import with problems throws inside it and nothing is written.
+          const r = tx(db(), () => {
+            const r = commitImport(db(), input, input, ctx.now(), prepared)
+            if (input.kind !== 'vcard') writeSetting(db(), mappingKey(input.kind), prepared.mapping, nowIso(ctx))
+            return r
+          })
+          return { ...r, backup: backup.name }
         })
         job.phase = 'done'
         job.done = job.total
-        return { ...result, backup: backup.name }
+        return result
       } catch (e) {
         job.phase = job.cancelled ? 'cancelled' : 'failed'
         throw e
@@ -177,7 +196,6 @@ export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesCh
     },
     'files:mergeNetwork': async ({ data, fileName, dryRun, onConflict }) => {
       const incoming = readNetworkBytes(ctx, data, fileName)
-      bulkPragmas(db())
       const run = (): MergeResult => mergeNetwork(db(), incoming, { onConflict, now: nowIso(ctx) })
       if (dryRun) {
         try {
@@ -189,8 +207,7 @@ export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesCh
           throw e
         }
       }
-      const backup = await backupNow(ctx, 'before-merge')
-      return { ...tx(db(), run), backup: backup.name }
+      return withBackup(ctx, 'before-merge', (backup) => ({ ...tx(db(), run), backup: backup.name }))
     },
     'files:backupNow': () => backupNow(ctx, 'manual'),
     'files:listBackups': () => ({ dir: backupsDir(ctx), keep: keepBackups(ctx), backups: listBackups(ctx) }),
@@ -201,9 +218,14 @@ export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesCh
     'files:restorePreview': ({ name }) => restorePreview(ctx, name),
     'files:restoreBackup': ({ name }) => restoreBackup(ctx, name),
     'files:network': () => networkInfo(ctx),
-    'files:openNetwork': ({ path }) => openNetwork(ctx, path),
-    'files:newNetwork': ({ path }) => newNetwork(ctx, path),
-    'files:saveCopy': ({ path }) => saveCopy(ctx, path),
+    'files:openNetwork': async ({ name }) => openNetwork(ctx, (await chosenFile(ctx, name, 'open')).file),
+    'files:newNetwork': async ({ name }) => newNetwork(ctx, (await chosenFile(ctx, name, 'new')).file),
+    'files:saveCopy': async ({ name, overwrite }) => {
+      const { file, picked } = await chosenFile(ctx, name, 'saveCopy')
+      // The system's save dialog asks before replacing a file; a typed name needs the UI's own confirmation (overwrite).
+      const r = await saveCopy(ctx, file, { overwrite: picked || overwrite })
+      return { ...r, name: basename(r.path) }
+    },
   }
 }
 

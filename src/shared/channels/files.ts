@@ -117,11 +117,19 @@ export interface NetworkFileInfo {
   file: string
   name: string
   recent: string[]
-  /** Network files in the data folder (what the web bridge may open). */
+  /** Network files in the data folder (what can be opened by name). */
   available: string[]
+  /** The desktop app: leaving out `name` shows the system's file dialog (full paths come only from it). */
+  dialogs: boolean
 }
 
-const PathInput = z.object({ path: z.string().min(1).max(2000) }).strict()
+/**
+ * A network file: a plain file name in the app's data folder (both transports),
+ * or, on the desktop, no name at all: the main process then shows the system's
+ * dialog. A full path is never taken from the renderer.
+ */
+const FileName = z.string().max(1000)
+const NetworkFileInput = z.object({ name: FileName.optional() }).strict().optional().default({})
 
 export const filesChannels = {
   'files:export': channel<{ fileName: string; mimeType: string; text: string }>()(
@@ -169,7 +177,10 @@ export const filesChannels = {
     z.object({ name: z.string().min(1).max(300), confirm: z.literal(true, { error: 'Confirm the restore.' }) }).strict(),
   ),
   'files:network': channel<NetworkFileInfo>()(z.object({}).strict().optional().default({})),
-  'files:openNetwork': channel<NetworkFileInfo>()(PathInput),
-  'files:newNetwork': channel<NetworkFileInfo>()(PathInput),
-  'files:saveCopy': channel<{ path: string }>()(PathInput),
+  'files:openNetwork': channel<NetworkFileInfo>()(NetworkFileInput),
+  'files:newNetwork': channel<NetworkFileInfo>()(NetworkFileInput),
+  /** An existing file is replaced only with overwrite: true, which the UI sends after the user confirmed. */
+  'files:saveCopy': channel<{ path: string; name: string; replaced: boolean }>()(
+    z.object({ name: FileName.optional(), overwrite: z.boolean().default(false) }).strict().optional().default({ overwrite: false }),
+  ),
 }

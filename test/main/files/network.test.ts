@@ -171,11 +171,11 @@ describe('network files', () => {
   it('new network, save a copy, open it again, recent list', async () => {
     await app.call('people:create', { name: 'In first' })
     const copy = join(app.dir, 'copy.referralmap')
-    await app.call('files:saveCopy', { path: copy })
-    const created = await app.call('files:newNetwork', { path: join(app.dir, 'second') })
+    await app.call('files:saveCopy', { name: 'copy' })
+    const created = await app.call('files:newNetwork', { name: 'second' })
     expect(created.file).toBe(join(app.dir, 'second.referralmap'))
     expect((await app.call('people:list', {})).total).toBe(0)
-    const opened = await app.call('files:openNetwork', { path: copy })
+    const opened = await app.call('files:openNetwork', { name: 'copy.referralmap' })
     expect(opened.file).toBe(copy)
     expect((await app.call('people:list', {})).items[0]?.name).toBe('In first')
     expect(opened.recent.slice(0, 2)).toEqual([copy, join(app.dir, 'second.referralmap')])
@@ -186,28 +186,28 @@ describe('network files', () => {
     await app.call('people:create', { name: 'Still here' })
     const text = join(app.dir, 'notes.referralmap')
     writeFileSync(text, 'hello, not a database')
-    expect((await app.fail('files:openNetwork', { path: text })).message).toMatch(/not a Referral Map network/)
+    expect((await app.fail('files:openNetwork', { name: 'notes.referralmap' })).message).toMatch(/not a Referral Map network/)
 
     const foreign = join(app.dir, 'foreign.db')
     const f = new Database(foreign)
     f.exec('CREATE TABLE t (x)')
     f.close()
-    expect((await app.fail('files:openNetwork', { path: foreign })).message).toMatch(/not a Referral Map network/)
+    expect((await app.fail('files:openNetwork', { name: 'foreign.db' })).message).toMatch(/not a Referral Map network/)
 
     const newer = join(app.dir, 'newer.referralmap')
-    await app.call('files:saveCopy', { path: newer })
+    await app.call('files:saveCopy', { name: 'newer.referralmap' })
     const n = new Database(newer)
     n.pragma('user_version = 9999')
     n.close()
-    expect((await app.fail('files:openNetwork', { path: newer })).message).toMatch(/newer version/)
+    expect((await app.fail('files:openNetwork', { name: 'newer.referralmap' })).message).toMatch(/newer version/)
     expect(new Database(newer).pragma('user_version', { simple: true })).toBe(9999)
 
     const damaged = join(app.dir, 'damaged.referralmap')
-    await app.call('files:saveCopy', { path: damaged })
+    await app.call('files:saveCopy', { name: 'damaged' })
     const buf = readFileSync(damaged)
     for (let i = 4096 * 3; i < Math.min(buf.length, 4096 * 6); i++) buf[i] = 0x5a
     writeFileSync(damaged, buf)
-    const err = await app.fail('files:openNetwork', { path: damaged })
+    const err = await app.fail('files:openNetwork', { name: 'damaged.referralmap' })
     expect(err.code).toBe('INVALID_FILE')
 
     expect((await app.call('people:list', {})).items[0]?.name).toBe('Still here')
@@ -216,9 +216,10 @@ describe('network files', () => {
 
   it('on the web bridge, only file names inside the data folder are accepted', async () => {
     app.ctx.transport = 'web'
-    expect((await app.fail('files:openNetwork', { path: '/etc/passwd' })).code).toBe('VALIDATION')
-    expect((await app.fail('files:newNetwork', { path: '../x' })).code).toBe('VALIDATION')
-    const r = await app.call('files:newNetwork', { path: 'chapter' })
+    expect((await app.fail('files:openNetwork', { name: '/etc/passwd' })).code).toBe('VALIDATION')
+    expect((await app.fail('files:newNetwork', { name: '../x' })).code).toBe('VALIDATION')
+    expect((await app.fail('files:newNetwork', {})).code).toBe('VALIDATION')
+    const r = await app.call('files:newNetwork', { name: 'chapter' })
     expect(r.name).toBe('chapter')
   })
 })

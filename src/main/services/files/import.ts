@@ -214,16 +214,6 @@ function statements(db: Db) {
 
 type Stmts = ReturnType<typeof statements>
 
-/**
- * Connection settings for bulk writes: a 64 MB page cache keeps index pages in
- * memory, and statement journals in memory (a table with triggers, like people,
- * writes one per INSERT; on disk that made a 100k-row import several times slower).
- */
-export function bulkPragmas(db: Db): void {
-  db.pragma('cache_size = -65536')
-  db.pragma('temp_store = MEMORY')
-}
-
 /** Ids for bulk inserts at one clock reading: the uuidv7 generator's 42-bit counter keeps them unique and in order. */
 function newId(nowMs: number): string {
   return uuidv7(nowMs)
@@ -358,8 +348,8 @@ export function previewImport(db: Db, input: ImportInput): ImportPreview {
  * rows cancel everything in strict mode; in 'valid' mode they are left out.
  */
 export function commitImport(db: Db, input: ImportInput, opts: CommitOptions, now: Date, prepared?: Prepared): ImportResult {
+  // The bulk-write connection settings (page cache, in-memory temp store) are set once at open: see configure().
   const p = prepared ?? prepareImport(db, input)
-  bulkPragmas(db)
   const nowIso = now.toISOString()
   const nowMs = now.getTime()
   const s = statements(db)

@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { BackupInfo, NetworkCounts, NetworkFileInfo } from '../../../shared/channels/files'
@@ -20,42 +21,188 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('.', '')
 }
 
-function parseBackupName(name: string): { network: string; createdAt: string; reason: string } | null {
-  const m = /^(.*)-(\d{8}T\d{9}Z)(?:-\d+)?-([a-z-]+)\.referralmap$/.exec(name)
+// ---------------------------------------------------------------- temporary files
+
+/**
+ * Files written under a temporary name (a backup being written, a restore or
+ * merge copy, a save-a-copy in progress) carry the writing process's id, so a
+ * later start or open can tell a stale one (its process is gone, or it is ours
+ * and not in flight) from one another running instance is still writing.
+ */
+const inFlight = new Set<string>()
+
+/** A temp path for `final`'s folder, tracked as in flight until `done` is called. */
+function tempPath(dir: string, kind: 'partial' | 'restore' | 'incoming' | 'tmp', suffix: string): { path: string; done: () => void } {
+  const path = join(dir, `.${kind}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}-${suffix}`)
+  inFlight.add(path)
+  return {
+    path,
+    done: () => {
+      for (const f of [path, path + '-wal', path + '-shm', path + '-journal']) rmSync(f, { force: true })
+      inFlight.delete(path)
+    },
+  }
+}
+
+const TEMP_NAME = /^\.(partial|restore|incoming|tmp)-(\d+)[-.]/
+const SIDE_FILE = /-(wal|shm|journal)$/
+
+function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid > 0x7fffffff) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes what interrupted backups, restores, merges and copies left in the
+ * data folder and the backups folder (with their -wal/-shm files). Runs when
+ * the files service starts and whenever a network is opened.
+ */
+export function cleanStaleFiles(ctx: ServiceContext): string[] {
+  const removed: string[] = []
+  for (const dir of [ctx.dataDir, backupsDir(ctx)]) {
+    let names: string[]
+    try {
+      names = readdirSync(dir)
+    } catch {
+      continue
+    }
+    for (const name of names) {
+      const m = TEMP_NAME.exec(name)
+      if (!m) continue
+      const path = join(dir, name)
+      const main = path.replace(SIDE_FILE, '')
+      if (inFlight.has(main)) continue
+      const pid = Number(m[2])
+      if (pid !== process.pid && processAlive(pid)) continue
+      try {
+        rmSync(path, { force: true })
+        removed.push(name)
+      } catch {
+        // Still held (Windows) or already gone: the next start tries again.
+      }
+    }
+  }
+  return removed
+}
+
+// ---------------------------------------------------------------- backups
+
+/**
+ * Which network a backup belongs to: its name plus a short hash of the network
+ * file's full path, so two networks (even two called "network" in different
+ * folders) keep their backups apart.
+ */
+export function networkKey(file: string): string {
+  let real = resolve(file)
+  try {
+    real = realpathSync.native(file)
+  } catch {
+    // Not created yet: the resolved path is the identity.
+  }
+  return `${networkName(file)}.${createHash('sha256').update(real).digest('hex').slice(0, 8)}`
+}
+
+interface BackupName {
+  /** `name.hash` for backups written since keep N became per network; the bare name for older ones. */
+  network: string
+  legacy: boolean
+  createdAt: string
+  seq: number
+  reason: string
+}
+
+export function parseBackupName(name: string): BackupName | null {
+  if (name.startsWith('.')) return null
+  const m = /^(.+)-(\d{8}T\d{9}Z)(?:-(\d+))?-([a-z-]+)\.referralmap$/.exec(name)
   if (!m) return null
   const s = m[2]!
   const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`
-  return { network: m[1]!, createdAt, reason: m[3]! }
+  return { network: m[1]!, legacy: !/\.[0-9a-f]{8}$/.test(m[1]!), createdAt, seq: Number(m[3] ?? 1), reason: m[4]! }
 }
 
+/** Whether a backup is the open network's (older backups without the hash go by the network's name). */
+function ofNetwork(ctx: ServiceContext, meta: BackupName, key = networkKey(ctx.store.file)): boolean {
+  return meta.legacy ? meta.network === networkName(ctx.store.file) : meta.network === key
+}
+
+/** The open network's backups, newest first. Files being written (temporary names) are never listed. */
 export function listBackups(ctx: ServiceContext): BackupInfo[] {
   const dir = backupsDir(ctx)
   if (!existsSync(dir)) return []
-  const out: BackupInfo[] = []
+  const key = networkKey(ctx.store.file)
+  const out: (BackupInfo & { seq: number })[] = []
   for (const name of readdirSync(dir)) {
     const meta = parseBackupName(name)
-    if (!meta) continue
+    if (!meta || !ofNetwork(ctx, meta, key)) continue
     const path = join(dir, name)
-    out.push({ name, path, size: statSync(path).size, createdAt: meta.createdAt, reason: meta.reason })
+    try {
+      out.push({ name, path, size: statSync(path).size, createdAt: meta.createdAt, reason: meta.reason, seq: meta.seq })
+    } catch {
+      // Removed meanwhile.
+    }
   }
-  const seq = (n: string) => Number(/Z-(\d+)-/.exec(n)?.[1] ?? 1)
-  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : seq(b.name) - seq(a.name)))
+  out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.seq - a.seq))
+  return out.map(({ seq: _seq, ...b }) => b)
 }
 
-export const keepBackups = (ctx: ServiceContext): number => readSetting(ctx.store.db, KEEP_BACKUPS_KEY)
+export const keepBackups = (ctx: ServiceContext): number => readSetting(ctx.store.db, 'files.keepBackups')
 
-/** SQLite online backup of the open network into the backups folder; old backups beyond "keep N" are removed. */
-export async function backupNow(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
+/** Removes the open network's backups beyond "keep N" (other networks' backups are theirs to keep). */
+export function pruneBackups(ctx: ServiceContext): void {
+  for (const old of listBackups(ctx).slice(keepBackups(ctx))) rmSync(old.path, { force: true })
+}
+
+/**
+ * SQLite online backup of the open network into the backups folder. It is
+ * written under a temporary name and renamed into place only when complete,
+ * so an interrupted backup is never listed nor counted. Does not prune.
+ */
+async function writeBackup(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
   const dir = backupsDir(ctx)
   mkdirSync(dir, { recursive: true })
-  const base = `${networkName(ctx.store.file)}-${stamp(ctx.now())}`
+  const base = `${networkKey(ctx.store.file)}-${stamp(ctx.now())}`
   let name = `${base}-${reason}.${NETWORK_EXT}`
   for (let i = 2; existsSync(join(dir, name)); i++) name = `${base}-${i}-${reason}.${NETWORK_EXT}`
   const path = join(dir, name)
-  await ctx.store.db.backup(path)
-  const keep = keepBackups(ctx)
-  for (const old of listBackups(ctx).slice(keep)) rmSync(old.path, { force: true })
+  const tmp = tempPath(dir, 'partial', name)
+  try {
+    await ctx.store.db.backup(tmp.path)
+    renameSync(tmp.path, path)
+  } finally {
+    tmp.done()
+  }
   return { name, path, size: statSync(path).size, createdAt: ctx.now().toISOString(), reason }
+}
+
+/** A backup now; the open network's backups beyond "keep N" are then removed. */
+export async function backupNow(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
+  const b = await writeBackup(ctx, reason)
+  pruneBackups(ctx)
+  return b
+}
+
+/**
+ * Runs an action that cannot be undone (an import, a merge, a restore) behind a
+ * backup. When the action fails nothing was changed (it runs in one
+ * transaction), so its backup is removed again; old backups are pruned only
+ * after it succeeded, so failed tries never push good backups out.
+ */
+export async function withBackup<T>(ctx: ServiceContext, reason: string, fn: (backup: BackupInfo) => T | Promise<T>): Promise<T> {
+  const backup = await writeBackup(ctx, reason)
+  let out: T
+  try {
+    out = await fn(backup)
+  } catch (e) {
+    rmSync(backup.path, { force: true })
+    throw e
+  }
+  pruneBackups(ctx)
+  return out
 }
 
 function backupPath(ctx: ServiceContext, name: string): string {
@@ -72,17 +219,22 @@ function backupPath(ctx: ServiceContext, name: string): string {
  */
 export function withNetworkCopy<T>(ctx: ServiceContext, file: string, fn: (db: Db) => T): T {
   checkNetworkFile(file)
-  const tmp = join(ctx.dataDir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.${NETWORK_EXT}`)
-  copyFileSync(file, tmp)
-  for (const ext of ['-wal']) if (existsSync(file + ext)) copyFileSync(file + ext, tmp + ext)
+  const tmp = tempPath(ctx.dataDir, 'tmp', `copy.${NETWORK_EXT}`)
   let db: Db | null = null
   try {
-    db = openDatabase(tmp, { create: false })
+    copyFileSync(file, tmp.path)
+    if (existsSync(file + '-wal')) copyFileSync(file + '-wal', tmp.path + '-wal')
+    db = openDatabase(tmp.path, { create: false })
     return fn(db)
   } finally {
     db?.close()
-    for (const f of [tmp, tmp + '-wal', tmp + '-shm']) rmSync(f, { force: true })
+    tmp.done()
   }
+}
+
+/** A temporary file in the data folder for bytes that arrived (a merged network); cleaned at start/open if left behind. */
+export function incomingFile(ctx: ServiceContext): { path: string; done: () => void } {
+  return tempPath(ctx.dataDir, 'incoming', `network.${NETWORK_EXT}`)
 }
 
 /** Read-only checks before a network file is used: SQLite, ours, not newer, integrity_check ok. */
@@ -123,37 +275,38 @@ export function restorePreview(ctx: ServiceContext, name: string): { backup: Bac
 export async function restoreBackup(ctx: ServiceContext, name: string): Promise<{ restored: NetworkCounts; backup: string | null }> {
   const path = backupPath(ctx, name)
   // Validate and migrate a copy before anything changes.
-  const tmp = join(ctx.dataDir, `.restore-${Date.now()}.${NETWORK_EXT}`)
   checkNetworkFile(path)
-  copyFileSync(path, tmp)
+  const tmp = tempPath(ctx.dataDir, 'restore', `network.${NETWORK_EXT}`)
   try {
-    openDatabase(tmp, { create: false }).close()
-    const safety = await backupNow(ctx, 'before-restore')
-    const db = ctx.store.db
-    db.prepare('ATTACH DATABASE ? AS src').run(tmp)
-    try {
-      tx(db, () => {
-        db.pragma('defer_foreign_keys = ON')
-        const tables = (
-          db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[]
-        ).map((t) => t.name)
-        for (const t of tables) db.prepare(`DELETE FROM main."${t}"`).run()
-        for (const t of tables) {
-          const srcCols = new Set((db.prepare(`SELECT name FROM pragma_table_info(?, 'src')`).all(t) as { name: string }[]).map((c) => c.name))
-          const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(t) as { name: string }[]).map((c) => c.name).filter((c) => srcCols.has(c))
-          if (cols.length === 0) continue
-          const list = cols.map((c) => `"${c}"`).join(', ')
-          db.prepare(`INSERT INTO main."${t}" (${list}) SELECT ${list} FROM src."${t}"`).run()
-        }
-        // Summary tables were copied while triggers also fired: have them rebuilt from the restored rows.
-        markSummariesStale(db)
-      })
-    } finally {
-      db.prepare('DETACH DATABASE src').run()
-    }
-    return { restored: networkCounts(db), backup: safety.name }
+    copyFileSync(path, tmp.path)
+    openDatabase(tmp.path, { create: false }).close()
+    return await withBackup(ctx, 'before-restore', (safety) => {
+      const db = ctx.store.db
+      db.prepare('ATTACH DATABASE ? AS src').run(tmp.path)
+      try {
+        tx(db, () => {
+          db.pragma('defer_foreign_keys = ON')
+          const tables = (
+            db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[]
+          ).map((t) => t.name)
+          for (const t of tables) db.prepare(`DELETE FROM main."${t}"`).run()
+          for (const t of tables) {
+            const srcCols = new Set((db.prepare(`SELECT name FROM pragma_table_info(?, 'src')`).all(t) as { name: string }[]).map((c) => c.name))
+            const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(t) as { name: string }[]).map((c) => c.name).filter((c) => srcCols.has(c))
+            if (cols.length === 0) continue
+            const list = cols.map((c) => `"${c}"`).join(', ')
+            db.prepare(`INSERT INTO main."${t}" (${list}) SELECT ${list} FROM src."${t}"`).run()
+          }
+          // Summary tables were copied while triggers also fired: have them rebuilt from the restored rows.
+          markSummariesStale(db)
+        })
+      } finally {
+        db.prepare('DETACH DATABASE src').run()
+      }
+      return { restored: networkCounts(db), backup: safety.name }
+    })
   } finally {
-    for (const f of [tmp, tmp + '-wal', tmp + '-shm']) rmSync(f, { force: true })
+    tmp.done()
   }
 }
 
@@ -179,60 +332,107 @@ function rememberRecent(ctx: ServiceContext, file: string): void {
   }
 }
 
+/** The desktop app: network files are picked in the system's dialogs the main process shows. */
+export const hasDialogs = (ctx: ServiceContext): boolean => ctx.transport === 'ipc' && !!ctx.chooseNetworkFile
+
 export function networkInfo(ctx: ServiceContext): NetworkFileInfo {
   const available = existsSync(ctx.dataDir)
     ? readdirSync(ctx.dataDir).filter((f) => f.endsWith(`.${NETWORK_EXT}`) && !f.startsWith('.')).sort()
     : []
-  return { file: ctx.store.file, name: networkName(ctx.store.file), recent: recentNetworks(ctx), available }
+  return { file: ctx.store.file, name: networkName(ctx.store.file), recent: recentNetworks(ctx), available, dialogs: hasDialogs(ctx) }
+}
+
+// ---------------------------------------------------------------- file names and paths
+
+/** Names Windows reserves for devices, with or without an extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i
+/** The longest file name most file systems take is 255 bytes. */
+const MAX_NAME_BYTES = 255
+
+/**
+ * Checks a file name typed by the user before any file is touched: a plain
+ * name in one folder, valid on Windows, macOS and Linux. Throws VALIDATION
+ * naming `field`.
+ */
+export function checkFileName(name: string, field = 'name'): string {
+  const bad = (why: string) => new AppError('VALIDATION', `That file name ${why}.`, field)
+  if (name.trim() === '') throw bad('is empty')
+  if (name !== name.trim()) throw bad('starts or ends with a space')
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw bad('contains a control character')
+  if (/[/\\]/.test(name)) throw bad('contains a folder separator (/ or \\); give a name only')
+  if (name === '.' || name === '..' || name.startsWith('.')) throw bad('starts with a dot')
+  if (/[<>:"|?*]/.test(name)) throw bad('contains a character file systems refuse (< > : " | ? *)')
+  if (name.endsWith('.')) throw bad('ends with a dot')
+  if (RESERVED.test(name)) throw bad(`is reserved by Windows (${name.split('.')[0]!.toUpperCase()})`)
+  if (Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES) throw bad(`is too long (at most ${MAX_NAME_BYTES} bytes)`)
+  return name
+}
+
+/** A network file name typed in the app: checked, with the extension added for new files, inside the data folder. */
+export function networkFileFromName(ctx: ServiceContext, name: string, forNew: boolean): string {
+  checkFileName(name)
+  const file = forNew && !name.toLowerCase().endsWith(`.${NETWORK_EXT}`) ? `${name}.${NETWORK_EXT}` : name
+  checkFileName(file)
+  return join(ctx.dataDir, file)
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync.native(a) === realpathSync.native(b)
+  } catch {
+    return resolve(a) === resolve(b)
+  }
 }
 
 /**
- * Where a path the user gave may point. A bare file name means the data
- * folder. In the desktop app a full path may point anywhere (it comes from the
- * system's file dialogs); the web bridge accepts only names in the data folder.
+ * Opens a network file. `file` is trusted: a name resolved in the data folder,
+ * or a path the main process got from the system's dialog or the OS.
  */
-export function resolveNetworkPath(ctx: ServiceContext, p: string, forNew: boolean): string {
-  let file: string
-  const bare = p.trim() !== '' && basename(p.trim()) === p.trim()
-  if (ctx.transport === 'web' || bare) {
-    const name = basename(p.trim())
-    if (!name || name !== p.trim() || name.startsWith('.')) throw new AppError('VALIDATION', 'Give a file name in the data folder (no folders).', 'path')
-    file = join(ctx.dataDir, name)
-  } else {
-    if (!isAbsolute(p)) throw new AppError('VALIDATION', 'Give a full path.', 'path')
-    file = resolve(p)
-  }
-  if (forNew && !file.endsWith(`.${NETWORK_EXT}`)) file += `.${NETWORK_EXT}`
-  return file
-}
-
-export function openNetwork(ctx: ServiceContext, path: string): NetworkFileInfo {
-  const file = resolveNetworkPath(ctx, path, false)
+export function openNetwork(ctx: ServiceContext, file: string): NetworkFileInfo {
   checkNetworkFile(file)
-  if (resolve(file) !== resolve(ctx.store.file)) ctx.store.switchTo(file, { create: false })
+  if (!sameFile(file, ctx.store.file)) ctx.store.switchTo(file, { create: false })
+  cleanStaleFiles(ctx)
   rememberRecent(ctx, file)
   return networkInfo(ctx)
 }
 
-export function newNetwork(ctx: ServiceContext, path: string): NetworkFileInfo {
-  const file = resolveNetworkPath(ctx, path, true)
-  if (existsSync(file)) throw new AppError('CONFLICT', `${basename(file)} already exists; open it instead, or pick another name.`, 'path')
-  if (!existsSync(dirname(file))) throw new AppError('NOT_FOUND', `The folder ${dirname(file)} does not exist.`, 'path')
+export function newNetwork(ctx: ServiceContext, file: string): NetworkFileInfo {
+  if (existsSync(file)) throw new AppError('CONFLICT', `${basename(file)} already exists; open it instead, or pick another name.`, 'name')
+  if (!existsSync(dirname(file))) throw new AppError('NOT_FOUND', `The folder ${dirname(file)} does not exist.`, 'name')
   try {
     ctx.store.switchTo(file, { create: true })
   } catch (e) {
     if (existsSync(file)) unlinkSync(file)
     throw e
   }
+  cleanStaleFiles(ctx)
   rememberRecent(ctx, file)
   return networkInfo(ctx)
 }
 
-export async function saveCopy(ctx: ServiceContext, path: string): Promise<{ path: string }> {
-  const file = resolveNetworkPath(ctx, path, true)
-  if (resolve(file) === resolve(ctx.store.file)) throw new AppError('VALIDATION', 'That is the open network itself; pick another name.', 'path')
-  if (!existsSync(dirname(file))) throw new AppError('NOT_FOUND', `The folder ${dirname(file)} does not exist.`, 'path')
-  await ctx.store.db.backup(file)
+/**
+ * Writes a copy of the open network to `file` (trusted, as for openNetwork).
+ * An existing file is replaced only with `overwrite` (the user confirmed it);
+ * the copy is written under a temporary name and renamed over it when
+ * complete, and the old file's -wal/-shm are removed so SQLite never replays
+ * them onto the copy.
+ */
+export async function saveCopy(ctx: ServiceContext, file: string, opts: { overwrite?: boolean } = {}): Promise<{ path: string; replaced: boolean }> {
+  if (sameFile(file, ctx.store.file)) throw new AppError('VALIDATION', 'That is the open network itself; pick another name.', 'name')
+  const dir = dirname(file)
+  if (!existsSync(dir)) throw new AppError('NOT_FOUND', `The folder ${dir} does not exist.`, 'name')
+  const exists = existsSync(file)
+  if (exists && !opts.overwrite)
+    throw new AppError('CONFLICT', `${basename(file)} already exists. Replace it, or pick another name.`, 'name', { exists: basename(file) })
+  if (exists && statSync(file).isDirectory()) throw new AppError('CONFLICT', `${basename(file)} is a folder.`, 'name')
+  const tmp = tempPath(dir, 'partial', basename(file))
+  try {
+    await ctx.store.db.backup(tmp.path)
+    for (const side of ['-wal', '-shm', '-journal']) rmSync(file + side, { force: true })
+    renameSync(tmp.path, file)
+  } finally {
+    tmp.done()
+  }
   rememberRecent(ctx, file)
-  return { path: file }
+  return { path: file, replaced: exists }
 }
