@@ -7,6 +7,7 @@ import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
 import { defaultNetworkFile, networkFileFromArgv } from './paths'
 import { buildMenuTemplate } from './menu'
+import { followHistoryInMenu } from './editMenu'
 import { askNetworkFile, askSavePath, installFilesMenu, openAndReload } from './files/electron'
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
 import { openExternalSafe } from './external'
@@ -108,11 +109,13 @@ export function startApp(): void {
         askSavePath(mainWindow, { defaultPath: join(app.getPath('documents'), suggestedName), filters: [filter] }),
       chooseNetworkFile: (purpose, suggestedName) => askNetworkFile(mainWindow, purpose, suggestedName, dirname(ctx.store.file)),
     }
-    registerIpc(ipcMain, createHandlers(ctx), makeFrameCheck(devUrl, rendererIndexUrl))
+    let rebuildMenu = () => {}
+    registerIpc(ipcMain, followHistoryInMenu(createHandlers(ctx), () => rebuildMenu()), makeFrameCheck(devUrl, rendererIndexUrl))
     const send = (command: string) => mainWindow?.webContents.send('menu', command)
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin', send)))
     // Files feature: New/Open/Recent/Save a copy/PDF report in the File menu (replaces the menu set above).
     const refreshMenu = installFilesMenu(ctx, () => mainWindow, send, process.platform === 'darwin')
+    rebuildMenu = refreshMenu
     openFile = (file) => void openAndReload(ctx, resolve(file), () => mainWindow, refreshMenu)
     if (pendingFile) openFile(pendingFile)
     mainWindow = createMainWindow()

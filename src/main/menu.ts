@@ -3,6 +3,42 @@ import type { MenuItemConstructorOptions } from 'electron'
 /** Sends a menu command to the renderer (`menu:<command>` is handled by the app shell). */
 export type MenuSend = (command: string) => void
 
+/** What Edit > Undo and Redo would do ("Archive Ben Brooks"), kept current by the main process after every call. */
+export interface EditLabels {
+  undo: string | null
+  redo: string | null
+}
+let editLabels: EditLabels = { undo: null, redo: null }
+
+/** Sets the Edit menu's labels; true when they changed (the caller then rebuilds the menu). */
+export function setEditLabels(next: EditLabels): boolean {
+  if (next.undo === editLabels.undo && next.redo === editLabels.redo) return false
+  editLabels = next
+  return true
+}
+
+/**
+ * Edit > Undo/Redo name the network action they would revert. They go to the
+ * renderer, which undoes typing when a text field has the focus and the
+ * network's last action otherwise.
+ */
+export function editMenu(isMac: boolean, send: MenuSend, labels: EditLabels = editLabels): MenuItemConstructorOptions {
+  return {
+    label: '&Edit',
+    submenu: [
+      { label: labels.undo ? `Undo ${labels.undo}` : 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+      { label: labels.redo ? `Redo ${labels.redo}` : 'Redo', accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Shift+Z', click: () => send('redo') },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(isMac ? [{ role: 'pasteAndMatchStyle' as const }] : []),
+      { role: 'delete' },
+      { role: 'selectAll' },
+    ],
+  }
+}
+
 export function buildMenuTemplate(isMac: boolean, send: MenuSend, appName = 'Referral Map'): MenuItemConstructorOptions[] {
   const nav = (label: string, route: string, key: string): MenuItemConstructorOptions => ({
     label,
@@ -22,7 +58,7 @@ export function buildMenuTemplate(isMac: boolean, send: MenuSend, appName = 'Ref
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { label: '&Edit', role: 'editMenu' },
+    editMenu(isMac, send),
     {
       label: '&View',
       submenu: [

@@ -15,14 +15,17 @@ describe('application menu', () => {
       const template = buildMenuTemplate(isMac, (c) => sent.push(c))
       const top = template.map((m) => m.label ?? m.role)
       expect(top).toEqual([...(isMac ? ['Referral Map'] : []), '&File', '&Edit', '&View', '&Window', '&Help'])
-      expect(template.find((m) => m.label === '&Edit')?.role).toBe('editMenu')
+      // Edit: Undo/Redo of the network's actions (sent to the shell), then the usual clipboard roles.
+      const edit = template.find((m) => m.label === '&Edit')!.submenu as MenuItemConstructorOptions[]
+      expect(edit.slice(0, 2).map((i) => i.label)).toEqual(['Undo', 'Redo'])
+      expect(edit.map((i) => i.role).filter(Boolean)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']))
       const items = flatten(template)
       const accels = items.map((i) => i.accelerator).filter((a): a is string => typeof a === 'string')
       expect(new Set(accels).size).toBe(accels.length)
       expect(accels).toEqual(expect.arrayContaining(['CmdOrCtrl+N', 'CmdOrCtrl+Shift+N', 'CmdOrCtrl+F', 'CmdOrCtrl+1', 'CmdOrCtrl+6']))
       for (const i of items) if (typeof i.click === 'function') (i.click as () => void)()
       for (const c of sent.filter((s) => s.startsWith('navigate:'))) expect(ROUTES).toContain(c.slice('navigate:'.length))
-      expect(sent).toEqual(expect.arrayContaining(['new-person', 'new-introduction', 'find', 'navigate:people']))
+      expect(sent).toEqual(expect.arrayContaining(['new-person', 'new-introduction', 'find', 'navigate:people', 'undo', 'redo']))
       const fileMenu = template.find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[]
       expect(fileMenu.some((i) => i.role === (isMac ? 'close' : 'quit'))).toBe(true)
     })

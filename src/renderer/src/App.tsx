@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { NavTarget, Route } from './ui/nav'
 import { useApi } from './ui/api'
 import { Welcome } from './ui/Welcome'
+import { HistoryKeys } from './ui/history'
 import { NetworkScreen } from './features/graph'
 import { PeopleScreen } from './features/people'
 import { IntroductionsScreen } from './features/introductions'
@@ -102,6 +103,7 @@ export function App() {
   const Screen = SCREENS[route]
   return (
     <div className="shell">
+      <HistoryKeys />
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Referral Map</div>
         <div className="sidebar-network" title={info.data.dataFile}>

@@ -62,7 +62,7 @@ describe('change log and undo', () => {
     const network = await t.call('analytics:network', { period: { preset: 'all' } })
     await t.call('introductions:create', {
       referrerId: ben.id,
-      receiverId: me.me!.id,
+      receiverId: me.meId!,
       prospect: { new: { name: 'Cara Cole' } },
       date: '2026-06-01',
       status: 'won',
@@ -120,7 +120,7 @@ describe('change log and undo', () => {
     try {
       const handlers = createHandlers({ ...t.ctx, store })
       const r = await dispatch(handlers, 'history:list', {})
-      expect(r.ok && r.data.undo?.label).toBe('Set Ben Brooks as me')
+      expect(r.ok && (r.data as { undo: { label: string } | null }).undo?.label).toBe('Set Ben Brooks as me')
       const u = await dispatch(handlers, 'history:undo', {})
       expect(u.ok).toBe(true)
       expect((store.db.prepare('SELECT name FROM people WHERE is_me = 1').get() as { name: string }).name).toBe('Sam Rivera')

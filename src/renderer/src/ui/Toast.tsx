@@ -2,14 +2,21 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { ApiError } from './api'
 
 export type ToastKind = 'success' | 'error' | 'info'
+/** A button in a toast ("Undo"); pressing it runs `run` and closes the toast. */
+export interface ToastAction {
+  label: string
+  run: () => void
+}
+
 interface ToastItem {
   id: number
   kind: ToastKind
   message: string
+  action?: ToastAction
 }
 
 export interface ToastApi {
-  success(message: string): void
+  success(message: string, action?: ToastAction): void
   error(messageOrError: unknown): void
   info(message: string): void
 }
@@ -28,16 +35,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const next = useRef(1)
   const dismiss = useCallback((id: number) => setItems((xs) => xs.filter((x) => x.id !== id)), [])
   const push = useCallback(
-    (kind: ToastKind, message: string) => {
+    (kind: ToastKind, message: string, action?: ToastAction) => {
       const id = next.current++
-      setItems((xs) => [...xs.slice(-3), { id, kind, message }])
-      if (kind !== 'error') setTimeout(() => dismiss(id), 4000)
+      setItems((xs) => [...xs.slice(-3), { id, kind, message, ...(action ? { action } : {}) }])
+      // A toast with a button stays long enough to reach it.
+      if (kind !== 'error') setTimeout(() => dismiss(id), action ? 8000 : 4000)
     },
     [dismiss],
   )
   const api = useMemo<ToastApi>(
     () => ({
-      success: (m) => push('success', m),
+      success: (m, action) => push('success', m, action),
       info: (m) => push('info', m),
       error: (e) => push('error', errorMessage(e)),
     }),
@@ -50,6 +58,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {items.map((t) => (
           <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
             <p>{t.message}</p>
+            {t.action && (
+              <button
+                className="btn btn-secondary btn-small"
+                onClick={() => {
+                  dismiss(t.id)
+                  t.action!.run()
+                }}
+              >
+                {t.action.label}
+              </button>
+            )}
             <button className="btn btn-ghost btn-small" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
               ✕
             </button>
