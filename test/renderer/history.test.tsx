@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { Fail, mockApi, renderWithClient } from './mockApi'
 import { HistoryKeys, ToastProvider, useToast, useUndoAction } from '../../src/renderer/src/ui'
 
@@ -9,7 +9,12 @@ const state = { undo: null, redo: null, items: [] }
 function ArchiveToast() {
   const toast = useToast()
   const undo = useUndoAction()
-  useEffect(() => toast.success('Ben Brooks archived.', undo), []) // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = useRef(false)
+  useEffect(() => {
+    if (shown.current) return
+    shown.current = true
+    toast.success('Ben Brooks archived.', undo)
+  })
   return <input aria-label="Name" />
 }
 
