@@ -78,7 +78,7 @@ function legacy(bytes: Uint8Array, encoding: 'windows-1252' | 'macintosh'): Deco
 
 /** The first line holding a non-ASCII character (what the user checks to see the encoding is right). */
 export function exampleLine(text: string): { line: number; text: string } | null {
-  const at = text.search(/[^\x00-\x7f]/)
+  const at = text.search(/[^\p{ASCII}]/u)
   if (at < 0) return null
   const before = text.slice(0, at).split(/\r\n?|\n/)
   const rest = /^[^\r\n]*/.exec(text.slice(at))![0]

@@ -79,7 +79,145 @@ export function proposeMapping(kind: TableKind, header: string[], remembered?: C
     out.firstName = null
     out.lastName = null
   }
+  for (const k of [DATE_ORDER_KEY, DECIMAL_KEY]) if (remembered?.[k]) out[k] = remembered[k]!
   return out
+}
+
+/**
+ * Export layouts of other tools (and of this app), recognised by header names that only they write. Each field
+ * lists the columns it may come from; the one with the most filled cells in the file wins (Outlook's "Profession"
+ * and "Location" columns exist in every export but are nearly always empty; "Job Title" and "Business City" hold
+ * the data).
+ */
+export interface Layout {
+  id: string
+  label: string
+  kind: TableKind
+  /** Headers that must all be present. */
+  requires: string[]
+  fields: Partial<Record<string, string[]>>
+}
+
+export const LAYOUTS: readonly Layout[] = [
+  {
+    id: 'outlook-classic',
+    label: 'Outlook (classic desktop export)',
+    kind: 'people',
+    requires: ['First Name', 'Last Name', 'E-mail Address', 'E-mail Type', 'E-mail Display Name', 'Job Title', 'Business City'],
+    fields: {
+      firstName: ['First Name'], lastName: ['Last Name'], company: ['Company'], profession: ['Job Title', 'Profession'],
+      email: ['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'],
+      phone: ['Mobile Phone', 'Business Phone', 'Primary Phone', 'Home Phone', 'Company Main Phone', 'Other Phone'],
+      website: ['Web Page', 'Personal Web Page'], city: ['Business City', 'Home City', 'Other City', 'Location'], tags: ['Categories'],
+      notes: ['Notes'], howMet: ['Referred By'],
+    },
+  },
+  {
+    id: 'outlook-new',
+    label: 'Outlook (Outlook.com and the new Outlook)',
+    kind: 'people',
+    requires: ['First Name', 'Last Name', 'E-mail Address', 'Given Yomi', 'Job Title', 'Business City'],
+    fields: {
+      firstName: ['First Name'], lastName: ['Last Name'], company: ['Company'], profession: ['Job Title'],
+      email: ['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'],
+      phone: ['Mobile Phone', 'Business Phone', 'Primary Phone', 'Home Phone', 'Company Main Phone', 'Other Phone'],
+      website: ['Web Page', 'Personal Web Page'], city: ['Business City', 'Home City', 'Other City', 'Location'], notes: ['Notes'],
+    },
+  },
+  {
+    id: 'google',
+    label: 'Google Contacts',
+    kind: 'people',
+    requires: ['First Name', 'Last Name', 'Organization Name', 'Labels', 'E-mail 1 - Value'],
+    fields: {
+      firstName: ['First Name'], lastName: ['Last Name'], company: ['Organization Name'], profession: ['Organization Title'],
+      email: ['E-mail 1 - Value', 'E-mail 2 - Value'], phone: ['Phone 1 - Value', 'Phone 2 - Value'], website: ['Website 1 - Value'],
+      city: ['Address 1 - City', 'Address 2 - City'], tags: ['Labels'], notes: ['Notes'],
+    },
+  },
+  {
+    id: 'google-legacy',
+    label: 'Google Contacts (older "Google CSV")',
+    kind: 'people',
+    requires: ['Name', 'Given Name', 'Family Name', 'Group Membership', 'E-mail 1 - Value'],
+    fields: {
+      name: ['Name'], firstName: ['Given Name'], lastName: ['Family Name'], company: ['Organization 1 - Name'],
+      profession: ['Organization 1 - Title', 'Occupation'], email: ['E-mail 1 - Value', 'E-mail 2 - Value'],
+      phone: ['Phone 1 - Value', 'Phone 2 - Value'], website: ['Website 1 - Value'], city: ['Address 1 - City', 'Location'],
+      tags: ['Group Membership'], notes: ['Notes'],
+    },
+  },
+  {
+    id: 'linkedin',
+    label: 'LinkedIn Connections',
+    kind: 'people',
+    requires: ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'],
+    fields: {
+      firstName: ['First Name'], lastName: ['Last Name'], website: ['URL'], email: ['Email Address'], company: ['Company'],
+      profession: ['Position'], howMet: ['Connected On'],
+    },
+  },
+  {
+    id: 'referral-map-people',
+    label: 'Referral Map people export',
+    kind: 'people',
+    requires: ['Name', 'Company', 'Profession', 'Email', 'Phone', 'Website', 'City', 'Tags', 'Notes', 'How met', 'Ideal client'],
+    fields: {
+      name: ['Name'], company: ['Company'], profession: ['Profession'], email: ['Email'], phone: ['Phone'], website: ['Website'], city: ['City'],
+      tags: ['Tags'], notes: ['Notes'], howMet: ['How met'], idealClient: ['Ideal client'],
+    },
+  },
+  {
+    id: 'referral-map-introductions',
+    label: 'Referral Map introductions export',
+    kind: 'introductions',
+    requires: ['Date', 'Referrer', 'Receiver', 'Prospect', 'Prospect email', 'Prospect company', 'Kind', 'Origin', 'Status', 'Status date'],
+    fields: {
+      date: ['Date'], referrer: ['Referrer'], receiver: ['Receiver'], prospect: ['Prospect'], prospectEmail: ['Prospect email'],
+      prospectCompany: ['Prospect company'], kind: ['Kind'], origin: ['Origin'], status: ['Status'], statusDate: ['Status date'], value: ['Value'],
+      currency: ['Currency'], warmth: ['Warmth'], notes: ['Notes'],
+    },
+  },
+]
+
+/** Mapping keys that are reading options, not fields: the recognised layout, the date order and the decimal separator. */
+export const LAYOUT_KEY = '@layout'
+export const DATE_ORDER_KEY = '@dateOrder'
+export const DECIMAL_KEY = '@decimal'
+
+/**
+ * The layout a header belongs to, and its mapping: for each field, of the layout's columns present, the one with
+ * the most filled cells in the sample rows (ties: the layout's order).
+ */
+export function detectLayout(kind: TableKind, header: string[], rows: readonly CsvRecord[] = []): { layout: Layout; mapping: ColumnMapping } | null {
+  const has = new Set(header)
+  const layout = LAYOUTS.find((l) => l.kind === kind && l.requires.every((h) => has.has(h)))
+  if (!layout) return null
+  const sample = rows.slice(0, 500)
+  const filled = (col: string) => {
+    const i = header.indexOf(col)
+    let n = 0
+    for (const r of sample) if ((r.cells[i] ?? '').trim() !== '') n++
+    return n
+  }
+  const mapping: ColumnMapping = {}
+  for (const f of kind === 'people' ? PEOPLE_FIELDS : INTRO_FIELDS) {
+    const cands = (layout.fields[f] ?? []).filter((c) => has.has(c))
+    let best: string | null = null
+    let bestN = -1
+    for (const c of cands) {
+      const n = filled(c)
+      if (n > bestN) [best, bestN] = [c, n]
+    }
+    mapping[f] = best
+  }
+  // Both a full name and first/last: the full name, unless it is empty where first/last are filled.
+  if (mapping.name && (mapping.firstName || mapping.lastName) && filled(mapping.name) > 0) {
+    mapping.firstName = null
+    mapping.lastName = null
+  }
+  mapping[LAYOUT_KEY] = layout.id
+  return { layout, mapping }
 }
 
 export interface CellProblem {
@@ -177,8 +315,20 @@ function textCell(
 
 type PersonRowResult = { record: PersonRecord | null; problems: CellProblem[] }
 
-/** Tags cell -> distinct trimmed tags of at most 50 characters. */
-const splitTags = (raw: string): string[] => [...new Set(raw.split(/[;,|]/).map((s) => s.trim()).filter((s) => s !== '' && s.length <= 50))]
+/**
+ * Tags cell -> distinct trimmed tags of at most 50 characters. Google's ` ::: ` separates labels too, and its
+ * system labels (`* myContacts`, `* starred`) are not tags anyone chose.
+ */
+export const splitTags = (raw: string): string[] => [
+  ...new Set(raw.split(/\s*:::\s*|[;,|]/).map((s) => s.trim()).filter((s) => s !== '' && s.length <= 50 && !s.startsWith('* '))),
+]
+
+/** A multi-value cell (Google's `a ::: b`): the first value, and the others (for the notes). */
+function firstOfMany(v: string | null): { value: string | null; rest: string[] } {
+  if (v === null || !v.includes(':::')) return { value: v, rest: [] }
+  const parts = v.split(':::').map((s) => s.trim()).filter((s) => s !== '')
+  return { value: parts[0] ?? null, rest: parts.slice(1) }
+}
 
 const readers = new WeakMap<ColumnMapping, { header: string[]; read: (rec: CsvRecord) => PersonRowResult }>()
 
@@ -217,9 +367,20 @@ export function personRowReader(header: string[], mapping: ColumnMapping): (rec:
       name = full === '' ? null : full.slice(0, 200)
     }
     if (!name) problems.push({ line: rec.line, column: noNameColumn, field: 'name', reason: 'No name.' })
-    const email = text(rec, iEmail, 'email', 320, problems)
+    const extra: string[] = []
+    const many = (i: number, field: PeopleField, label: string, max: number): string | null => {
+      const { value, rest } = firstOfMany(cellAt(rec.cells, i))
+      if (rest.length) extra.push(`${label}: ${rest.join(', ')}`)
+      if (value !== null && value.length > max) {
+        problems.push({ line: rec.line, column: column(field), field, reason: `Longer than ${max} characters.` })
+        return null
+      }
+      return value
+    }
+    const email = many(iEmail, 'email', 'Other emails', 320)
     if (email !== null && !EMAIL_RE.test(email)) problems.push({ line: rec.line, column: emailColumn, field: 'email', reason: 'Not an email address.' })
-    const website = text(rec, iWebsite, 'website', 500, problems)
+    const phone = many(iPhone, 'phone', 'Other phones', 200)
+    const website = many(iWebsite, 'website', 'Other web pages', 500)
     if (website !== null && !URL_RE.test(website)) problems.push({ line: rec.line, column: websiteColumn, field: 'website', reason: 'Not a web address.' })
     const tagsRaw = cellAt(rec.cells, iTags)
     let tags: string[] = []
@@ -237,11 +398,11 @@ export function personRowReader(header: string[], mapping: ColumnMapping): (rec:
       company: text(rec, iCompany, 'company', 200, problems),
       profession: text(rec, iProfession, 'profession', 200, problems),
       email,
-      phone: text(rec, iPhone, 'phone', 200, problems),
+      phone,
       website,
       city: text(rec, iCity, 'city', 200, problems),
       tags,
-      notes: text(rec, iNotes, 'notes', 10_000, problems),
+      notes: extra.length ? withExtra(text(rec, iNotes, 'notes', 10_000, problems), extra) : text(rec, iNotes, 'notes', 10_000, problems),
       howMet: text(rec, iHowMet, 'howMet', 10_000, problems),
       idealClient: text(rec, iIdeal, 'idealClient', 10_000, problems),
     }
@@ -250,6 +411,8 @@ export function personRowReader(header: string[], mapping: ColumnMapping): (rec:
   readers.set(mapping, { header, read })
   return read
 }
+
+const withExtra = (notes: string | null, extra: string[]): string => [notes, ...extra].filter((x) => x).join('\n').slice(0, 10_000)
 
 /** Validates one people row; a row with problems yields no record. */
 export function readPersonRow(header: string[], mapping: ColumnMapping, rec: CsvRecord): PersonRowResult {
@@ -264,31 +427,95 @@ function validYmd(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-/** Accepts YYYY-MM-DD, YYYY/MM/DD, an ISO timestamp, and "12 Mar 2024" (LinkedIn). Day-first/month-first numbers are refused as ambiguous. */
-export function parseDate(s: string): string | null {
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s.trim())
+export type DateOrder = 'dmy' | 'mdy'
+export type DecimalSeparator = ',' | '.'
+
+const NUMERIC_DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/
+
+/**
+ * Accepts YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, an ISO timestamp, "12 Mar 2024" (LinkedIn), and with a date order
+ * 15.03.2025 / 15/03/2025 (day first) or 03/15/2025 (month first). Without an order a numeric date is refused.
+ */
+export function parseDate(s: string, order?: DateOrder | null): string | null {
+  const t = s.trim()
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(t)
   if (m) return validYmd(+m[1]!, +m[2]!, +m[3]!)
-  m = /^(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*[ -,]+(\d{4})$/.exec(s.trim())
+  m = /^(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*[ -,]+(\d{4})$/.exec(t)
   if (m) {
     const mi = MONTHS.indexOf(m[2]!.toLowerCase())
     return mi < 0 ? null : validYmd(+m[3]!, mi + 1, +m[1]!)
   }
+  m = NUMERIC_DATE.exec(t)
+  if (m && order) return order === 'dmy' ? validYmd(+m[3]!, +m[2]!, +m[1]!) : validYmd(+m[3]!, +m[1]!, +m[2]!)
   return null
 }
 
-/** "1,250.50", "1.250,50", "€ 900", "1250" -> minor units; null when not a number. */
-export function parseMoneyMinor(s: string): number | null {
+/**
+ * The date order of a column, from its unambiguous values (a first number above 12 is a day, a second one above
+ * 12 is a day). 'ambiguous': numeric dates but none (or contradicting ones) that tell; null: no numeric dates.
+ */
+export function detectDateOrder(values: Iterable<string | null | undefined>): DateOrder | 'ambiguous' | null {
+  let dmy = 0
+  let mdy = 0
+  let numeric = 0
+  for (const v of values) {
+    const m = v ? NUMERIC_DATE.exec(v.trim()) : null
+    if (!m) continue
+    numeric++
+    const a = +m[1]!
+    const b = +m[2]!
+    if (a > 12 && b <= 12) dmy++
+    else if (b > 12 && a <= 12) mdy++
+  }
+  if (numeric === 0) return null
+  if (dmy > 0 && mdy === 0) return 'dmy'
+  if (mdy > 0 && dmy === 0) return 'mdy'
+  return 'ambiguous'
+}
+
+/**
+ * The decimal separator of a column of amounts, from the values that tell: "1.250,50" and "12,5" use a comma,
+ * "1,250.50" and "12.5" a point; "1,250" and "1.250" tell nothing. null: nothing tells, or the values disagree.
+ */
+export function detectDecimal(values: Iterable<string | null | undefined>): DecimalSeparator | null {
+  let comma = 0
+  let point = 0
+  for (const v of values) {
+    const t = v ? v.replace(/[\s\u00a0]|[A-Za-z€$£¥]/g, '') : ''
+    if (t === '') continue
+    if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t) || /^\d+,(\d{1,2}|\d{4,})$/.test(t)) comma++
+    else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(t) || /^\d+\.(\d{1,2}|\d{4,})$/.test(t)) point++
+  }
+  if (comma > 0 && point === 0) return ','
+  if (point > 0 && comma === 0) return '.'
+  return null
+}
+
+/**
+ * "1,250.50", "1.250,50", "€ 900", "1250" -> minor units; null when not a number. With a decimal separator the
+ * other one groups thousands; without one, a single separator followed by exactly three digits groups thousands.
+ */
+export function parseMoneyMinor(s: string, decimal?: DecimalSeparator | null): number | null {
   let t = s.replace(/[\s\u00a0]|[A-Za-z€$£¥]/g, '')
   if (t === '' || /[^0-9.,]/.test(t)) return null
-  const lastDot = t.lastIndexOf('.')
-  const lastComma = t.lastIndexOf(',')
-  const decSep = lastDot > lastComma ? '.' : ','
-  const decPos = Math.max(lastDot, lastComma)
-  // One separator followed by exactly three digits is a thousands separator (e.g. 1,250 or 1.250).
-  const digitsAfter = decPos >= 0 ? t.length - decPos - 1 : 0
-  const onlyOne = t.split(decSep).length === 2 && (decSep === '.' ? lastComma < 0 : lastDot < 0)
-  if (decPos < 0 || (onlyOne && digitsAfter === 3)) t = t.replace(/[.,]/g, '')
-  else t = t.slice(0, decPos).replace(/[.,]/g, '') + '.' + t.slice(decPos + 1)
+  if (decimal) {
+    const group = decimal === ',' ? '.' : ','
+    const parts = t.split(decimal)
+    if (parts.length > 2) return null
+    const int = parts[0]!
+    if (int.includes(group) && !new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(int)) return null
+    t = int.split(group).join('') + (parts.length === 2 ? '.' + parts[1] : '')
+  } else {
+    const lastDot = t.lastIndexOf('.')
+    const lastComma = t.lastIndexOf(',')
+    const decSep = lastDot > lastComma ? '.' : ','
+    const decPos = Math.max(lastDot, lastComma)
+    // One separator followed by exactly three digits is a thousands separator (e.g. 1,250 or 1.250).
+    const digitsAfter = decPos >= 0 ? t.length - decPos - 1 : 0
+    const onlyOne = t.split(decSep).length === 2 && (decSep === '.' ? lastComma < 0 : lastDot < 0)
+    if (decPos < 0 || (onlyOne && digitsAfter === 3)) t = t.replace(/[.,]/g, '')
+    else t = t.slice(0, decPos).replace(/[.,]/g, '') + '.' + t.slice(decPos + 1)
+  }
   if (!/^\d+(\.\d+)?$/.test(t)) return null
   const v = Math.round(Number(t) * 100)
   return Number.isFinite(v) && v <= 1e14 ? v : null
@@ -305,10 +532,16 @@ export function readIntroRow(header: string[], mapping: ColumnMapping, rec: CsvR
   const problems: CellProblem[] = []
   const p = (field: string, reason: string) => problems.push({ line: rec.line, column: mapping[field] ?? field, field, reason })
   const t = (f: string, max = 200) => textCell(get, f, max, rec, mapping, problems)
+  const order = (mapping[DATE_ORDER_KEY] ?? null) as DateOrder | null
+  const decimal = (mapping[DECIMAL_KEY] ?? null) as DecimalSeparator | null
+  const badDate = (raw: string) =>
+    !order && NUMERIC_DATE.test(raw.trim())
+      ? `"${raw.slice(0, 40)}" could be day-first or month-first: choose the date order.`
+      : `Not a date: "${raw.slice(0, 40)}" (use YYYY-MM-DD).`
   const rawDate = get('date')
-  const date = rawDate ? parseDate(rawDate) : null
+  const date = rawDate ? parseDate(rawDate, order) : null
   if (!rawDate) p('date', 'No date.')
-  else if (!date) p('date', `Not a date: "${rawDate.slice(0, 40)}" (use YYYY-MM-DD).`)
+  else if (!date) p('date', badDate(rawDate))
   const referrer = t('referrer')
   const receiver = t('receiver')
   const prospect = t('prospect')
@@ -328,10 +561,10 @@ export function readIntroRow(header: string[], mapping: ColumnMapping, rec: CsvR
   const status = rs ? pickEnum(INTRO_STATUSES, rs) : 'new'
   if (!status) p('status', `Unknown status "${rs}" (use ${INTRO_STATUSES.join(', ')}).`)
   const rsd = get('statusDate')
-  const statusDate = rsd ? parseDate(rsd) : null
-  if (rsd && !statusDate) p('statusDate', `Not a date: "${rsd.slice(0, 40)}".`)
+  const statusDate = rsd ? parseDate(rsd, order) : null
+  if (rsd && !statusDate) p('statusDate', badDate(rsd))
   const rv = get('value')
-  const valueMinor = rv ? parseMoneyMinor(rv) : null
+  const valueMinor = rv ? parseMoneyMinor(rv, decimal) : null
   if (rv && valueMinor === null) p('value', `Not an amount: "${rv.slice(0, 40)}".`)
   const rc = get('currency')
   const currency = rc ? rc.toUpperCase() : null

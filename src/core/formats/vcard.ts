@@ -8,8 +8,9 @@ interface Prop {
   value: string
 }
 
+/** vCard escapes: \n is a line break, any other escaped character (\, \; \: \\ and Apple's and Gmail's \") stands for itself. */
 function unescapeValue(s: string): string {
-  return s.replace(/\\([nN,;:\\])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c))
+  return s.replace(/\\(.)/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c))
 }
 
 /** Splits on unescaped `sep`. */
@@ -39,11 +40,14 @@ function decodeQuotedPrintable(s: string): string {
       i += 2
     } else bytes.push(t.charCodeAt(i) & 0xff)
   }
+  let out: string
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes))
+    out = new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes))
   } catch {
-    return decodeWindows1252(new Uint8Array(bytes))
+    out = decodeWindows1252(new Uint8Array(bytes))
   }
+  // Android writes line breaks inside a value as =0D=0A.
+  return out.replace(/\r\n?/g, '\n')
 }
 
 function parseLine(line: string): Prop | null {
@@ -124,6 +128,14 @@ export function parseVcards(text: string): VcardResult {
   return { records, problems }
 }
 
+/** A TEL value: `tel:` dropped, an extension kept ("+1 555 0100;ext=42" -> "+1 555 0100 ext. 42"). */
+function phoneValue(raw: string): string | null {
+  const v = raw.replace(/^tel:/i, '').trim()
+  const m = /^(.*?)[;,]?\s*ext\.?=?\s*(\d+)$/i.exec(v) ?? /^(.*?);ext=(\d+)/i.exec(v)
+  const out = m ? `${m[1]!.trim()} ext. ${m[2]}` : v
+  return out === '' ? null : out.slice(0, 200)
+}
+
 function cardToPerson(props: Prop[], line: number): { record: PersonRecord } | { problem: CellProblem } {
   const first = (n: string) => props.find((p) => p.name === n)
   const val = (n: string, max = 200): string | null => {
@@ -140,27 +152,48 @@ function cardToPerson(props: Prop[], line: number): { record: PersonRecord } | {
       name = [parts[3], parts[1], parts[2], parts[0], parts[4]].filter((s) => s).join(' ') || null
     }
   }
-  if (!name) return { problem: { line, column: 'FN', field: 'name', reason: 'Card has no name (FN or N).' } }
-  const emails = props.filter((p) => p.name === 'EMAIL')
-  const pref = emails.find((e) => /pref/i.test(e.params.TYPE ?? '') || 'PREF' in e.params) ?? emails[0]
-  let email: string | null = pref ? unescapeValue(pref.value).trim().replace(/^mailto:/i, '') : null
-  if (email && !EMAIL_RE.test(email)) email = null
+  const emails = props
+    .filter((p) => p.name === 'EMAIL')
+    .map((e) => ({ e, v: unescapeValue(e.value).trim().replace(/^mailto:/i, '') }))
+    .filter((x) => EMAIL_RE.test(x.v))
+  const pref = emails.find((x) => /pref/i.test(x.e.params.TYPE ?? '') || 'PREF' in x.e.params || /pref/i.test(Object.keys(x.e.params).join(','))) ?? emails[0]
+  const email = pref ? pref.v : null
+  const company = val('ORG')
+  // A company's card (Apple: X-ABShowAs:COMPANY, empty N) is named after the company; a card with only an email after the email.
+  if (!name) name = company ?? email
+  if (!name) return { problem: { line, column: 'FN', field: 'name', reason: 'Card has no name, company or email.' } }
   const adr = first('ADR')
   const city = adr ? (unescapeValue(splitUnescaped(adr.value, ';')[3] ?? '').trim() || null) : null
-  const cats = first('CATEGORIES')
-  const tags = cats ? splitUnescaped(cats.value, ',').map((s) => unescapeValue(s).trim()).filter((s) => s && s.length <= 50) : []
+  const tags = props
+    .filter((p) => p.name === 'CATEGORIES')
+    .flatMap((c) => splitUnescaped(c.value, ','))
+    .map((s) => unescapeValue(s).trim())
+    .filter((s) => s && s.length <= 50)
+  const tels = props.filter((p) => p.name === 'TEL').map((p) => phoneValue(unescapeValue(p.value))).filter((t): t is string => t !== null)
+  const prefTel = props.filter((p) => p.name === 'TEL').findIndex((p) => /pref/i.test(p.params.TYPE ?? '') || 'PREF' in p.params)
+  const phone = tels[prefTel >= 0 ? prefTel : 0] ?? null
+  const extra: string[] = []
+  const otherEmails = emails.filter((x) => x !== pref).map((x) => x.v)
+  if (otherEmails.length) extra.push(`Other emails: ${otherEmails.join(', ')}`)
+  const otherTels = tels.filter((t) => t !== phone)
+  if (otherTels.length) extra.push(`Other phones: ${otherTels.join(', ')}`)
+  const note = props
+    .filter((p) => p.name === 'NOTE')
+    .map((p) => unescapeValue(p.value).trim())
+    .filter((n) => n !== '')
+  const notes = [...note, ...extra].join('\n').slice(0, 10_000)
   return {
     record: {
       line,
       name: name.slice(0, 200),
-      company: val('ORG'),
+      company,
       profession: val('TITLE') ?? val('ROLE'),
       email: email ? email.slice(0, 320) : null,
-      phone: val('TEL')?.replace(/^tel:/i, '') ?? null,
+      phone,
       website: val('URL', 500),
       city: city ? city.slice(0, 200) : null,
       tags: [...new Set(tags)],
-      notes: first('NOTE') ? unescapeValue(first('NOTE')!.value).trim().slice(0, 10_000) || null : null,
+      notes: notes === '' ? null : notes,
       howMet: null,
       idealClient: null,
     },

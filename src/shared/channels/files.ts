@@ -22,6 +22,10 @@ const ImportInput = z
     fileName: z.string().max(500).optional(),
     mapping: Mapping.optional(),
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    /** Read the file in this encoding instead of the detected one. */
+    encoding: z.enum(['utf-8', 'windows-1252', 'macintosh', 'utf-16le', 'utf-16be']).optional(),
+    /** Malformed quotes: 'report' makes their rows problems; 'text' reads the stray quotes as part of the cell. */
+    quotes: z.enum(['report', 'text']).optional(),
   })
   .strict()
 
@@ -45,6 +49,18 @@ export interface DuplicateMatch {
 export interface ImportPreview {
   kind: ImportKind
   encoding: string
+  /** Legacy (one byte) encodings: the first line with an accented character, as read, for the user to check. */
+  encodingExample: { line: number; text: string } | null
+  /** Cells to check that do not make a row invalid (e.g. a byte that is not UTF-8 in a UTF-8 file). */
+  warnings: ImportProblem[]
+  /** Cells with malformed quotes (their rows are problems unless read with quotes: 'text'). */
+  quoteProblems: number
+  /** The export layout recognised from the header (e.g. "Google Contacts"), if any. */
+  layout: string | null
+  /** Numeric dates in the file: the order found in unambiguous rows, 'ambiguous' when none tell, null when there are none. */
+  dateOrderDetected: 'dmy' | 'mdy' | 'ambiguous' | null
+  /** Amounts in the file: the decimal separator found, null when none tells. */
+  decimalDetected: ',' | '.' | null
   delimiter: string | null
   header: string[]
   /** Lines before the header that were skipped (e.g. LinkedIn notes). */
@@ -54,7 +70,7 @@ export interface ImportPreview {
   totalRows: number
   validRows: number
   /** First rows as read, with the problems of each (by column). */
-  sample: { line: number; cells: string[]; problems: ImportProblem[] }[]
+  sample: { line: number; cells: string[]; problems: ImportProblem[]; warnings: ImportProblem[] }[]
   problems: ImportProblem[]
   duplicates: DuplicateMatch[]
   /** Introductions only: names/emails that match nobody (created when allowed). */
@@ -98,7 +114,13 @@ export interface MergeConflict {
   id: string
   label: string
   fields: string[]
+  /** Both values of each differing field, side by side (text as stored; null = empty). */
+  values: { field: string; mine: string | null; theirs: string | null }[]
 }
+
+/** Per conflicting record (by its id), per field: keep mine (the default), take theirs, or both (notes only). */
+export const MergeChoice = z.enum(['mine', 'theirs', 'both'])
+export type MergeChoice = z.infer<typeof MergeChoice>
 
 export interface MergeResult {
   applied: boolean
@@ -163,6 +185,8 @@ export const filesChannels = {
         fileName: z.string().max(500),
         dryRun: z.boolean().default(false),
         onConflict: z.enum(['keepMine', 'takeTheirs']).default('keepMine'),
+        /** Per-field choices by record id; a field not named keeps the onConflict default. */
+        choices: z.record(z.string().max(100), z.record(z.string().max(60), MergeChoice)).default({}),
       })
       .strict(),
   ),

@@ -117,7 +117,7 @@ describe('toCsv', () => {
           const text = toCsv(['a', 'b', 'c'], kept, { neutralize: false, bom, delimiter }).replace(/\r\n/g, eol)
           const decoded = decodeBytes(new TextEncoder().encode(text))
           expect(decoded.badBytes).toEqual([])
-          const parsed = parseCsv(decoded.text, kept.length > 0 ? {} : { delimiter })
+          const parsed = parseCsv(decoded.text, { delimiter })
           expect(parsed.delimiter).toBe(delimiter)
           expect(parsed.header).toEqual(['a', 'b', 'c'])
           expect(parsed.rows.map((r) => r.cells)).toEqual(kept)

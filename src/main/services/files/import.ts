@@ -1,9 +1,10 @@
 import { uuidv7 } from '../../../core/ids'
 import { normalizeEmail, normalizeKey } from '../../../core/text'
-import { base64ToBytes, decodeBytes } from '../../../core/formats/encoding'
-import { parseCsv, type CsvRecord } from '../../../core/formats/csv'
+import { base64ToBytes, decodeBytes, type BadByte, type ChoosableEncoding } from '../../../core/formats/encoding'
+import { parseCsv, type CsvRecord, type QuoteProblem } from '../../../core/formats/csv'
 import {
-  INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, personRowReader, proposeMapping, readIntroRow, personKeys,
+  INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, personRowReader, proposeMapping, readIntroRow, personKeys, detectLayout, detectDateOrder, detectDecimal,
+  DATE_ORDER_KEY, DECIMAL_KEY, LAYOUT_KEY,
   type CellProblem, type ColumnMapping, type IntroRecord, type PersonRecord,
 } from '../../../core/formats/mapping'
 import { parseVcards } from '../../../core/formats/vcard'
@@ -23,6 +24,8 @@ export interface ImportInput {
   fileName?: string | undefined
   mapping?: ColumnMapping | undefined
   delimiter?: string | undefined
+  encoding?: ChoosableEncoding | undefined
+  quotes?: 'report' | 'text' | undefined
 }
 
 export interface CommitOptions {
@@ -44,6 +47,12 @@ interface Prepared {
   people: PersonRecord[]
   intros: IntroRecord[]
   problems: CellProblem[]
+  encodingExample: { line: number; text: string } | null
+  warnings: CellProblem[]
+  quoteProblems: number
+  layout: string | null
+  dateOrderDetected: 'dmy' | 'mdy' | 'ambiguous' | null
+  decimalDetected: ',' | '.' | null
 }
 
 const VCARD_HEADER = ['Name', 'Company', 'Profession', 'Email', 'Phone', 'City']
@@ -80,23 +89,56 @@ export async function prepareImportAsync(db: Db, input: ImportInput, job: Import
 function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; total: number }, Prepared> {
   const bytes = base64ToBytes(input.data)
   if (bytes.length === 0) throw new AppError('INVALID_FILE', 'The file is empty.', 'data')
-  const { text, encoding } = decodeBytes(bytes)
+  const notText = notTextReason(bytes)
+  if (notText) throw new AppError('INVALID_FILE', notText, 'data')
+  const { text, encoding, badBytes, example } = decodeBytes(bytes, input.encoding)
+  const found = { encodingExample: example, layout: null, dateOrderDetected: null, decimalDetected: null, quoteProblems: 0 }
   if (input.kind === 'vcard') {
     const { records, problems } = parseVcards(text)
     const rows = records.map((r) => ({ line: r.line, cells: [r.name, r.company ?? '', r.profession ?? '', r.email ?? '', r.phone ?? '', r.city ?? ''] }))
     if (records.length === 0 && problems.every((p) => p.column === 'BEGIN'))
       throw new AppError('INVALID_FILE', 'No contact cards found: a vCard file has BEGIN:VCARD … END:VCARD blocks.', 'data')
-    return { kind: 'vcard', encoding, delimiter: null, header: VCARD_HEADER, skipped: 0, fields: [], mapping: {}, rows, people: records, intros: [], problems }
+    const warnings = badBytes.map((b) => ({ line: b.line, column: '(text)', field: '(encoding)', reason: strayByteReason(b) }))
+    return { kind: 'vcard', encoding, delimiter: null, header: VCARD_HEADER, skipped: 0, fields: [], mapping: {}, rows, people: records, intros: [], problems, warnings, ...found }
   }
   const csv = parseCsv(text, input.delimiter ? { delimiter: input.delimiter } : {})
   if (csv.header.length === 0 || csv.header.every((h) => h === ''))
     throw new AppError('INVALID_FILE', 'No header row found: the first line of the table should name its columns.', 'data')
   const table = input.kind === 'introductions' ? 'introductions' : 'people'
   const remembered = readSetting(db, mappingKey(input.kind))
-  const mapping = input.mapping ? cleanMapping(input.mapping, csv.header) : proposeMapping(table, csv.header, remembered)
+  const detected = detectLayout(table, csv.header, csv.rows)
+  let mapping: ColumnMapping
+  if (input.mapping) mapping = cleanMapping(input.mapping, csv.header)
+  else if (detected)
+    // A remembered mapping counts only for the same layout (Google's "First Name" is not Outlook's choice).
+    mapping = remembered?.[LAYOUT_KEY] === detected.layout.id ? { ...detected.mapping, ...cleanMapping(remembered, csv.header) } : detected.mapping
+  else mapping = proposeMapping(table, csv.header, remembered)
+  if (detected) mapping[LAYOUT_KEY] = detected.layout.id
   const people: PersonRecord[] = []
   const intros: IntroRecord[] = []
   const problems: CellProblem[] = []
+  const quoteBad = new Set<number>()
+  if (input.quotes !== 'text')
+    for (const q of csv.quoteProblems) {
+      problems.push(quoteProblem(q, csv.header))
+      quoteBad.add(q.line)
+    }
+  const warnings = strayByteWarnings(badBytes, csv.rows, csv.header)
+  let dateOrderDetected: Prepared['dateOrderDetected'] = null
+  let decimalDetected: Prepared['decimalDetected'] = null
+  if (table === 'introductions') {
+    const col = (f: string) => (mapping[f] ? csv.header.indexOf(mapping[f]) : -1)
+    const values = (f: string) => {
+      const i = col(f)
+      return i < 0 ? [] : csv.rows.map((r) => r.cells[i])
+    }
+    dateOrderDetected = detectDateOrder([...values('date'), ...values('statusDate')])
+    decimalDetected = detectDecimal(values('value'))
+    // The file's own evidence wins over a remembered choice; the user's choice in this preview wins over both.
+    const chosen = input.mapping?.[DATE_ORDER_KEY]
+    if (!chosen && (dateOrderDetected === 'dmy' || dateOrderDetected === 'mdy')) mapping[DATE_ORDER_KEY] = dateOrderDetected
+    if (!input.mapping?.[DECIMAL_KEY] && decimalDetected) mapping[DECIMAL_KEY] = decimalDetected
+  }
   if (table === 'people') {
     if (!mapping.name && !mapping.firstName && !mapping.lastName)
       problems.push({ line: csv.rows[0]?.line ?? 1, column: '(mapping)', field: 'name', reason: 'Choose the column that holds the name.' })
@@ -104,6 +146,7 @@ function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; to
       const read = personRowReader(csv.header, mapping)
       for (let i = 0; i < csv.rows.length; i++) {
         if (i % CHUNK === 0) yield { done: i, total: csv.rows.length }
+        if (quoteBad.size && quoteBad.has(csv.rows[i]!.line)) continue
         const res = read(csv.rows[i]!)
         if (res.record) {
           if (input.kind === 'linkedin') res.record.howMet = res.record.howMet ? `LinkedIn, connected ${res.record.howMet}` : 'LinkedIn'
@@ -118,6 +161,7 @@ function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; to
     else
       for (const [i, r] of csv.rows.entries()) {
         if (i % CHUNK === 0) yield { done: i, total: csv.rows.length }
+        if (quoteBad.size && quoteBad.has(r.line)) continue
         const res = readIntroRow(csv.header, mapping, r)
         if (res.record) intros.push(res.record)
         else problems.push(...res.problems)
@@ -126,13 +170,64 @@ function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; to
   return {
     kind: input.kind, encoding, delimiter: csv.delimiter, header: csv.header, skipped: csv.skipped,
     fields: [...(table === 'people' ? PEOPLE_FIELDS : INTRO_FIELDS)], mapping, rows: csv.rows, people, intros, problems,
+    encodingExample: example, warnings, quoteProblems: csv.quoteProblems.length, layout: detected?.layout.label ?? null, dateOrderDetected, decimalDetected,
   }
 }
 
+/** Reading options kept in a mapping, with the values each may take. */
+const OPTION_VALUES: Record<string, readonly string[]> = { [DATE_ORDER_KEY]: ['dmy', 'mdy'], [DECIMAL_KEY]: [',', '.'], [LAYOUT_KEY]: [] }
+
 function cleanMapping(m: ColumnMapping, header: string[]): ColumnMapping {
   const out: ColumnMapping = {}
-  for (const [k, v] of Object.entries(m)) out[k] = v && header.includes(v) ? v : null
+  for (const [k, v] of Object.entries(m)) {
+    const allowed = OPTION_VALUES[k]
+    if (allowed) {
+      if (v && (allowed.length === 0 || allowed.includes(v))) out[k] = v
+    } else out[k] = v && header.includes(v) ? v : null
+  }
   return out
+}
+
+/** Why these bytes are not a text table at all (a workbook, a PDF, an image, other binary data), or null. */
+function notTextReason(bytes: Uint8Array): string | null {
+  const sig = (...b: number[]) => b.every((x, i) => bytes[i] === x)
+  if (sig(0x50, 0x4b, 0x03, 0x04)) return 'This is a zip archive or an Excel/Numbers workbook, not a CSV file: save it as CSV (UTF-8) first.'
+  if (sig(0xd0, 0xcf, 0x11, 0xe0)) return 'This is an old Excel workbook (.xls), not a CSV file: save it as CSV (UTF-8) first.'
+  if (sig(0x25, 0x50, 0x44, 0x46)) return 'This is a PDF, not a CSV file.'
+  if (sig(0x53, 0x51, 0x4c, 0x69, 0x74, 0x65)) return 'This is a database file: open it with Open network, or merge it from the network page.'
+  // NUL bytes outside UTF-16 (which has them on every other position) mean binary data.
+  const n = Math.min(bytes.length, 4096)
+  let nul = 0
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || nul > n * 0.3
+  if (nul > 0 && !utf16) return 'This file holds binary data, not text: choose a CSV or vCard file.'
+  return null
+}
+
+function strayByteReason(b: BadByte): string {
+  return `A byte that is not UTF-8, read as "${b.char}" (Windows-1252): check this cell.`
+}
+
+/** Each stray byte as a warning on the cell that holds it. */
+function strayByteWarnings(badBytes: BadByte[], rows: CsvRecord[], header: string[]): CellProblem[] {
+  if (badBytes.length === 0) return []
+  const out: CellProblem[] = []
+  let r = 0
+  for (const b of badBytes) {
+    while (r + 1 < rows.length && rows[r + 1]!.line <= b.line) r++
+    const rec = rows[r]
+    const inRow = rec && rec.line <= b.line ? rec : null
+    const col = inRow ? inRow.cells.findIndex((c) => c.includes(b.char)) : -1
+    out.push({ line: inRow?.line ?? b.line, column: col >= 0 ? (header[col] ?? `column ${col + 1}`) : '(header)', field: '(encoding)', reason: strayByteReason(b) })
+  }
+  return out
+}
+
+function quoteProblem(q: QuoteProblem, header: string[]): CellProblem {
+  return {
+    line: q.line, column: header[q.column] ?? `column ${q.column + 1}`, field: '(quotes)',
+    reason: `${q.message[0]!.toUpperCase()}${q.message.slice(1)}: the row is left out, or read the stray quotes as text.`,
+  }
 }
 
 // ---------------------------------------------------------------- people plan
@@ -326,17 +421,31 @@ export function previewImport(db: Db, input: ImportInput): ImportPreview {
     else byLine.set(pr.line, [pr])
   }
   const total = p.kind === 'vcard' ? p.people.length + p.problems.length : p.rows.length
+  // Valid = read without a problem; with a required column unmapped, no row can be imported.
+  const mappingMissing = problems.some((x) => x.column === '(mapping)')
+  const badLines = new Set(problems.map((x) => x.line))
+  const valid = mappingMissing ? 0 : p.kind === 'vcard' ? p.people.length : p.rows.filter((r) => !badLines.has(r.line)).length
+  const warnByLine = new Map<number, CellProblem[]>()
+  for (const w of p.warnings) warnByLine.set(w.line, [...(warnByLine.get(w.line) ?? []), w])
   return {
     kind: p.kind,
     encoding: p.encoding,
+    encodingExample: p.encodingExample,
+    warnings: p.warnings.slice(0, 500),
+    quoteProblems: p.quoteProblems,
+    layout: p.layout,
+    dateOrderDetected: p.dateOrderDetected,
+    decimalDetected: p.decimalDetected,
     delimiter: p.delimiter,
     header: p.header,
     skippedLines: p.skipped,
     fields: p.fields,
     mapping: p.mapping,
     totalRows: total,
-    validRows: total - new Set(problems.map((x) => x.line)).size,
-    sample: p.rows.slice(0, SAMPLE_ROWS).map((r) => ({ line: r.line, cells: r.cells, problems: byLine.get(r.line) ?? [] })),
+    validRows: valid,
+    sample: p.rows
+      .slice(0, SAMPLE_ROWS)
+      .map((r) => ({ line: r.line, cells: r.cells, problems: byLine.get(r.line) ?? [], warnings: warnByLine.get(r.line) ?? [] })),
     problems: problems.slice(0, 500),
     duplicates: duplicates.slice(0, 1000),
     unknownPeople: [...unknown],
