@@ -5,7 +5,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { FollowUpScreen, MakeIntroductionDialog, PersonInteractions } from '../../src/renderer/src/features/thanks'
 import { DEFAULT_TEMPLATES } from '../../src/core/templates/defaults'
-import type { DraftContext, LoopSettings, Today } from '../../src/shared/channels/followup'
+import { Composer } from '../../src/renderer/src/features/thanks/Composer'
+import type { DraftContext, Today } from '../../src/shared/channels/followup'
+import type { Settings } from '../../src/shared/settings'
+import { APP_INFO } from './mockApi'
 
 type Handler = (input: unknown) => unknown
 let handlers: Record<string, Handler>
@@ -38,14 +41,11 @@ const BEN = { id: '01900000-0000-7000-8000-00000000000b', name: 'Ben Oduya', com
 const ME = { id: '01900000-0000-7000-8000-00000000000c', name: 'Sam Reed', company: null, profession: null, email: null, idealClient: 'Owner-run firms', howMet: null, peopleLikeMe: 'owners of small firms' }
 const INTRO = '01900000-0000-7000-8000-0000000000f1'
 
-const settings: LoopSettings = {
-  templates: DEFAULT_TEMPLATES,
-  peopleLikeMe: 'owners of small firms',
-  idealClient: 'Owner-run firms',
-  currency: 'EUR',
-  askFollowUpDays: 7,
-  defaultCadenceDays: null,
-  timeZone: 'UTC',
+const settings: Settings = {
+  general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: false },
+  profile: { peopleLikeMe: 'owners of small firms', idealClient: 'Owner-run firms', profession: null, company: null },
+  followup: { templates: DEFAULT_TEMPLATES, askFollowUpDays: 7, defaultCadenceDays: null },
+  files: { keepBackups: 20 },
 }
 
 const today: Today = {
@@ -69,7 +69,8 @@ const today: Today = {
 beforeEach(() => {
   handlers = {
     'followup:today': () => today,
-    'followup:settings': () => settings,
+    'settings:get': () => settings,
+    'app:info': () => APP_INFO,
     'followup:context': (input) => {
       const i = input as { introductionId?: string; partnerId?: string; prospectId?: string }
       const ctx: DraftContext = {
@@ -169,7 +170,18 @@ describe('MakeIntroductionDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Continue to the email' }))
     const message = (await within(dialog).findByLabelText('Message')) as HTMLTextAreaElement
     expect(message.value).toContain('This email is an introduction')
+    // The one value missing is said, the draft cannot go out with the bracket, and filling it in updates the draft.
+    const missing = within(dialog).getByRole('region', { name: 'Missing values' })
+    expect(missing).toHaveTextContent('This message is missing a value: What the two have in common')
     expect(message.value).toContain('What you have in common: [introduction.common]')
+    expect(within(dialog).getByRole('button', { name: 'Open in mail app' })).toBeDisabled()
+    expect(within(dialog).getByRole('button', { name: 'Copy' })).toBeDisabled()
+    await user.type(within(missing).getByLabelText('What the two have in common'), 'both bake bread')
+    await user.click(within(missing).getByRole('button', { name: 'Use' }))
+    await waitFor(() => expect(message.value).toContain('What you have in common: both bake bread'))
+    expect(message.value).not.toMatch(/\[[a-z]+\.[A-Za-z]+\]/)
+    expect(within(dialog).queryByRole('region', { name: 'Missing values' })).not.toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Open in mail app' })).toBeEnabled()
     expect(within(dialog).getByText(/To: ben@example.com, ana@ruiz.example/)).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Record the introduction' }))
     await waitFor(() => {
@@ -249,5 +261,63 @@ describe('PersonInteractions', () => {
     await waitFor(() =>
       expect(calls.find((c) => c.channel === 'interactions:create')?.input).toEqual({ personId: ANA.id, kind: 'call', date: '2026-06-14', notes: 'Quick catch-up' }),
     )
+  })
+})
+
+describe('drafts with missing values', () => {
+  it('an ask draft says what is missing about you, saves it to your profile, and then has no brackets', async () => {
+    const user = userEvent.setup()
+    let me: DraftContext['me'] = { ...ME, peopleLikeMe: null, idealClient: null }
+    handlers['followup:context'] = () => ({ me, partner: ANA, prospect: BEN, introduction: { id: INTRO, date: '2026-06-01', value: 1250.5, currency: 'EUR' } })
+    handlers['settings:save'] = (i) => {
+      const v = (i as { values: { peopleLikeMe?: string; idealClient?: string } }).values
+      me = { ...me!, ...(v.peopleLikeMe ? { peopleLikeMe: v.peopleLikeMe } : {}), ...(v.idealClient ? { idealClient: v.idealClient } : {}) }
+      return settings
+    }
+    wrap(<Composer kind="ask" introductionId={INTRO} today="2026-06-15" onClose={() => {}} />)
+    const dialog = await screen.findByRole('dialog')
+    const missing = await within(dialog).findByRole('region', { name: 'Missing values' })
+    expect(missing).toHaveTextContent('This message is missing 2 values: People like you (who a good introduction for you is); Your ideal client')
+    const message = within(dialog).getByLabelText('Message') as HTMLTextAreaElement
+    expect(message.value).toContain('[me.peopleLikeMe]')
+    expect(within(dialog).getByText('Still in the text: [me.peopleLikeMe], [me.idealClient].')).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Open in mail app' })).toBeDisabled()
+
+    await user.type(within(missing).getByLabelText('People like you (who a good introduction for you is)'), 'owners of small firms')
+    await user.click(within(missing).getAllByRole('button', { name: 'Save' })[0]!)
+    await waitFor(() => expect(calls.find((c) => c.channel === 'settings:save')?.input).toEqual({ group: 'profile', values: { peopleLikeMe: 'owners of small firms' } }))
+    await user.type(within(dialog).getByLabelText('Your ideal client'), 'firms of 10 to 50 people')
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(message.value).toContain('The people I help best are owners of small firms. In short, my ideal client is: firms of 10 to 50 people'))
+    expect(message.value).not.toMatch(/\[[a-z]+\.[A-Za-z]+\]/)
+    expect(within(dialog).queryByRole('region', { name: 'Missing values' })).not.toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Open in mail app' })).toBeEnabled()
+  })
+
+  it("a partner's missing value is saved to their record", async () => {
+    const user = userEvent.setup()
+    handlers['followup:context'] = () => ({ me: ME, partner: { ...ANA, howMet: null }, prospect: BEN, introduction: null })
+    handlers['people:update'] = (i) => ({ ...ANA, ...(i as object) })
+    wrap(<MakeIntroductionDialog partnerId={ANA.id} prospectId={BEN.id} onClose={() => {}} />)
+    const dialog = await screen.findByRole('dialog')
+    await within(dialog).findByText('Family firms with 10 staff.')
+    for (const g of within(dialog).getAllByRole('radiogroup')) await user.click(within(g).getByLabelText('Yes'))
+    await user.click(within(dialog).getByRole('button', { name: 'Continue to the email' }))
+    const missing = await within(dialog).findByRole('region', { name: 'Missing values' })
+    expect(missing).toHaveTextContent('Ana Ruiz: how you know them')
+    await user.type(within(missing).getByLabelText('Ana Ruiz: how you know them'), 'the breakfast club')
+    await user.click(within(missing).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(calls.find((c) => c.channel === 'people:update')?.input).toEqual({ id: ANA.id, howMet: 'the breakfast club' }))
+  })
+})
+
+describe('date defaults come from the backend', () => {
+  it("a new interaction is dated the backend's today, not the computer's clock", async () => {
+    const user = userEvent.setup()
+    handlers['app:info'] = () => ({ ...APP_INFO, today: '2031-01-02', timeZone: 'Pacific/Auckland' })
+    handlers['interactions:list'] = () => ({ items: [], lastContacted: null })
+    wrap(<PersonInteractions personId={ANA.id} />)
+    await user.click(await screen.findByRole('button', { name: 'Add interaction' }))
+    await waitFor(() => expect(screen.getByLabelText('Date')).toHaveValue('2031-01-02'))
   })
 })

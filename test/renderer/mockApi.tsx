@@ -101,4 +101,6 @@ export const APP_INFO = {
   isEmpty: false,
   meId: ME,
   networkName: 'My network',
+  today: '2026-06-15',
+  timeZone: 'UTC',
 }

@@ -83,14 +83,38 @@ export function unknownPlaceholders(text: string): string[] {
   return seen
 }
 
+/** The value of a placeholder, or null when it is missing or blank. */
+function valueOf(values: TemplateValues, name: string): string | null {
+  const v = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined
+  return v === null || v === undefined || v.trim() === '' ? null : v
+}
+
+/** How a missing value shows in a rendered message. */
+export const missingMarker = (name: string): string => `[${name}]`
+
 /** Fills known placeholders; a missing or blank value renders as `[name]`; unknown ones stay as written. */
 export function renderTemplate(text: string, values: TemplateValues): string {
   return text.replace(PLACEHOLDER_RE, (whole, name: string) => {
     if (!KNOWN.has(name)) return whole
-    const v = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined
-    if (v === null || v === undefined || v.trim() === '') return `[${name}]`
-    return v
+    return valueOf(values, name) ?? missingMarker(name)
   })
+}
+
+/**
+ * The known placeholders a template uses whose value is missing or blank for
+ * these records (what would render as `[name]`), distinct, subject first.
+ */
+export function missingPlaceholders(t: MessageTemplate | string, values: TemplateValues): string[] {
+  const text = typeof t === 'string' ? t : `${t.subject}\n${t.body}`
+  const out: string[] = []
+  for (const p of findPlaceholders(text)) if (p.known && valueOf(values, p.name) === null && !out.includes(p.name)) out.push(p.name)
+  return out
+}
+
+/** Which of these placeholders still show as `[name]` in a (possibly edited) message. */
+export function leftoverMarkers(m: MessageTemplate | string, names: readonly string[]): string[] {
+  const text = typeof m === 'string' ? m : `${m.subject}\n${m.body}`
+  return names.filter((n) => text.includes(missingMarker(n)))
 }
 
 export function renderMessage(t: MessageTemplate, values: TemplateValues): MessageTemplate {

@@ -3,12 +3,15 @@ import fc from 'fast-check'
 import {
   PLACEHOLDERS,
   findPlaceholders,
+  leftoverMarkers,
+  missingPlaceholders,
   renderMessage,
   renderTemplate,
   unknownPlaceholders,
 } from '../../../src/core/templates/render'
 import { DEFAULT_TEMPLATES } from '../../../src/core/templates/defaults'
-import { formatMoney, templateValues } from '../../../src/core/templates/values'
+import { templateValues } from '../../../src/core/templates/values'
+import { formatMoney } from '../../../src/core/money'
 
 const noPlaceholder = fc.string().filter((s) => findPlaceholders(s).length === 0)
 
@@ -77,7 +80,59 @@ describe('renderTemplate', () => {
   })
 
   it('formats money deterministically', () => {
-    expect(formatMoney(1234567, 'USD')).toBe('USD 1,234,567')
-    expect(formatMoney(0.5, null)).toBe('0.50')
+    expect(formatMoney(123456700, 'USD', { locale: 'en-US' })).toBe('USD 1,234,567')
+    expect(formatMoney(50, null, { locale: 'en-US' })).toBe('0.50')
+  })
+})
+
+describe('missingPlaceholders', () => {
+  const ctx = {
+    me: { name: 'Sam Reed', company: null, profession: 'Accountant', peopleLikeMe: null, idealClient: '  ' },
+    partner: { name: 'Ana Ruiz', company: 'Ruiz & Co', howMet: null, idealClient: 'Family firms', profession: 'Lawyer' },
+    prospect: { name: 'Ben Oduya', company: null, profession: 'Baker' },
+    introduction: { common: null },
+  }
+  const values = templateValues(ctx)
+
+  it('lists the known placeholders with no value, once each, subject first, in order', () => {
+    expect(missingPlaceholders({ subject: 'For {prospect.company}', body: '{me.company} {me.name} {me.company} {foo.bar} {prospect.company}' }, values)).toEqual([
+      'prospect.company',
+      'me.company',
+    ])
+    expect(missingPlaceholders('{me.idealClient}', values)).toEqual(['me.idealClient']) // blank counts as missing
+  })
+
+  it('is exactly what renders as [name] in the default templates', () => {
+    expect(missingPlaceholders(DEFAULT_TEMPLATES.ask, values)).toEqual(['me.peopleLikeMe', 'me.idealClient'])
+    expect(missingPlaceholders(DEFAULT_TEMPLATES.introduction, values)).toEqual(['partner.howMet', 'prospect.company', 'introduction.common'])
+    expect(missingPlaceholders(DEFAULT_TEMPLATES.thank, values)).toEqual(['prospect.company'])
+    for (const k of ['thank', 'ask', 'introduction'] as const) {
+      const out = renderMessage(DEFAULT_TEMPLATES[k], values)
+      const missing = missingPlaceholders(DEFAULT_TEMPLATES[k], values)
+      expect(leftoverMarkers(out, missing)).toEqual(missing)
+      for (const p of PLACEHOLDERS) if (!missing.includes(p.name)) expect(out.body + out.subject).not.toContain(`[${p.name}]`)
+    }
+  })
+
+  it('is empty when every value is there, and the rendered draft has no brackets', () => {
+    const full = templateValues({
+      me: { name: 'Sam Reed', company: 'Reed & Co', profession: 'Accountant', peopleLikeMe: 'founders', idealClient: 'firms of 10-50' },
+      partner: { name: 'Ana Ruiz', company: 'Ruiz & Co', howMet: 'the Thursday chapter', idealClient: 'Family firms', profession: 'Lawyer' },
+      prospect: { name: 'Ben Oduya', company: 'Oduya Bakes', profession: 'Baker' },
+      introduction: { common: 'both love bread' },
+    })
+    for (const k of ['thank', 'ask', 'introduction'] as const) {
+      expect(missingPlaceholders(DEFAULT_TEMPLATES[k], full)).toEqual([])
+      const out = renderMessage(DEFAULT_TEMPLATES[k], full)
+      expect(out.body).not.toMatch(/\[[a-z]+\.[A-Za-z]+\]/)
+    }
+  })
+
+  it('leftoverMarkers: a marker the user deleted or filled by hand no longer counts', () => {
+    expect(leftoverMarkers('Hi [me.company] and [prospect.company]', ['me.company', 'prospect.company', 'me.idealClient'])).toEqual([
+      'me.company',
+      'prospect.company',
+    ])
+    expect(leftoverMarkers({ subject: 'x', body: 'done' }, ['me.company'])).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import { buildModel, converters, neighbourhood, reduceModel, type GraphModel, ty
 import { toSvg } from '../../../../core/graph/svg'
 import { ApiError, call, useApi, useApiEarly } from '../../ui/api'
 import type { ScreenProps } from '../../ui/nav'
+import { useToday } from '../../ui/today'
 import { FilterBar, HighlightControl, Legend, SearchBox, ViewControls, type Filters } from './Controls'
 import { fadedIds, FULL_VIEW_LIMIT, REDUCED_VIEW_LIMIT, svgInput, type Pos } from './elements'
 import { saveExport } from './exportFile'
@@ -24,6 +25,7 @@ const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName))
 
 export function NetworkScreen({ navigate }: ScreenProps) {
+  const today = useToday()
   const [filters, setFilters] = useState<Filters>({})
   const [prospects, setProspects] = useState(false)
   const [sizeBy, setSizeBy] = useState<SizeBy>('value')
@@ -178,7 +180,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
 
   const exportAs = async (format: 'png' | 'svg') => {
     if (!model || !handle.current) return
-    const name = `referral-network-${new Date().toISOString().slice(0, 10)}.${format}`
+    const name = `referral-network-${today ?? 'export'}.${format}`
     try {
       let blob: Blob
       if (format === 'png') blob = await handle.current.png()

@@ -2,18 +2,16 @@ import { useState } from 'react'
 import type { Introduction } from '../../../../shared/types'
 import { INTRO_STATUSES, type IntroStatus } from '../../../../shared/schemas'
 import type { NavTarget } from '../../ui/nav'
-import { Button, ConfirmDialog, Dialog, STATUS_LABELS, Select, StatusBadge, TextField, fieldError, formatMoney, useApi, useApiMutation, useToast } from '../../ui'
-import { IntroForm, todayLocal } from './IntroForm'
+import { Button, ConfirmDialog, Dialog, STATUS_LABELS, Select, StatusBadge, TextField, fieldError, formatMoney, useApi, useApiMutation, useToast, useToday } from '../../ui'
+import { IntroForm } from './IntroForm'
 import { KIND_LABELS, ORIGIN_LABELS } from './IntroTable'
 
 const yesNo = (b: boolean | null) => (b === true ? 'Yes' : b === false ? 'No' : 'Not known')
 
 function StatusChanger({ intro }: { intro: Introduction }) {
   const [status, setStatus] = useState<IntroStatus>(intro.status)
-  const [date, setDate] = useState(() => {
-    const t = todayLocal()
-    return t < intro.date ? intro.date : t
-  })
+  const today = useToday() ?? intro.date
+  const [date, setDate] = useState(() => (today < intro.date ? intro.date : today))
   const m = useApiMutation('introductions:setStatus')
   const toast = useToast()
   return (

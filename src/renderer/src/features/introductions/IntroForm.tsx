@@ -1,12 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Introduction } from '../../../../shared/types'
 import { INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../../../shared/schemas'
-import { Button, Dialog, PersonPicker, STATUS_LABELS, Select, TextArea, TextField, fieldError, useApi, useFocusFirstInvalid, useApiMutation, useToast, type PickedPerson } from '../../ui'
-
-export function todayLocal(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
-}
+import { Button, Dialog, PersonPicker, STATUS_LABELS, Select, TextArea, TextField, fieldError, useApi, useFocusFirstInvalid, useApiMutation, useToast, useToday, type PickedPerson } from '../../ui'
 
 export const KIND_HELP: Record<IntroKind, string> = {
   referral: 'Referral: the prospect knows about you and expects your call.',
@@ -50,11 +45,12 @@ export interface IntroFormProps {
 
 /** Record or edit an introduction; the service's errors appear next to the field they are about. */
 export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormProps) {
+  const today = useToday()
   const [f, setF] = useState<FormState>(() => ({
     referrer: intro ? { id: intro.referrerId, name: intro.referrerName } : (defaults?.referrer ?? null),
     receiver: intro ? { id: intro.receiverId, name: intro.receiverName } : (me ?? null),
     prospect: intro ? { id: intro.prospectId, name: intro.prospectName } : null,
-    date: intro?.date ?? todayLocal(),
+    date: intro?.date ?? today ?? '',
     kind: intro?.kind ?? 'referral',
     origin: intro?.origin ?? 'outbound',
     warmth: intro?.warmth != null ? String(intro.warmth) : '',
@@ -79,6 +75,10 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
   const showValue = intro
     ? intro.status === 'won' || intro.status === 'proposal' || intro.value !== null
     : f.status === 'won' || f.status === 'proposal'
+  // The date defaults to today (from the backend, in the user's time zone) once it is known.
+  useEffect(() => {
+    if (today) setF((s) => (s.date === '' ? { ...s, date: today } : s))
+  }, [today])
   useEffect(() => {
     if (!intro && me) setF((s) => (s.receiver === null ? { ...s, receiver: me } : s))
     // Only when "you" first becomes known.

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import type { ScreenProps } from '../../ui/nav'
 import { fieldError, useApi, useApiMutation } from '../../ui/api'
-import type { LoopSettings } from '../../../../shared/channels/followup'
+import type { FollowupSettings, GeneralSettings, ProfileSettings } from '../../../../shared/settings'
 import { PLACEHOLDERS, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from '../../../../core/templates/render'
 import { DEFAULT_TEMPLATES } from '../../../../core/templates/defaults'
 import { PersonPicker, type PickedPerson } from '../thanks/PersonPicker'
@@ -101,54 +101,148 @@ function TemplateEditor(props: {
   )
 }
 
-function SettingsForm(props: { initial: LoopSettings }) {
-  const [s, setS] = useState(props.initial)
-  const [tab, setTab] = useState<TemplateKind>('thank')
+/** One group's form: its own Save (one transaction), "Saved." when done, the service's errors by field. */
+function useGroupSave() {
+  const save = useApiMutation('settings:save')
   const [saved, setSaved] = useState(false)
-  const save = useApiMutation('followup:saveSettings')
-  const ids = { plm: useId(), ic: useId(), cur: useId(), ask: useId(), cad: useId(), tz: useId() }
-  const set = (patch: Partial<LoopSettings>) => {
-    setSaved(false)
-    setS({ ...s, ...patch })
+  const err = (f: string) => fieldError(save.error, `values.${f}`)
+  return { save, saved, setSaved, err }
+}
+
+function SaveRow(props: { label: string; pending: boolean; saved: boolean; error: string | null }) {
+  return (
+    <>
+      {props.error && <div className="form-error">{props.error}</div>}
+      <div className="form-actions st-actions">
+        {props.saved && (
+          <span className="muted" role="status">
+            Saved.
+          </span>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={props.pending}>
+          {props.label}
+        </button>
+      </div>
+    </>
+  )
+}
+
+const otherError = (e: { message: string; field?: string } | null, fields: string[]) =>
+  e && !fields.some((f) => e.field === `values.${f}` || e.field?.startsWith(`values.${f}.`)) ? e.message : null
+
+/** You, in your words: what you do, your company, your ideal client, people like you (first run asks the same). */
+function ProfileForm(props: { initial: ProfileSettings }) {
+  const [v, setV] = useState(props.initial)
+  const g = useGroupSave()
+  const ids = { prof: useId(), comp: useId(), plm: useId(), ic: useId() }
+  const set = (patch: Partial<ProfileSettings>) => {
+    g.setSaved(false)
+    setV({ ...v, ...patch })
   }
-  const err = (f: string) => fieldError(save.error, f)
+  return (
+    <form
+      className="card stack"
+      aria-label="You, in your words"
+      onSubmit={(e) => {
+        e.preventDefault()
+        // Only what changed: profession, company and ideal client live on your own person record.
+        const values = Object.fromEntries(
+          (['profession', 'company', 'idealClient', 'peopleLikeMe'] as const).filter((k) => (v[k] ?? '') !== (props.initial[k] ?? '')).map((k) => [k, v[k] ?? '']),
+        )
+        g.save.mutate({ group: 'profile', values }, { onSuccess: () => g.setSaved(true) })
+      }}
+    >
+      <div className="card-title">
+        <h2>You, in your words</h2>
+      </div>
+      <p className="muted">Used in your messages (asking for introductions, introducing people), so people know who to send you.</p>
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor={ids.prof}>What you do (your profession)</label>
+          <input id={ids.prof} value={v.profession ?? ''} onChange={(e) => set({ profession: e.target.value })} aria-invalid={g.err('profession') ? true : undefined} />
+          {g.err('profession') && <div className="field-error">{g.err('profession')}</div>}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.comp}>Your company</label>
+          <input id={ids.comp} value={v.company ?? ''} onChange={(e) => set({ company: e.target.value })} aria-invalid={g.err('company') ? true : undefined} />
+          {g.err('company') && <div className="field-error">{g.err('company')}</div>}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.plm}>People like you (who a good introduction for you is)</label>
+          <textarea id={ids.plm} value={v.peopleLikeMe ?? ''} onChange={(e) => set({ peopleLikeMe: e.target.value })} placeholder="for example: owners of small firms who want to grow without hiring" />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.ic}>Your ideal client</label>
+          <textarea id={ids.ic} value={v.idealClient ?? ''} onChange={(e) => set({ idealClient: e.target.value })} aria-invalid={g.err('idealClient') ? true : undefined} />
+          {g.err('idealClient') && <div className="field-error">{g.err('idealClient')}</div>}
+        </div>
+      </div>
+      <SaveRow label="Save your profile" pending={g.save.isPending} saved={g.saved} error={otherError(g.save.error, ['profession', 'company', 'idealClient', 'peopleLikeMe'])} />
+    </form>
+  )
+}
+
+/** Days and money: the time zone "today" is computed in, and the default currency. */
+function GeneralForm(props: { initial: GeneralSettings }) {
+  const [v, setV] = useState(props.initial)
+  const g = useGroupSave()
+  const ids = { cur: useId(), tz: useId() }
+  const set = (patch: Partial<GeneralSettings>) => {
+    g.setSaved(false)
+    setV({ ...v, ...patch })
+  }
+  return (
+    <form
+      className="card stack"
+      aria-label="Days and money"
+      onSubmit={(e) => {
+        e.preventDefault()
+        g.save.mutate({ group: 'general', values: { currency: v.currency, timeZone: v.timeZone } }, { onSuccess: () => g.setSaved(true) })
+      }}
+    >
+      <div className="card-title">
+        <h2>Days and money</h2>
+      </div>
+      <div className="st-prefs">
+        <div className="field">
+          <label htmlFor={ids.tz}>Time zone (days start at midnight here)</label>
+          <input id={ids.tz} value={v.timeZone} onChange={(e) => set({ timeZone: e.target.value })} aria-invalid={g.err('timeZone') ? true : undefined} />
+          <span className="field-hint">{props.initial.timeZoneIsDefault ? "Now: this computer's zone. " : ''}For example Europe/Paris or America/New_York.</span>
+          {g.err('timeZone') && <div className="field-error">{g.err('timeZone')}</div>}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.cur}>Default currency</label>
+          <input id={ids.cur} value={v.currency} maxLength={3} onChange={(e) => set({ currency: e.target.value })} aria-invalid={g.err('currency') ? true : undefined} />
+          {g.err('currency') && <div className="field-error">{g.err('currency')}</div>}
+        </div>
+      </div>
+      <SaveRow label="Save days and money" pending={g.save.isPending} saved={g.saved} error={otherError(g.save.error, ['timeZone', 'currency'])} />
+    </form>
+  )
+}
+
+/** Follow-up rules and the message templates. */
+function FollowupForm(props: { initial: FollowupSettings }) {
+  const [v, setV] = useState(props.initial)
+  const [tab, setTab] = useState<TemplateKind>('thank')
+  const g = useGroupSave()
+  const ids = { ask: useId(), cad: useId() }
+  const set = (patch: Partial<FollowupSettings>) => {
+    g.setSaved(false)
+    setV({ ...v, ...patch })
+  }
   return (
     <form
       className="stack"
+      aria-label="Follow-up"
       onSubmit={(e) => {
         e.preventDefault()
-        save.mutate(
-          {
-            templates: s.templates,
-            peopleLikeMe: s.peopleLikeMe ?? '',
-            idealClient: s.idealClient ?? '',
-            currency: s.currency,
-            askFollowUpDays: s.askFollowUpDays,
-            defaultCadenceDays: s.defaultCadenceDays,
-            timeZone: s.timeZone,
-          },
-          { onSuccess: () => setSaved(true) },
+        g.save.mutate(
+          { group: 'followup', values: { templates: v.templates, askFollowUpDays: v.askFollowUpDays, defaultCadenceDays: v.defaultCadenceDays } },
+          { onSuccess: () => g.setSaved(true) },
         )
       }}
     >
-      <section className="card">
-        <div className="card-title">
-          <h2>You, in your words</h2>
-        </div>
-        <p className="muted">Used in the message asking for introductions, so people know who to send you.</p>
-        <div className="grid-2">
-          <div className="field">
-            <label htmlFor={ids.plm}>People like you (who a good introduction for you is)</label>
-            <textarea id={ids.plm} value={s.peopleLikeMe ?? ''} onChange={(e) => set({ peopleLikeMe: e.target.value })} placeholder="for example: owners of small firms who want to grow without hiring" />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.ic}>Your ideal client</label>
-            <textarea id={ids.ic} value={s.idealClient ?? ''} onChange={(e) => set({ idealClient: e.target.value })} aria-invalid={err('idealClient') ? true : undefined} />
-            {err('idealClient') && <div className="field-error">{err('idealClient')}</div>}
-          </div>
-        </div>
-      </section>
-
       <section className="card">
         <div className="card-title">
           <h2>Follow-up rules</h2>
@@ -156,8 +250,8 @@ function SettingsForm(props: { initial: LoopSettings }) {
         <div className="st-prefs">
           <div className="field">
             <label htmlFor={ids.ask}>Follow up an unanswered ask after (days)</label>
-            <input id={ids.ask} type="number" min={1} max={365} value={s.askFollowUpDays} onChange={(e) => set({ askFollowUpDays: Number(e.target.value) })} aria-invalid={err('askFollowUpDays') ? true : undefined} />
-            {err('askFollowUpDays') && <div className="field-error">{err('askFollowUpDays')}</div>}
+            <input id={ids.ask} type="number" min={1} max={365} value={v.askFollowUpDays} onChange={(e) => set({ askFollowUpDays: Number(e.target.value) })} aria-invalid={g.err('askFollowUpDays') ? true : undefined} />
+            {g.err('askFollowUpDays') && <div className="field-error">{g.err('askFollowUpDays')}</div>}
           </div>
           <div className="field">
             <label htmlFor={ids.cad}>Default keep-in-touch cadence (days)</label>
@@ -166,22 +260,12 @@ function SettingsForm(props: { initial: LoopSettings }) {
               type="number"
               min={1}
               placeholder="off"
-              value={s.defaultCadenceDays ?? ''}
+              value={v.defaultCadenceDays ?? ''}
               onChange={(e) => set({ defaultCadenceDays: e.target.value === '' ? null : Number(e.target.value) })}
-              aria-invalid={err('defaultCadenceDays') ? true : undefined}
+              aria-invalid={g.err('defaultCadenceDays') ? true : undefined}
             />
             <span className="field-hint">For partners without their own cadence. Empty: off.</span>
-            {err('defaultCadenceDays') && <div className="field-error">{err('defaultCadenceDays')}</div>}
-          </div>
-          <div className="field">
-            <label htmlFor={ids.cur}>Default currency</label>
-            <input id={ids.cur} value={s.currency} maxLength={3} onChange={(e) => set({ currency: e.target.value })} aria-invalid={err('currency') ? true : undefined} />
-            {err('currency') && <div className="field-error">{err('currency')}</div>}
-          </div>
-          <div className="field">
-            <label htmlFor={ids.tz}>Time zone (days start at midnight here)</label>
-            <input id={ids.tz} value={s.timeZone} onChange={(e) => set({ timeZone: e.target.value })} aria-invalid={err('timeZone') ? true : undefined} />
-            {err('timeZone') && <div className="field-error">{err('timeZone')}</div>}
+            {g.err('defaultCadenceDays') && <div className="field-error">{g.err('defaultCadenceDays')}</div>}
           </div>
         </div>
       </section>
@@ -194,39 +278,35 @@ function SettingsForm(props: { initial: LoopSettings }) {
           {TEMPLATE_KINDS.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
               {KIND_TITLES[k]}
-              {unknownPlaceholders(s.templates[k].subject + s.templates[k].body).length > 0 && <span className="badge badge-danger st-flag">!</span>}
+              {unknownPlaceholders(v.templates[k].subject + v.templates[k].body).length > 0 && <span className="badge badge-danger st-flag">!</span>}
             </button>
           ))}
         </div>
-        <TemplateEditor key={tab} kind={tab} value={s.templates[tab]} onChange={(v) => set({ templates: { ...s.templates, [tab]: v } })} />
+        <TemplateEditor key={tab} kind={tab} value={v.templates[tab]} onChange={(t) => set({ templates: { ...v.templates, [tab]: t } })} />
+        {g.err('templates') && <div className="field-error">{g.err('templates')}</div>}
       </section>
-
-      {save.error && !['idealClient', 'askFollowUpDays', 'defaultCadenceDays', 'currency', 'timeZone'].some((f) => err(f)) && (
-        <div className="form-error">{save.error.message}</div>
-      )}
-      <div className="form-actions st-actions">
-        {saved && (
-          <span className="muted" role="status">
-            Saved.
-          </span>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          Save settings
-        </button>
-      </div>
+      <SaveRow label="Save follow-up settings" pending={g.save.isPending} saved={g.saved} error={otherError(g.save.error, ['askFollowUpDays', 'defaultCadenceDays', 'templates'])} />
     </form>
   )
 }
 
 export function SettingsScreen(_props: ScreenProps) {
-  const q = useApi('followup:settings')
+  const q = useApi('settings:get')
   return (
-    <div className="st">
+    <div className="st stack">
       <div className="page-header">
         <h1>Settings</h1>
       </div>
       {q.error && <div className="form-error">{q.error.message}</div>}
-      {q.data ? <SettingsForm initial={q.data} /> : <p className="muted">Loading…</p>}
+      {q.data ? (
+        <>
+          <ProfileForm initial={q.data.profile} />
+          <GeneralForm initial={q.data.general} />
+          <FollowupForm initial={q.data.followup} />
+        </>
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
     </div>
   )
 }

@@ -4,6 +4,8 @@ import { fieldError, useApiMutation } from '../../ui/api'
 import { Dialog } from './Dialog'
 import { copyDraft, mailtoFor, openInMailApp, usableAddresses, type Draft } from './mail'
 import { useDraft } from './useDraft'
+import { MissingValues } from './MissingValues'
+import { leftoverMarkers } from '../../../../core/templates/render'
 
 export const METHOD_LABELS: Record<string, string> = {
   email: 'Email',
@@ -13,12 +15,16 @@ export const METHOD_LABELS: Record<string, string> = {
   in_person: 'In person',
 }
 
-/** The editable message with "Open in mail app" and "Copy". */
-export function MessageEditor(props: { to: string[]; missingTo: string[]; draft: Draft; onChange: (d: Draft) => void }) {
+/**
+ * The editable message with "Open in mail app" and "Copy". While a missing value
+ * still shows as `[name]` in the text, neither is offered: fill it in or edit it out.
+ */
+export function MessageEditor(props: { to: string[]; missingTo: string[]; draft: Draft; missing?: string[]; onChange: (d: Draft) => void }) {
   const sid = useId()
   const bid = useId()
   const [note, setNote] = useState<string | null>(null)
-  const url = props.to.length ? mailtoFor(props.to, props.draft) : null
+  const holes = leftoverMarkers(props.draft, props.missing ?? [])
+  const url = props.to.length && holes.length === 0 ? mailtoFor(props.to, props.draft) : null
   return (
     <div className="fu-editor">
       <div className="fu-to muted">
@@ -38,7 +44,7 @@ export function MessageEditor(props: { to: string[]; missingTo: string[]; draft:
           type="button"
           className="btn"
           disabled={!url}
-          title={url ? undefined : 'Add an email address to the person first'}
+          title={url ? undefined : holes.length ? 'Fill in the missing values first' : 'Add an email address to the person first'}
           onClick={() => {
             if (url)
               void openInMailApp(url).then(
@@ -52,6 +58,7 @@ export function MessageEditor(props: { to: string[]; missingTo: string[]; draft:
         <button
           type="button"
           className="btn"
+          disabled={holes.length > 0}
           onClick={() => void copyDraft(props.draft).then((ok) => setNote(ok ? 'Copied to the clipboard.' : 'Copy failed: select the text and copy it.'))}
         >
           Copy
@@ -62,13 +69,19 @@ export function MessageEditor(props: { to: string[]; missingTo: string[]; draft:
           </span>
         )}
       </div>
+      {holes.length > 0 && (
+        <p className="field-hint" role="status">
+          Still in the text: {holes.map((h) => `[${h}]`).join(', ')}.
+        </p>
+      )}
     </div>
   )
 }
 
 /** Drafts a thank-you (to the referrer) or an ask (to the client), and records it. */
 export function Composer(props: { kind: 'thank' | 'ask'; introductionId: string; clientId?: string; today: string; onClose: () => void }) {
-  const { draft, context, error } = useDraft(props.kind, { introductionId: props.introductionId })
+  const [common, setCommon] = useState<string | undefined>(undefined)
+  const { draft, context, error, missing } = useDraft(props.kind, { introductionId: props.introductionId }, common)
   const [edit, setEdit] = useState<Draft | null>(null)
   const [date, setDate] = useState(props.today)
   const [method, setMethod] = useState<string>('email')
@@ -99,8 +112,9 @@ export function Composer(props: { kind: 'thank' | 'ask'; introductionId: string;
   return (
     <Dialog title={title} onClose={props.onClose} wide>
       {error && <div className="form-error">{error.message}</div>}
+      {!edit && <MissingValues missing={missing} context={context} onCommon={setCommon} />}
       {current ? (
-        <MessageEditor to={to} missingTo={to.length ? [] : recipient ? [recipient.name] : []} draft={current} onChange={setEdit} />
+        <MessageEditor to={to} missingTo={to.length ? [] : recipient ? [recipient.name] : []} draft={current} missing={missing} onChange={setEdit} />
       ) : (
         <p className="muted">Drafting…</p>
       )}

@@ -5,6 +5,7 @@ import { MessageEditor } from './Composer'
 import { PersonPicker, type PickedPerson } from './PersonPicker'
 import { usableAddresses, type Draft } from './mail'
 import { useDraft } from './useDraft'
+import { MissingValues } from './MissingValues'
 
 type Answer = 'yes' | 'no' | null
 
@@ -40,7 +41,7 @@ export function MakeIntroductionDialog(props: { partnerId?: string; prospectId?:
   const commonId = useId()
   const baseId = useId()
   const pair = partner && prospect ? { partnerId: partner.id, prospectId: prospect.id } : partner ? { partnerId: partner.id } : null
-  const { draft, context } = useDraft('introduction', pair, common)
+  const { draft, context, missing } = useDraft('introduction', pair, common)
   const make = useApiMutation('followup:makeIntroduction')
   const lead = useApiMutation('followup:saveLead')
 
@@ -50,7 +51,7 @@ export function MakeIntroductionDialog(props: { partnerId?: string; prospectId?:
   const pName = partner?.name ?? 'the partner'
   const checks = { needsService: answers.needsService === 'yes', fitsProfile: answers.fitsProfile === 'yes', accepted: answers.accepted === 'yes' }
   const to = usableAddresses([context?.prospect?.email, context?.partner?.email])
-  const missing = [context?.prospect, context?.partner].filter((p) => p && !usableAddresses([p.email]).length).map((p) => p!.name)
+  const noEmail = [context?.prospect, context?.partner].filter((p) => p && !usableAddresses([p.email]).length).map((p) => p!.name)
   const current = edit ?? draft
 
   const finish = (msg: string) => {
@@ -153,7 +154,8 @@ export function MakeIntroductionDialog(props: { partnerId?: string; prospectId?:
         </div>
       ) : (
         <div className="stack">
-          {current ? <MessageEditor to={to} missingTo={missing} draft={current} onChange={setEdit} /> : <p className="muted">Drafting…</p>}
+          {!edit && <MissingValues missing={missing} context={context} onCommon={setCommon} />}
+          {current ? <MessageEditor to={to} missingTo={noEmail} draft={current} missing={missing} onChange={setEdit} /> : <p className="muted">Drafting…</p>}
           {make.error && <div className="form-error">{make.error.message}</div>}
           <div className="form-actions">
             <button type="button" className="btn" onClick={() => setStep(1)}>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { INTERACTION_KINDS, type InteractionKind } from '../../../../shared/schemas'
 import { fieldError, useApi, useApiMutation } from '../../ui/api'
+import { useToday } from '../../ui/today'
 import { METHOD_LABELS } from './Composer'
 import { MakeIntroductionDialog } from './MakeIntroductionDialog'
 import './followup.css'
@@ -15,11 +16,6 @@ export const KIND_LABELS: Record<InteractionKind, string> = {
   note: 'Note',
 }
 
-function todayLocal(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
 /** The interactions log of one person (one-to-ones, calls, thank-yous, asks); mounted in the person's detail. */
 export function PersonInteractions(props: { personId: string }) {
   const q = useApi('interactions:list', { personId: props.personId })
@@ -29,7 +25,10 @@ export function PersonInteractions(props: { personId: string }) {
   const [adding, setAdding] = useState(false)
   const [introducing, setIntroducing] = useState(false)
   const [kind, setKind] = useState<InteractionKind>('one_to_one')
-  const [date, setDate] = useState(todayLocal)
+  const today = useToday()
+  // null: today (from the backend, in the user's time zone) until the user picks a date.
+  const [picked, setDate] = useState<string | null>(null)
+  const date = picked ?? today ?? ''
   const [notes, setNotes] = useState('')
   const k = useId()
   const d = useId()

@@ -1,11 +1,11 @@
 import { useMemo } from 'react'
-import { renderMessage, type TemplateKind } from '../../../../core/templates/render'
+import { missingPlaceholders, renderMessage, type TemplateKind } from '../../../../core/templates/render'
 import { templateValues } from '../../../../core/templates/values'
 import type { DraftContext } from '../../../../shared/channels/followup'
 import { useApi } from '../../ui/api'
 
-export function renderDraft(kind: TemplateKind, tpl: { subject: string; body: string }, ctx: DraftContext, common?: string) {
-  const values = templateValues({
+function draftValues(kind: TemplateKind, ctx: DraftContext, common?: string) {
+  return templateValues({
     me: ctx.me,
     partner: ctx.partner,
     prospect: ctx.prospect,
@@ -15,20 +15,35 @@ export function renderDraft(kind: TemplateKind, tpl: { subject: string; body: st
         ? { common: common ?? null }
         : null,
   })
-  return renderMessage(tpl, values)
 }
 
-/** The records and the template for a message, and the message rendered from them. */
+export function renderDraft(kind: TemplateKind, tpl: { subject: string; body: string }, ctx: DraftContext, common?: string) {
+  return renderMessage(tpl, draftValues(kind, ctx, common))
+}
+
+/** The placeholders of the template that have no value for these records (they would go out as `[name]`). */
+export function draftMissing(kind: TemplateKind, tpl: { subject: string; body: string }, ctx: DraftContext, common?: string): string[] {
+  return missingPlaceholders(tpl, draftValues(kind, ctx, common))
+}
+
+/** The records and the template for a message, the message rendered from them, and the values it is missing. */
 export function useDraft(
   kind: TemplateKind,
   input: { introductionId?: string; partnerId?: string; prospectId?: string } | null,
   common?: string,
 ) {
-  const settings = useApi('followup:settings')
+  const settings = useApi('settings:get')
   const ctx = useApi('followup:context', input ?? {}, { enabled: input !== null })
-  const draft = useMemo(() => {
-    if (!settings.data || !ctx.data) return null
-    return renderDraft(kind, settings.data.templates[kind], ctx.data, common)
+  const out = useMemo(() => {
+    if (!settings.data || !ctx.data) return { draft: null, missing: [] as string[] }
+    const tpl = settings.data.followup.templates[kind]
+    return { draft: renderDraft(kind, tpl, ctx.data, common), missing: draftMissing(kind, tpl, ctx.data, common) }
   }, [settings.data, ctx.data, kind, common])
-  return { draft, context: ctx.data ?? null, error: settings.error ?? ctx.error, loading: settings.isLoading || ctx.isLoading }
+  return {
+    draft: out.draft,
+    missing: out.missing,
+    context: ctx.data ?? null,
+    error: settings.error ?? ctx.error,
+    loading: settings.isLoading || ctx.isLoading,
+  }
 }
