@@ -8,6 +8,7 @@ import { followupChannels } from './channels/followup'
 import { filesChannels } from './channels/files'
 import { historyChannels } from './channels/history'
 import { settingsChannels } from './channels/settings'
+import { insightsChannels } from './channels/insights'
 
 /**
  * The one contract: channel name (`noun:verb`) -> { input schema, output type }.
@@ -22,6 +23,7 @@ export const contract = {
   ...filesChannels,
   ...historyChannels,
   ...settingsChannels,
+  ...insightsChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

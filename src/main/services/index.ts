@@ -10,6 +10,7 @@ import { followupHandlers } from './followup'
 import { filesHandlers } from './files'
 import { settingsHandlers } from './settings'
 import { historyHandlers, withHistory } from './history'
+import { insightsHandlers } from './insights'
 
 /**
  * Every channel's handler, built over one service context. The Electron main
@@ -29,6 +30,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...filesHandlers(ctx),
     ...settingsHandlers(ctx),
     ...historyHandlers(ctx),
+    ...insightsHandlers(ctx),
   })
 }
 
