@@ -217,8 +217,8 @@ function backupPath(ctx: ServiceContext, name: string): string {
  * original is never touched. Refuses non-networks, newer versions and files
  * failing integrity_check.
  */
-export function withNetworkCopy<T>(ctx: ServiceContext, file: string, fn: (db: Db) => T): T {
-  checkNetworkFile(file)
+export function withNetworkCopy<T>(ctx: ServiceContext, file: string, fn: (db: Db) => T, shownAs?: string): T {
+  checkNetworkFile(file, shownAs)
   const tmp = tempPath(ctx.dataDir, 'tmp', `copy.${NETWORK_EXT}`)
   let db: Db | null = null
   try {
@@ -238,24 +238,24 @@ export function incomingFile(ctx: ServiceContext): { path: string; done: () => v
 }
 
 /** Read-only checks before a network file is used: SQLite, ours, not newer, integrity_check ok. */
-export function checkNetworkFile(file: string): void {
+export function checkNetworkFile(file: string, shownAs = basename(file)): void {
   if (!existsSync(file)) throw new AppError('NOT_FOUND', `There is no file ${file}.`, 'path')
   const head = readFileSync(file).subarray(0, 16).toString('latin1')
-  if (!head.startsWith('SQLite format 3')) throw new AppError('INVALID_FILE', `${basename(file)} is not a Referral Map network (not a database file).`, 'path')
+  if (!head.startsWith('SQLite format 3')) throw new AppError('INVALID_FILE', `${shownAs} is not a Referral Map network (not a database file).`, 'path')
   let db: Database.Database | null = null
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
     const appId = db.pragma('application_id', { simple: true }) as number
     const version = db.pragma('user_version', { simple: true }) as number
     if (appId !== 0x52464d50 || version === 0)
-      throw new AppError('INVALID_FILE', `${basename(file)} is a database, but not a Referral Map network.`, 'path')
+      throw new AppError('INVALID_FILE', `${shownAs} is a database, but not a Referral Map network.`, 'path')
     if (version > SCHEMA_VERSION)
-      throw new AppError('INVALID_FILE', `${basename(file)} was saved by a newer version of Referral Map (schema ${version}; this app knows up to ${SCHEMA_VERSION}). Update the app to open it.`, 'path')
+      throw new AppError('INVALID_FILE', `${shownAs} was saved by a newer version of Referral Map (schema ${version}; this app knows up to ${SCHEMA_VERSION}). Update the app to open it.`, 'path')
     const check = db.pragma('integrity_check', { simple: true }) as string
-    if (check !== 'ok') throw new AppError('INVALID_FILE', `${basename(file)} is damaged (integrity check: ${check}).`, 'path')
+    if (check !== 'ok') throw new AppError('INVALID_FILE', `${shownAs} is damaged: SQLite's integrity check failed, so it cannot be used safely. Use a backup of it, or ask for a new copy.`, 'path')
   } catch (e) {
     if (e instanceof AppError) throw e
-    throw new AppError('INVALID_FILE', `${basename(file)} cannot be read as a network (${(e as Error).message}).`, 'path')
+    throw new AppError('INVALID_FILE', `${shownAs} cannot be read as a network: the file is damaged or not a database.`, 'path')
   } finally {
     db?.close()
   }
@@ -358,7 +358,7 @@ export function checkFileName(name: string, field = 'name'): string {
   const bad = (why: string) => new AppError('VALIDATION', `That file name ${why}.`, field)
   if (name.trim() === '') throw bad('is empty')
   if (name !== name.trim()) throw bad('starts or ends with a space')
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw bad('contains a control character')
+  if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) throw bad('contains a control character')
   if (/[/\\]/.test(name)) throw bad('contains a folder separator (/ or \\); give a name only')
   if (name === '.' || name === '..' || name.startsWith('.')) throw bad('starts with a dot')
   if (/[<>:"|?*]/.test(name)) throw bad('contains a character file systems refuse (< > : " | ? *)')

@@ -1,4 +1,5 @@
 import { call } from '../../ui/api'
+import { downloadBlob } from '../../ui/download'
 
 function toBase64(bytes: Uint8Array): string {
   let s = ''
@@ -18,13 +19,6 @@ export async function saveExport(blob: Blob, name: string): Promise<string> {
     const r = await call('graph:exportFile', { format, data, suggestedName: name })
     return r.path
   }
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadBlob(blob, name)
   return name
 }

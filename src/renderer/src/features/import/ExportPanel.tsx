@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { ExportFormat } from '../../../../shared/channels/files'
-import { Button, Card, call, useToast } from '../../ui'
-import { downloadText, readFileBase64 } from './util'
+import { Button, Card, call, downloadText, useToast } from '../../ui'
+import { readFileBase64 } from './util'
 
 const EXPORTS: { format: ExportFormat; label: string; what: string }[] = [
   { format: 'people-csv', label: 'People (CSV)', what: 'Everyone with company, contact details, tags and groups. Opens in any spreadsheet.' },
@@ -21,7 +21,7 @@ export function ExportPanel() {
     setBusy(format)
     try {
       const f = await call('files:export', { format, ...(format === 'report-html' && graphPng ? { graphPng } : {}) })
-      downloadText(f.fileName, f.mimeType, f.text)
+      downloadText(f.fileName, f.text, f.mimeType)
       toast.success(`Saved ${f.fileName}`)
     } catch (e) {
       toast.error(e)

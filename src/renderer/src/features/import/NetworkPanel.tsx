@@ -1,8 +1,14 @@
 import { useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { MergeResult } from '../../../../shared/channels/files'
-import { Button, Card, TextField, call, fieldError, useApi, useToast } from '../../ui'
+import { ApiError, Button, Card, ConfirmDialog, TextField, call, fieldError, useApi, useToast } from '../../ui'
 import { readFileBase64 } from './util'
+
+/** A save-a-copy name that already exists: replaced only after the user says so. */
+interface Replace {
+  name: string
+  file: string
+}
 
 export function NetworkPanel() {
   const qc = useQueryClient()
@@ -10,9 +16,11 @@ export function NetworkPanel() {
   const info = useApi('files:network', {})
   const [newName, setNewName] = useState('')
   const [copyName, setCopyName] = useState('')
-  const [err, setErr] = useState<unknown>(null)
+  const [err, setErr] = useState<{ key: string; error: unknown } | null>(null)
+  const [replace, setReplace] = useState<Replace | null>(null)
   const [merge, setMerge] = useState<{ name: string; data: string; result: MergeResult } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const dialogs = info.data?.dialogs ?? false
 
   async function act(key: string, fn: () => Promise<string>) {
     setBusy(key)
@@ -21,12 +29,35 @@ export function NetworkPanel() {
       toast.success(await fn())
       await qc.invalidateQueries()
     } catch (e) {
-      setErr(e)
+      // A dialog the user closed is not an error.
+      if (e instanceof ApiError && e.code === 'CANCELLED') return
+      setErr({ key, error: e })
       toast.error(e)
     } finally {
       setBusy(null)
     }
   }
+
+  async function saveCopy(name: string) {
+    setBusy('copy')
+    setErr(null)
+    try {
+      const r = await call('files:saveCopy', { name })
+      toast.success(`Saved a copy as ${r.path}`)
+      await qc.invalidateQueries()
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CONFLICT' && typeof (e.details as { exists?: unknown } | undefined)?.exists === 'string') {
+        setReplace({ name, file: (e.details as { exists: string }).exists })
+      } else {
+        setErr({ key: 'copy', error: e })
+        toast.error(e)
+      }
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const errorOf = (key: string) => (err && err.key === key && busy === null ? fieldError(err.error, 'name') : undefined)
 
   return (
     <div className="stack">
@@ -35,9 +66,24 @@ export function NetworkPanel() {
           Open network: <strong>{info.data?.name}</strong> <span className="muted">({info.data?.file})</span>
         </p>
         <p className="muted files-hint">
-          A network is one file (.referralmap). In the desktop app, File › New network, Open network… and Save a copy as… use the system&apos;s
-          file dialogs; here you can use networks in the app&apos;s data folder.
+          A network is one file (.referralmap).{' '}
+          {dialogs
+            ? 'Pick a file anywhere with the buttons below (or File › New network, Open network…, Save a copy as…), or use a name in the app\u2019s data folder.'
+            : 'Here you can use networks in the app\u2019s data folder, by name.'}
         </p>
+        {dialogs && (
+          <div className="row files-network-dialogs">
+            <Button busy={busy === 'open-dialog'} onClick={() => void act('open-dialog', async () => `Opened ${(await call('files:openNetwork', {})).name}`)}>
+              Open network…
+            </Button>
+            <Button busy={busy === 'new-dialog'} onClick={() => void act('new-dialog', async () => `Created and opened ${(await call('files:newNetwork', {})).name}`)}>
+              New network…
+            </Button>
+            <Button busy={busy === 'copy-dialog'} onClick={() => void act('copy-dialog', async () => `Saved a copy as ${(await call('files:saveCopy', {})).path}`)}>
+              Save a copy as…
+            </Button>
+          </div>
+        )}
         {info.data && info.data.available.length > 0 && (
           <table className="files-networks">
             <tbody>
@@ -48,7 +94,7 @@ export function NetworkPanel() {
                     {info.data.file.endsWith(f) ? (
                       <span className="muted">open</span>
                     ) : (
-                      <Button small busy={busy === `open:${f}`} onClick={() => void act(`open:${f}`, async () => `Opened ${(await call('files:openNetwork', { path: f })).name}`)}>
+                      <Button small busy={busy === `open:${f}`} onClick={() => void act(`open:${f}`, async () => `Opened ${(await call('files:openNetwork', { name: f })).name}`)}>
                         Open
                       </Button>
                     )}
@@ -63,10 +109,10 @@ export function NetworkPanel() {
               className="toolbar"
               onSubmit={(e) => {
                 e.preventDefault()
-                void act('new', async () => `Created and opened ${(await call('files:newNetwork', { path: newName })).name}`)
+                void act('new', async () => `Created and opened ${(await call('files:newNetwork', { name: newName.trim() })).name}`)
               }}
             >
-              <TextField label="New network" placeholder="name" value={newName} onChange={(e) => setNewName(e.target.value)} error={busy === null ? fieldError(err, 'path') : undefined} />
+              <TextField label="New network" placeholder="name" value={newName} onChange={(e) => setNewName(e.target.value)} error={errorOf('new')} />
               <Button type="submit" busy={busy === 'new'} disabled={!newName.trim()}>
                 Create
               </Button>
@@ -75,16 +121,37 @@ export function NetworkPanel() {
               className="toolbar"
               onSubmit={(e) => {
                 e.preventDefault()
-                void act('copy', async () => `Saved a copy as ${(await call('files:saveCopy', { path: copyName })).path}`)
+                void saveCopy(copyName.trim())
               }}
             >
-              <TextField label="Save a copy as" placeholder="name" value={copyName} onChange={(e) => setCopyName(e.target.value)} />
+              <TextField label="Save a copy as" placeholder="name" value={copyName} onChange={(e) => setCopyName(e.target.value)} error={errorOf('copy')} />
               <Button type="submit" busy={busy === 'copy'} disabled={!copyName.trim()}>
                 Save copy
               </Button>
             </form>
           </div>
       </Card>
+      {replace && (
+        <ConfirmDialog
+          title={`Replace ${replace.file}?`}
+          message={
+            <p>
+              <strong>{replace.file}</strong> already exists in the data folder. Replacing it puts a copy of this network in its place; what that file
+              holds now is lost.
+            </p>
+          }
+          confirmLabel="Replace"
+          busy={busy === 'replace'}
+          onCancel={() => setReplace(null)}
+          onConfirm={() =>
+            void act('replace', async () => {
+              const r = await call('files:saveCopy', { name: replace.name, overwrite: true })
+              setReplace(null)
+              return `Replaced ${r.name} with a copy of this network`
+            })
+          }
+        />
+      )}
 
       <Card title="Merge a network">
         <p className="muted files-hint">

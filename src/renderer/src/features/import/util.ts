@@ -11,19 +11,6 @@ export function readFileBase64(file: File): Promise<string> {
   })
 }
 
-/** Saves text as a file through the browser's download (Electron shows its save dialog). */
-export function downloadText(fileName: string, mimeType: string, text: string): void {
-  const blob = new Blob([text], { type: `${mimeType};charset=utf-8` })
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`

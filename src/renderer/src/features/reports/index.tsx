@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import type { PeriodInput, PeriodPreset, TopItem } from '../../../../shared/channels/analytics'
 import type { ScreenProps } from '../../ui/nav'
-import { Button, Card, Select, TextField, call, fieldError, useApi, useToast } from '../../ui'
+import { Button, Card, Select, TextField, call, downloadText, fieldError, useApi, useToast } from '../../ui'
 import { GivenReceived, MonthlyValue, RateBars } from './Charts'
 import { Leaderboard } from './Leaderboard'
-import { money, num, pct } from './format'
+import { RANKING_RULE } from '../../../../core/analytics/scorecard'
+import { money, moneyList, num, pct } from './format'
 import './reports.css'
 
 export { PartnerScorecard } from './PartnerScorecard'
@@ -17,17 +18,6 @@ const PRESETS: { value: PeriodPreset; label: string }[] = [
   { value: 'all', label: 'All time' },
   { value: 'custom', label: 'Custom range' },
 ]
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 function Figure({ label, value, sub }: { label: string; value: string; sub?: string }) {
   return (
@@ -86,7 +76,7 @@ export function ReportsScreen({ navigate }: ScreenProps) {
     setExporting(true)
     try {
       const r = await call('analytics:exportCsv', filter)
-      download(r.csv, r.filename)
+      downloadText(r.filename, r.csv, 'text/csv')
       toast.success(`Exported ${r.filename}`)
     } catch (e) {
       toast.error(e)
@@ -137,7 +127,7 @@ export function ReportsScreen({ navigate }: ScreenProps) {
           <section className="rpt-figures" aria-label="Network figures">
             <Figure label="Introductions" value={num(n.introductions)} sub={`${n.received} received · ${n.given} given`} />
             <Figure label="Conversion" value={pct(n.conversion)} sub={`${n.won} won of ${n.decided} decided`} />
-            <Figure label="Closed value" value={money(n.closedValue, cur)} sub={`from ${n.won} won introductions`} />
+            <Figure label="Closed value" value={moneyList(n.closedValue, cur)} sub={`from ${n.won} won introductions${n.closedValue.length > 1 ? ', per currency (never added)' : ''}`} />
             <Figure label="Median time to close" value={n.medianDaysToWon === null ? '—' : `${num(n.medianDaysToWon, 1)} days`} sub={n.avgDaysToWon === null ? undefined : `average ${num(n.avgDaysToWon)} days`} />
             <Figure label="Inbound vs outbound" value={`${pct(n.byOrigin.inbound.conversion)} / ${pct(n.byOrigin.outbound.conversion)}`} sub="conversion, inbound / outbound" />
             <Figure
@@ -145,7 +135,7 @@ export function ReportsScreen({ navigate }: ScreenProps) {
               value={`${pct(n.byKind.referral.conversion)} · ${pct(n.byKind.introduction.conversion)} · ${pct(n.byKind.lead.conversion)}`}
               sub="conversion by kind"
             />
-            <Figure label="Given by you" value={`${n.given}`} sub={`${pct(n.givenConversion)} converted · ${money(n.givenValue, cur)}`} />
+            <Figure label="Given by you" value={`${n.given}`} sub={`${pct(n.givenConversion)} converted · ${moneyList(n.givenValue, cur)}`} />
             <Figure label="Quality prior" value={pct(n.prior.mean)} sub={`network average, weight ${n.prior.weight} decided`} />
           </section>
 
@@ -168,7 +158,9 @@ export function ReportsScreen({ navigate }: ScreenProps) {
               />
             </Card>
             <Card title="Closed value" className="rpt-wide">
-              <MonthlyValue months={n.byMonth} currency={cur} />
+              {n.currencies.map((c) => (
+                <MonthlyValue key={c} months={n.byMonth} currency={c} />
+              ))}
             </Card>
             <Card title="Reciprocity">
               <GivenReceived cards={cards.data?.items ?? []} />
@@ -176,7 +168,7 @@ export function ReportsScreen({ navigate }: ScreenProps) {
             <Card title="Top partners" className="rpt-tops">
               <div className="rpt-tops-body">
                 <TopList title="By quality" items={n.topByQuality} format={pct} onOpen={open} />
-                <TopList title="By closed value" items={n.topByValue} format={(v) => money(v, cur)} onOpen={open} />
+                <TopList title={`By closed value (${cur})`} items={n.topByValue} format={(v) => money(v, cur)} onOpen={open} />
                 <TopList title="By reciprocity gap" items={n.topByReciprocityGap} format={(v) => String(v)} onOpen={open} />
               </div>
             </Card>
@@ -194,7 +186,7 @@ export function ReportsScreen({ navigate }: ScreenProps) {
         />
         {cards.data && cards.data.total > cards.data.items.length && (
           <p className="muted rpt-small">
-            Showing the top {cards.data.items.length} by quality of {cards.data.total}; the CSV export has them all.
+            Showing the top {cards.data.items.length} by rank of {cards.data.total}; the CSV export has them all.
           </p>
         )}
       </Card>
