@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react'
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
 import type { Channel, Input, Output } from '../../../shared/contract'
 import type { AppErrorShape } from '../../../shared/errors'
+import { invalidates } from '../../../shared/invalidation'
 
 /** A failed call, carrying the typed error (code, message, field) from the main process. */
 export class ApiError extends Error implements AppErrorShape {
@@ -56,14 +57,14 @@ export function useApiEarly<K extends Channel>(channel: K, input?: Input<K>) {
 }
 
 /**
- * Mutation over a channel. On success every query is refreshed: writes are rare
- * and small, and this keeps every screen consistent without bookkeeping.
+ * Mutation over a channel. On success the queries the channel declares stale
+ * (src/shared/invalidation.ts; everything when it declares nothing) are refetched.
  */
 export function useApiMutation<K extends Channel>(channel: K) {
   const qc = useQueryClient()
   return useMutation<Output<K>, ApiError, Input<K>>({
     mutationFn: (input) => call(channel, input),
-    onSuccess: () => qc.invalidateQueries(),
+    onSuccess: () => qc.invalidateQueries({ predicate: (q) => invalidates(channel, String(q.queryKey[0])) }),
   })
 }
 
