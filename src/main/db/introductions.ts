@@ -1,3 +1,4 @@
+import { fromMinor, toMinor } from '../../core/money'
 import type { Introduction, IntroductionListItem, Paged, StatusChange } from '../../shared/types'
 import type { IntroKind, IntroOrigin, IntroStatus } from '../../shared/schemas'
 import { normalizeKey } from '../../core/text'
@@ -25,6 +26,7 @@ export interface IntroRow {
   notes: string | null
   created_at: string
   updated_at: string
+  deleted_at?: string | null
 }
 
 export interface IntroWrite {
@@ -48,9 +50,8 @@ export interface IntroWrite {
 const bool = (v: number | null): boolean | null => (v === null ? null : v === 1)
 const bit = (v: boolean | null | undefined): number | null => (v === null || v === undefined ? null : v ? 1 : 0)
 
-export const toMinor = (v: number | null | undefined): number | null =>
-  v === null || v === undefined ? null : Math.round(v * 100)
-export const fromMinor = (v: number | null): number | null => (v === null ? null : v / 100)
+/** Stored money is minor units: the one definition is src/core/money.ts. */
+export { toMinor, fromMinor }
 
 const SELECT = `
   SELECT i.*, r.name AS referrer_name, v.name AS receiver_name, p.name AS prospect_name
@@ -152,6 +153,21 @@ export function statusHistory(db: Db, introId: string): StatusChangeRow[] {
 
 export function setStatusChangeDate(db: Db, historyId: string, date: string): void {
   db.prepare('UPDATE introduction_status_history SET date = ? WHERE id = ?').run(date, historyId)
+}
+
+/**
+ * Introductions that would join a person to themselves if `a` and `b` became
+ * one person: between the two of them (even deleted ones: the table forbids
+ * referrer = receiver), or live ones where one of them is the person introduced.
+ */
+export function introductionsJoining(db: Db, a: string, b: string): IntroRow[] {
+  return db
+    .prepare(
+      `${SELECT} WHERE (i.referrer_id IN (@a, @b) AND i.receiver_id IN (@a, @b))
+         OR (i.deleted_at IS NULL AND i.prospect_id IN (@a, @b) AND (i.referrer_id IN (@a, @b) OR i.receiver_id IN (@a, @b)))
+       ORDER BY i.date, i.id LIMIT 20`,
+    )
+    .all({ a, b }) as IntroRow[]
 }
 
 export function getIntroRow(db: Db, id: string): IntroRow | null {

@@ -230,3 +230,103 @@ export function listPeople(db: Db, q: PeopleQuery, meId: string | null): Paged<P
   }))
   return { items, total, offset: q.offset, limit: q.limit }
 }
+
+export interface PersonKeyRow {
+  id: string
+  name: string
+  company: string | null
+  email: string | null
+  email_key: string | null
+  is_me: number
+  archived_at: string | null
+}
+
+/** Live people with this name key or this email key (the candidates for a duplicate), by index lookups. */
+export function peopleByKeys(db: Db, nameKey: string, emailKey: string | null, excludeId: string | null): PersonKeyRow[] {
+  return db
+    .prepare(
+      `SELECT id, name, company, email, email_key, is_me, archived_at FROM people
+       WHERE deleted_at IS NULL AND id <> @ex AND (name_key = @nk OR (@ek IS NOT NULL AND email_key = @ek))
+       ORDER BY name_key, id LIMIT 200`,
+    )
+    .all({ nk: nameKey, ek: emailKey, ex: excludeId ?? '' }) as PersonKeyRow[]
+}
+
+/** A column of some table that refers to a person (read from the schema's foreign keys, so new tables are covered). */
+export interface PersonRef {
+  table: string
+  column: string
+  /** The column is part of the table's primary key (tags, memberships, positions): a row the kept person already has is dropped. */
+  keyed: boolean
+  /** The table's other primary-key columns (what makes a keyed row the same as one the kept person has). */
+  otherKey: string[]
+}
+
+export function personRefs(db: Db): PersonRef[] {
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
+    (t) => t.name,
+  )
+  const out: PersonRef[] = []
+  for (const table of tables) {
+    const fks = db.prepare('SELECT "table" AS ref, "from" AS col FROM pragma_foreign_key_list(?)').all(table) as { ref: string; col: string }[]
+    const pk = (db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(table) as { name: string }[]).map((c) => c.name)
+    for (const fk of fks)
+      if (fk.ref === 'people') out.push({ table, column: fk.col, keyed: pk.includes(fk.col), otherKey: pk.filter((c) => c !== fk.col) })
+  }
+  return out
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/**
+ * How many rows of each referring column would move from `mergeId` to `keepId`
+ * (soft-deleted rows included: they move too; keyed rows the kept person
+ * already has do not count).
+ */
+export function countPersonRefs(db: Db, keepId: string, mergeId: string, refs = personRefs(db)): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const r of refs) {
+    const t = q(r.table)
+    const c = q(r.column)
+    let sql = `SELECT count(*) AS n FROM ${t} AS a WHERE a.${c} = @merge`
+    if (r.keyed && r.otherKey.length > 0)
+      sql += ` AND NOT EXISTS (SELECT 1 FROM ${t} AS b WHERE b.${c} = @keep AND ${r.otherKey.map((k) => `b.${q(k)} = a.${q(k)}`).join(' AND ')})`
+    else if (r.keyed) sql += ` AND NOT EXISTS (SELECT 1 FROM ${t} AS b WHERE b.${c} = @keep)`
+    if (r.table === 'people') sql += ' AND a.id NOT IN (@keep, @merge)'
+    out[`${r.table}.${r.column}`] = (db.prepare(sql).get({ keep: keepId, merge: mergeId }) as { n: number }).n
+  }
+  return out
+}
+
+/**
+ * Points every reference to `mergeId` at `keepId`. Rows keyed by the person
+ * (a tag, a membership, a map position) that the kept person already has are
+ * dropped; every other row moves. People who were introduced by the merged one
+ * now were by the kept one (the kept person's own "introduced by" is the
+ * caller's to set). Returns the rows moved per `table.column`.
+ */
+export function movePersonRefs(db: Db, keepId: string, mergeId: string, refs = personRefs(db)): Record<string, number> {
+  const moved: Record<string, number> = {}
+  for (const r of refs) {
+    const t = q(r.table)
+    const c = q(r.column)
+    let n: number
+    if (r.keyed) {
+      n = db.prepare(`UPDATE OR IGNORE ${t} SET ${c} = ? WHERE ${c} = ?`).run(keepId, mergeId).changes
+      db.prepare(`DELETE FROM ${t} WHERE ${c} = ?`).run(mergeId)
+    } else if (r.table === 'people') {
+      n = db.prepare(`UPDATE people SET ${c} = ? WHERE ${c} = ? AND id NOT IN (?, ?)`).run(keepId, mergeId, keepId, mergeId).changes
+    } else {
+      n = db.prepare(`UPDATE ${t} SET ${c} = ? WHERE ${c} = ?`).run(keepId, mergeId).changes
+    }
+    moved[`${r.table}.${r.column}`] = n
+  }
+  return moved
+}
+
+/** Soft-deletes a person merged into another, remembering which. */
+export function markMerged(db: Db, mergeId: string, keepId: string, now: string): void {
+  db.prepare(
+    'UPDATE people SET deleted_at = ?, archived_at = coalesce(archived_at, ?), merged_into_id = ?, updated_at = ? WHERE id = ?',
+  ).run(now, now, keepId, now, mergeId)
+}

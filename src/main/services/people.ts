@@ -1,20 +1,29 @@
 import { uuidv7 } from '../../core/ids'
+import { personKeys } from '../../core/formats/mapping'
+import { normalizeKey } from '../../core/text'
 import { AppError, notFound } from '../../shared/errors'
 import type { Person } from '../../shared/types'
-import type { PersonFields } from '../../shared/channels/foundation'
+import type { DuplicatePerson, PersonFields, PersonMergePlan } from '../../shared/channels/foundation'
 import { tx, type Db } from '../db/connection'
+import { introductionsJoining } from '../db/introductions'
 import {
+  countPersonRefs,
   getMeId,
   getPerson,
   insertPerson,
   listPeople,
+  markMerged,
+  movePersonRefs,
+  peopleByKeys,
   personExists,
+  personRefs,
   setGroups,
   setTags,
   updatePerson,
   type PersonWrite,
 } from '../db/people'
 import { nowIso, type ServiceContext } from './context'
+import { withBackup } from './files/store'
 
 function checkRefs(db: Db, f: Partial<PersonFields>, selfId?: string): void {
   if (f.introducedById) {
@@ -50,6 +59,134 @@ export function createPerson(ctx: ServiceContext, f: PersonFields & { isMe?: boo
   })
 }
 
+/** People who look like the one being entered: the same email, or the same name and company (the import's match keys). */
+export function findDuplicates(
+  db: Db,
+  q: { name: string; company?: string | null | undefined; email?: string | null | undefined; excludeId?: string | undefined },
+): DuplicatePerson[] {
+  const email = q.email?.trim() || null
+  const keys = personKeys({ name: q.name, company: q.company?.trim() || null, email })
+  const nameKey = normalizeKey(q.name.trim())
+  if (!nameKey && !keys.email) return []
+  const out: DuplicatePerson[] = []
+  for (const r of peopleByKeys(db, nameKey, keys.email, q.excludeId ?? null)) {
+    const matchedOn =
+      keys.email && r.email_key === keys.email
+        ? 'email'
+        : nameKey && personKeys({ name: r.name, company: r.company, email: null }).nameCompany === keys.nameCompany
+          ? 'nameCompany'
+          : null
+    if (!matchedOn) continue
+    out.push({ id: r.id, name: r.name, company: r.company, email: r.email, isMe: r.is_me === 1, archived: r.archived_at !== null, matchedOn })
+    if (out.length === 5) break
+  }
+  return out
+}
+
+/** Fields of the kept person filled from the merged one when empty, with their labels on the person page. */
+const FILLABLE: { field: keyof PersonWrite & keyof Person; label: string }[] = [
+  { field: 'company', label: 'Company' },
+  { field: 'profession', label: 'Profession' },
+  { field: 'email', label: 'Email' },
+  { field: 'phone', label: 'Phone' },
+  { field: 'website', label: 'Website' },
+  { field: 'city', label: 'City' },
+  { field: 'idealClient', label: 'Good referral for them' },
+  { field: 'howMet', label: 'How you met' },
+  { field: 'cadenceDays', label: 'Keep in touch every (days)' },
+  { field: 'notes', label: 'Notes' },
+]
+
+/** What each referring column means to the user; a table added later shows under its own name. */
+const MOVE_LABELS: Record<string, string> = {
+  'introductions.referrer_id': 'introductions they made',
+  'introductions.receiver_id': 'introductions they received',
+  'introductions.prospect_id': 'introductions of them to someone',
+  'interactions.person_id': 'interactions (thank-yous, one-to-ones, notes)',
+  'tasks.person_id': 'tasks',
+  'person_tags.person_id': 'tags',
+  'memberships.person_id': 'group memberships',
+  'graph_positions.person_id': 'map position',
+  'people.introduced_by_id': 'people they introduced',
+  'people.merged_into_id': 'people merged into them before',
+}
+
+interface MergeWork {
+  plan: PersonMergePlan
+  patch: Partial<PersonWrite>
+}
+
+/** Checks a merge and works out what it moves and fills; throws the typed error a bad merge gets. Writes nothing. */
+function planMerge(db: Db, keepId: string, mergeId: string): MergeWork {
+  if (keepId === mergeId) throw new AppError('VALIDATION', 'Choose two different people to merge.', 'mergeId')
+  const keep = mustGetPerson(db, keepId, 'keepId')
+  const merge = mustGetPerson(db, mergeId, 'mergeId')
+  if (merge.isMe)
+    throw new AppError(
+      'VALIDATION',
+      `${merge.name} is "you" and cannot be merged away: keep ${merge.name} and merge ${keep.name} into them.`,
+      'mergeId',
+    )
+  const joining = introductionsJoining(db, keepId, mergeId)
+  if (joining.length > 0) {
+    const first = joining[0]!
+    throw new AppError(
+      'CONFLICT',
+      `${joining.length === 20 ? '20 or more' : joining.length} introduction${joining.length === 1 ? '' : 's'} would join ${keep.name} to themselves ` +
+        `(for example ${first.date}: ${first.referrer_name} introduced ${first.prospect_name} to ${first.receiver_name}${first.deleted_at ? ', deleted' : ''}). ` +
+        'Change or delete them first.',
+      'mergeId',
+      { introductionIds: joining.map((j) => j.id) },
+    )
+  }
+  const patch: Partial<PersonWrite> = {}
+  const fills: PersonMergePlan['fills'] = []
+  for (const { field, label } of FILLABLE) {
+    const mine = keep[field]
+    const theirs = merge[field]
+    if ((mine === null || mine === '') && theirs !== null && theirs !== '') {
+      ;(patch as Record<string, unknown>)[field] = theirs
+      fills.push({ field, label, value: String(theirs) })
+    }
+  }
+  let appendsNotes = false
+  if (keep.notes && merge.notes && keep.notes.trim() !== merge.notes.trim()) {
+    patch.notes = `${keep.notes}\n\n${merge.notes}`
+    appendsNotes = true
+  }
+  // "Introduced by": the merged person's introducer when the kept one has none (never the kept person themselves).
+  const introducer = keep.introducedById === mergeId || keep.introducedById === null ? merge.introducedById : keep.introducedById
+  const nextIntroducer = introducer === keepId || introducer === mergeId ? null : introducer
+  if (nextIntroducer !== keep.introducedById) {
+    patch.introducedById = nextIntroducer
+    if (nextIntroducer) fills.push({ field: 'introducedById', label: 'Introduced by', value: getPerson(db, nextIntroducer)?.name ?? nextIntroducer })
+  }
+  const counts = countPersonRefs(db, keepId, mergeId)
+  const moves = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([key, count]) => ({ what: MOVE_LABELS[key] ?? key, count }))
+  return { plan: { keep, merge, moves, fills, appendsNotes }, patch }
+}
+
+/**
+ * Merges `mergeId` into `keepId` in one transaction, behind a backup (the
+ * backup is removed again if the merge fails, so bad calls leave no file).
+ */
+export async function mergePeople(ctx: ServiceContext, keepId: string, mergeId: string): Promise<PersonMergePlan & { backup: string }> {
+  const db = ctx.store.db
+  planMerge(db, keepId, mergeId)
+  return withBackup(ctx, 'before-person-merge', (backup) =>
+    tx(db, () => {
+      const { plan, patch } = planMerge(db, keepId, mergeId)
+      const now = nowIso(ctx)
+      movePersonRefs(db, keepId, mergeId, personRefs(db))
+      updatePerson(db, keepId, patch, now)
+      markMerged(db, mergeId, keepId, now)
+      return { ...plan, keep: mustGetPerson(db, keepId), backup: backup.name }
+    }),
+  )
+}
+
 export function peopleHandlers(ctx: ServiceContext) {
   const db = () => ctx.store.db
   return {
@@ -83,6 +220,9 @@ export function peopleHandlers(ctx: ServiceContext) {
         db().prepare('UPDATE people SET is_me = 1, archived_at = NULL, updated_at = ? WHERE id = ?').run(now, id)
         return mustGetPerson(db(), id)
       }),
+    'people:findDuplicates': (q: Parameters<typeof findDuplicates>[1]) => findDuplicates(db(), q),
+    'people:mergePreview': ({ keepId, mergeId }: { keepId: string; mergeId: string }) => planMerge(db(), keepId, mergeId).plan,
+    'people:merge': ({ keepId, mergeId }: { keepId: string; mergeId: string }) => mergePeople(ctx, keepId, mergeId),
     'people:tags': () =>
       db()
         .prepare(

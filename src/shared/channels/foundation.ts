@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { ProfileValues } from '../settings'
 import {
   Currency,
   Id,
@@ -40,6 +41,30 @@ export const PersonFields = z.object({
   cadenceDays: z.number().int().min(1).max(3650).nullable().optional(),
 })
 export type PersonFields = z.infer<typeof PersonFields>
+
+/** An existing person who looks like the one being entered. */
+export interface DuplicatePerson {
+  id: string
+  name: string
+  company: string | null
+  email: string | null
+  isMe: boolean
+  archived: boolean
+  /** What matched: the same email, or the same name and company (case- and accent-insensitive). */
+  matchedOn: 'email' | 'nameCompany'
+}
+
+/** What merging two people would do (and, after `people:merge`, did). */
+export interface PersonMergePlan {
+  keep: Person
+  merge: Person
+  /** Rows that move from the merged person to the kept one, per kind (only kinds with rows). */
+  moves: { what: string; count: number }[]
+  /** Fields of the kept person that are empty and are filled from the merged one. */
+  fills: { field: string; label: string; value: string }[]
+  /** Notes of the merged person added below the kept person's own. */
+  appendsNotes: boolean
+}
 
 export const PersonSort = z.enum(['name', 'company', 'profession', 'city', 'updated', 'received', 'given'])
 
@@ -83,8 +108,8 @@ export const IntroductionSort = z.enum(['date', 'referrer', 'receiver', 'prospec
 
 export const foundationChannels = {
   'app:info': channel<AppInfo>()(Empty),
-  /** First run: create "you" and start with an empty network. */
-  'app:startEmpty': channel<AppInfo>()(z.object({ meName: PersonFields.shape.name }).strict()),
+  /** First run: create "you" (with what you do, your company, ideal client and people like you, all optional) and start with an empty network. */
+  'app:startEmpty': channel<AppInfo>()(z.object({ meName: PersonFields.shape.name, profile: ProfileValues.optional() }).strict()),
   /** First run: fill the network with the deterministic sample. */
   'app:loadSample': channel<AppInfo & { people: number; introductions: number }>()(
     z.object({ seed: z.number().int().min(0).max(2 ** 31).optional() }).strict().optional().default({}),
@@ -111,6 +136,26 @@ export const foundationChannels = {
   'people:update': channel<Person>()(PersonFields.partial().extend({ id: Id }).strict()),
   'people:archive': channel<Person>()(z.object({ id: Id, archived: z.boolean() }).strict()),
   'people:setMe': channel<Person>()(z.object({ id: Id }).strict()),
+  /** People who look like the one being entered: the same email, or the same name and company. */
+  'people:findDuplicates': channel<DuplicatePerson[]>()(
+    z
+      .object({
+        name: z.string().max(200),
+        company: z.string().max(200).nullable().optional(),
+        email: z.string().max(320).nullable().optional(),
+        excludeId: Id.optional(),
+      })
+      .strict(),
+  ),
+  /** What `people:merge` would move and fill, without changing anything. */
+  'people:mergePreview': channel<PersonMergePlan>()(z.object({ keepId: Id, mergeId: Id }).strict()),
+  /**
+   * Merges a duplicate into the person kept: every introduction (any role),
+   * interaction, task, tag, membership, map position and "introduced by" moves
+   * to the kept person, their empty fields are filled, and the merged person is
+   * removed; one transaction, behind a backup.
+   */
+  'people:merge': channel<PersonMergePlan & { backup: string }>()(z.object({ keepId: Id, mergeId: Id }).strict()),
   'people:tags': channel<{ tag: string; count: number }[]>()(Empty),
 
   'groups:list': channel<Group[]>()(Empty),
