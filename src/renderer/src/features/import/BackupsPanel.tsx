@@ -43,7 +43,7 @@ export function BackupsPanel() {
     >
       <p className="muted files-hint">
         A backup is a full copy of the network taken with SQLite&apos;s online backup. One is taken automatically before every import, merge and
-        restore. {list.data && <>Backups are kept in {list.data.dir}.</>}
+        restore: those cannot be undone with Undo, so the backup is the way back. {list.data && <>Backups are kept in {list.data.dir}.</>}
       </p>
       <form
         className="toolbar"

@@ -143,7 +143,7 @@ export function ImportPanel() {
         </div>
         <p className="muted files-hint">
           CSV files may be comma, semicolon or tab separated, in UTF-8, UTF-16 or Windows-1252: the app detects it. Nothing is written until
-          you press Import, and a backup is taken first.
+          you press Import, and a backup is taken first. An import cannot be undone with Undo: restore that backup instead.
         </p>
       </Card>
 
