@@ -183,6 +183,18 @@ const PersonText = z
   .transform((s) => s.trim() || null)
   .nullable()
 
+/** You, in your words: what `settings:save {group: 'profile'}` and the first run (`app:startEmpty`) accept. */
+export const ProfileValues = z
+  .object({
+    peopleLikeMe: SETTINGS['followup.peopleLikeMe'].schema,
+    profession: PersonText,
+    company: PersonText,
+    idealClient: LongTextOrNull,
+  })
+  .partial()
+  .strict()
+export type ProfileValues = z.input<typeof ProfileValues>
+
 /** What `settings:save` accepts per group: every field optional, a field not sent is not changed. */
 export const SettingsSaveInput = z.discriminatedUnion('group', [
   z
@@ -191,20 +203,7 @@ export const SettingsSaveInput = z.discriminatedUnion('group', [
       values: z.object({ currency: SETTINGS.currency.schema, timeZone: SETTINGS.timeZone.schema }).partial().strict(),
     })
     .strict(),
-  z
-    .object({
-      group: z.literal('profile'),
-      values: z
-        .object({
-          peopleLikeMe: SETTINGS['followup.peopleLikeMe'].schema,
-          profession: PersonText,
-          company: PersonText,
-          idealClient: LongTextOrNull,
-        })
-        .partial()
-        .strict(),
-    })
-    .strict(),
+  z.object({ group: z.literal('profile'), values: ProfileValues }).strict(),
   z
     .object({
       group: z.literal('followup'),

@@ -63,6 +63,23 @@ describe('app shell', () => {
     expect(screen.getByText('My network')).toBeInTheDocument()
   })
 
+  it('first run: asks what you do, your company, ideal client and people like you (optional) and sends only what was filled', async () => {
+    const api = mockApi(shellHandlers(true))
+    renderWithClient(
+      <ToastProvider>
+        <App />
+      </ToastProvider>,
+    )
+    await userEvent.click(await screen.findByRole('button', { name: 'Start empty' }))
+    const about = screen.getByRole('group', { name: 'About you (optional)' })
+    await userEvent.type(screen.getByLabelText('Your name'), 'Sam Rivera')
+    await userEvent.type(within(about).getByLabelText('What you do (your profession)'), 'Accountant')
+    await userEvent.type(within(about).getByLabelText('People like you (who a good introduction for you is)'), 'owners of small firms')
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    expect(await screen.findByRole('heading', { name: 'People' })).toBeInTheDocument()
+    expect(api.callsTo('app:startEmpty')).toEqual([{ meName: 'Sam Rivera', profile: { profession: 'Accountant', peopleLikeMe: 'owners of small firms' } }])
+  })
+
   it('keyboard: Ctrl+3 opens Introductions, Ctrl+N opens the new-person dialog', async () => {
     mockApi(shellHandlers(false))
     renderWithClient(<App />)

@@ -2,6 +2,7 @@ import { generateNetwork } from '../../core/sample/generator'
 import { uuidv7 } from '../../core/ids'
 import { AppError } from '../../shared/errors'
 import type { AppInfo } from '../../shared/types'
+import type { ParsedInput } from '../../shared/contract'
 import { tx } from '../db/connection'
 import { insertNetwork } from '../db/bulk'
 import { SCHEMA_VERSION } from '../db/migrate'
@@ -34,10 +35,18 @@ export function appHandlers(ctx: ServiceContext) {
   }
   return {
     'app:info': () => appInfo(ctx),
-    'app:startEmpty': ({ meName }: { meName: string }) =>
+    'app:startEmpty': ({ meName, profile }: ParsedInput<'app:startEmpty'>) =>
       tx(db(), () => {
         requireEmpty()
-        insertPerson(db(), uuidv7(ctx.now().getTime()), { name: meName, isMe: true }, nowIso(ctx))
+        const p = profile ?? {}
+        const now = nowIso(ctx)
+        insertPerson(
+          db(),
+          uuidv7(ctx.now().getTime()),
+          { name: meName, isMe: true, profession: p.profession ?? null, company: p.company ?? null, idealClient: p.idealClient ?? null },
+          now,
+        )
+        if (p.peopleLikeMe) writeSetting(db(), 'followup.peopleLikeMe', p.peopleLikeMe, now, 'profile.peopleLikeMe')
         return appInfo(ctx)
       }),
     'app:loadSample': ({ seed }: { seed?: number | undefined }) => {

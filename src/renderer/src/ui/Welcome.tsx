@@ -1,12 +1,15 @@
 import { useState } from 'react'
 import { Button } from './Button'
-import { TextField } from './fields'
+import { TextArea, TextField } from './fields'
 import { fieldError, useApiMutation } from './api'
 import { useToast } from './Toast'
 
 /** First run: start with an empty network (just you) or explore the generated sample. */
 export function Welcome({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('')
+  const [profile, setProfile] = useState({ profession: '', company: '', idealClient: '', peopleLikeMe: '' })
+  const setP = (k: keyof typeof profile) => (e: { target: { value: string } }) => setProfile({ ...profile, [k]: e.target.value })
+  const pErr = (k: string) => fieldError(startEmpty.error, `profile.${k}`)
   const [mode, setMode] = useState<'choose' | 'empty'>('choose')
   const startEmpty = useApiMutation('app:startEmpty')
   const loadSample = useApiMutation('app:loadSample')
@@ -66,7 +69,9 @@ export function Welcome({ onDone }: { onDone: () => void }) {
             style={{ marginTop: 24 }}
             onSubmit={(e) => {
               e.preventDefault()
-              startEmpty.mutate({ meName: name }, { onSuccess: () => onDone() })
+              // Blank profile fields are simply not sent: they are optional, and Settings asks again.
+              const filled = Object.fromEntries(Object.entries(profile).filter(([, v]) => v.trim() !== ''))
+              startEmpty.mutate({ meName: name, ...(Object.keys(filled).length ? { profile: filled } : {}) }, { onSuccess: () => onDone() })
             }}
           >
             <h2 style={{ marginBottom: 12 }}>What is your name?</h2>
@@ -78,6 +83,25 @@ export function Welcome({ onDone }: { onDone: () => void }) {
               error={fieldError(startEmpty.error, 'meName') ?? (startEmpty.error && !startEmpty.error.field ? startEmpty.error.message : undefined)}
               autoFocus
             />
+            <fieldset className="welcome-profile">
+              <legend>About you (optional)</legend>
+              <p className="muted">
+                Your messages asking for introductions and introducing people use these. Leave them empty to skip; you can fill them in
+                later under Settings.
+              </p>
+              <div className="grid-2">
+                <TextField label="What you do (your profession)" value={profile.profession} onChange={setP('profession')} error={pErr('profession')} />
+                <TextField label="Your company" value={profile.company} onChange={setP('company')} error={pErr('company')} />
+                <TextArea label="Your ideal client" rows={2} value={profile.idealClient} onChange={setP('idealClient')} error={pErr('idealClient')} />
+                <TextArea
+                  label="People like you (who a good introduction for you is)"
+                  rows={2}
+                  value={profile.peopleLikeMe}
+                  onChange={setP('peopleLikeMe')}
+                  error={pErr('peopleLikeMe')}
+                />
+              </div>
+            </fieldset>
             <div className="form-actions">
               <Button onClick={() => setMode('choose')}>Back</Button>
               <Button type="submit" variant="primary" busy={startEmpty.isPending}>
