@@ -2,7 +2,8 @@ import { normalizeEmail, normalizeKey } from '../../core/text'
 import { personKeys, type PersonKeys } from '../../core/formats/mapping'
 import { rowToCamel, camelToSnake, NETWORK_FORMAT, NETWORK_FORMAT_VERSION, type NetworkJson, type NetworkRow } from '../../core/formats/network'
 import type { GraphExport } from '../../core/formats/xml'
-import type { MergeConflict, MergeResult, NetworkCounts } from '../../shared/channels/files'
+import type { MergeChoice, MergeConflict, MergeResult, NetworkCounts } from '../../shared/channels/files'
+import { AppError } from '../../shared/errors'
 import type { Db } from './connection'
 import { markSummariesStale } from './analytics'
 import { storedSettings, writeSetting } from './settings'
@@ -143,7 +144,9 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : v === nu
  * reported as conflicts and only applied with onConflict 'takeTheirs'; blanks
  * in the user's data may be filled in.
  */
-export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'keepMine' | 'takeTheirs'; now: string }): MergeResult {
+export function mergeNetwork(
+  db: Db, data: NetworkJson, opts: { onConflict: 'keepMine' | 'takeTheirs'; now: string; choices?: Record<string, Record<string, MergeChoice>> },
+): MergeResult {
   const res: MergeResult = {
     applied: true, peopleAdded: 0, peopleMatched: 0, introductionsAdded: 0, introductionsAlreadyThere: 0, groupsAdded: 0,
     interactionsAdded: 0, tasksAdded: 0, conflicts: [], backup: null,
@@ -157,6 +160,21 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
   const hasMe = !!db.prepare('SELECT 1 FROM people WHERE is_me = 1 AND deleted_at IS NULL').get()
   const index = new PeopleIndex(db)
   const getPerson = db.prepare('SELECT * FROM people WHERE id = ?')
+  const nameOf = db.prepare('SELECT name FROM people WHERE id = ?').pluck()
+  /** What the user sees of a value: a person's name for a person id, else the text. */
+  const shown = (col: string, v: unknown): string | null => (col.endsWith('_id') && v ? (str(nameOf.get(v)) ?? str(v)) : str(v))
+  /**
+   * The choice for one differing field: the user's per-field choice, else the default. "Take theirs" as the default
+   * never renames a person (the name is who they are: choose it per field) and adds their notes below mine.
+   */
+  const choiceFor = (id: string, col: string): MergeChoice => {
+    const c = opts.choices?.[id]?.[col]
+    if (c === 'both' && col !== 'notes') throw new AppError('VALIDATION', `Only notes can keep both values (${col} of ${id}).`, 'choices')
+    if (c) return c
+    if (opts.onConflict !== 'takeTheirs' || col === 'name') return 'mine'
+    return col === 'notes' ? 'both' : 'theirs'
+  }
+  const bothNotes = (mine: unknown, theirs: unknown) => `${String(mine)}\n\n${String(theirs)}`
   const map = new Map<string, string>()
   const inserted: NetworkRow[] = []
   for (const p of data.people) {
@@ -188,8 +206,16 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
       else if (m !== theirs) differs.push(col)
     }
     if (differs.length) {
-      conflict({ kind: 'person', id: matched.id, label: String(mine.name), fields: differs })
-      if (opts.onConflict === 'takeTheirs') for (const col of differs) fill[col] = p[col.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]
+      const theirsOf = (col: string) => p[col.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]
+      conflict({
+        kind: 'person', id: matched.id, label: String(mine.name), fields: differs,
+        values: differs.map((col) => ({ field: col, mine: str(mine[col]), theirs: str(theirsOf(col)) })),
+      })
+      for (const col of differs) {
+        const c = choiceFor(matched.id, col)
+        if (c === 'theirs') fill[col] = theirsOf(col)
+        else if (c === 'both') fill[col] = bothNotes(mine[col], theirsOf(col))
+      }
     }
     if (Object.keys(fill).length) {
       if ('name' in fill) fill.name_key = normalizeKey(String(fill.name))
@@ -249,10 +275,15 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
         return t !== undefined && t !== mine[c]
       })
       if (differs.length) {
-        conflict({ kind: 'introduction', id, label: `${String(mine.date)} introduction`, fields: differs })
-        if (opts.onConflict === 'takeTheirs') {
+        const theirsOf = (c: string) => row[c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())]
+        conflict({
+          kind: 'introduction', id, label: `${String(mine.date)} introduction`, fields: differs,
+          values: differs.map((c) => ({ field: c, mine: shown(c, mine[c]), theirs: shown(c, theirsOf(c)) })),
+        })
+        const chosen = differs.map((c) => [c, choiceFor(id, c)] as const).filter(([, ch]) => ch !== 'mine')
+        if (chosen.length) {
           const vals: Record<string, unknown> = { updated_at: opts.now }
-          for (const c of differs) vals[c] = row[c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())]
+          for (const [c, ch] of chosen) vals[c] = ch === 'both' ? bothNotes(mine[c], theirsOf(c)) : theirsOf(c)
           const ref = vals.referrer_id ?? mine.referrer_id
           const rec = vals.receiver_id ?? mine.receiver_id
           const peopleOk = ['referrer_id', 'receiver_id', 'prospect_id'].every((c) => !(c in vals) || vals[c] !== null)
@@ -262,7 +293,7 @@ export function mergeNetwork(db: Db, data: NetworkJson, opts: { onConflict: 'kee
       continue
     }
     if (!row.referrerId || !row.receiverId || !row.prospectId || row.referrerId === row.receiverId) {
-      conflict({ kind: 'introduction', id, label: `${String(i.date)} introduction`, fields: ['people'] })
+      conflict({ kind: 'introduction', id, label: `${String(i.date)} introduction`, fields: ['people'], values: [] })
       continue
     }
     insertRow(db, 'introductions', row)

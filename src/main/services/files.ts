@@ -125,7 +125,8 @@ export function readNetworkBytes(ctx: ServiceContext, data: string, fileName: st
     const tmp = incomingFile(ctx)
     try {
       writeFileSync(tmp.path, bytes)
-      return withNetworkCopy(ctx, tmp.path, (db) => exportNetwork(db, nowIso(ctx)))
+      // Messages name the user's file, not the temporary copy.
+      return withNetworkCopy(ctx, tmp.path, (db) => exportNetwork(db, nowIso(ctx)), fileName)
     } finally {
       tmp.done()
     }
@@ -194,9 +195,9 @@ export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesCh
       j.cancelled = true
       return { cancelled: true }
     },
-    'files:mergeNetwork': async ({ data, fileName, dryRun, onConflict }) => {
+    'files:mergeNetwork': async ({ data, fileName, dryRun, onConflict, choices }) => {
       const incoming = readNetworkBytes(ctx, data, fileName)
-      const run = (): MergeResult => mergeNetwork(db(), incoming, { onConflict, now: nowIso(ctx) })
+      const run = (): MergeResult => mergeNetwork(db(), incoming, { onConflict, choices, now: nowIso(ctx) })
       if (dryRun) {
         try {
           tx(db(), () => {
