@@ -173,16 +173,37 @@ export function neutralizeCell(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
 }
 
+/** What a CSV cell may be given as. */
+export type CsvValue = string | number | boolean | null | undefined
+
 /**
- * RFC 4180 CSV: comma, CRLF, every cell quoted when needed, UTF-8 BOM so
- * spreadsheets pick the right encoding, formula-looking cells neutralised.
+ * One cell's text: null, undefined and non-finite numbers are empty, numbers
+ * are written as they are (a negative number is not a formula), booleans are
+ * yes/no, and text a spreadsheet would run as a formula gets a leading
+ * apostrophe (unless `neutralize` is false).
  */
-export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][], opts: { bom?: boolean; neutralize?: boolean; delimiter?: ',' | ';' | '\t' | '|' } = {}): string {
-  const norm = (v: string | number | boolean | null | undefined): string => {
-    if (v === null || v === undefined) return ''
-    const s = typeof v === 'string' ? v : String(v)
-    return opts.neutralize === false || typeof v !== 'string' ? s : neutralizeCell(s)
-  }
-  const body = Papa.unparse({ fields: header.map((h) => norm(h)), data: rows.map((r) => r.map(norm)) }, { newline: '\r\n', quotes: false, escapeFormulae: false, delimiter: opts.delimiter ?? ',' })
+export function csvCellText(v: CsvValue, neutralize = true): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
+  if (typeof v === 'boolean') return v ? 'yes' : 'no'
+  return neutralize ? neutralizeCell(v) : v
+}
+
+/**
+ * The one CSV writer: RFC 4180 (papaparse's unparse does the quoting: a cell
+ * is quoted when it holds the delimiter, a quote, a line break or edge spaces),
+ * CRLF line ends, a UTF-8 BOM so spreadsheets pick the right encoding, and
+ * formula-looking cells neutralised (see csvCellText). Every export's CSV
+ * (people, introductions, scorecards) goes through it.
+ */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvValue[])[],
+  opts: { bom?: boolean; neutralize?: boolean; delimiter?: ',' | ';' | '\t' | '|' } = {},
+): string {
+  const neutralize = opts.neutralize !== false
+  // One array of records (not papaparse's fields + data form, which writes a stray empty line when there are no rows).
+  const table = [header, ...rows].map((r) => r.map((v) => csvCellText(v, neutralize)))
+  const body = Papa.unparse(table, { newline: '\r\n', quotes: false, escapeFormulae: false, delimiter: opts.delimiter ?? ',' })
   return (opts.bom === false ? '' : '\uFEFF') + body + '\r\n'
 }

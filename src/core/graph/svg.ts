@@ -3,6 +3,8 @@
  * per visible node (with data-id), edges as <path>s with arrowheads, labels as
  * <text>. Pure, so the export is testable without a browser.
  */
+import { escapeXml } from '../formats/xml'
+
 export interface SvgNode {
   id: string
   label: string
@@ -28,18 +30,6 @@ export interface SvgOptions {
   padding?: number
   background?: string
   title?: string
-}
-
-export function xmlEscape(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Characters XML 1.0 forbids.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
 }
 
 const f = (v: number) => (Math.round(v * 10) / 10).toString()
@@ -71,11 +61,11 @@ export function toSvg(nodes: SvgNode[], edges: SvgEdge[], opts: SvgOptions = {})
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${f(w)}" height="${f(h)}" viewBox="0 0 ${f(w)} ${f(h)}" font-family="system-ui, sans-serif">`,
   )
-  if (opts.title) out.push(`<title>${xmlEscape(opts.title)}</title>`)
+  if (opts.title) out.push(`<title>${escapeXml(opts.title)}</title>`)
   out.push(
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse" markerUnits="strokeWidth"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker></defs>',
   )
-  out.push(`<rect width="100%" height="100%" fill="${xmlEscape(opts.background ?? '#ffffff')}"/>`)
+  out.push(`<rect width="100%" height="100%" fill="${escapeXml(opts.background ?? '#ffffff')}"/>`)
   out.push('<g class="edges">')
   for (const e of edges) {
     const a = byId.get(e.source)
@@ -90,7 +80,7 @@ export function toSvg(nodes: SvgNode[], edges: SvgEdge[], opts: SvgOptions = {})
     const x2 = b.x - (dx / d) * (b.size / 2) + ox
     const y2 = b.y - (dy / d) * (b.size / 2) + oy
     out.push(
-      `<path d="M${f(x1)},${f(y1)} L${f(x2)},${f(y2)}" stroke="${xmlEscape(e.colour)}" stroke-width="${f(e.width)}" fill="none" marker-end="url(#arrow)"${e.dashed ? ' stroke-dasharray="4 3"' : ''}${e.faded ? ' opacity="0.12"' : ' opacity="0.8"'} data-source="${xmlEscape(e.source)}" data-target="${xmlEscape(e.target)}"/>`,
+      `<path d="M${f(x1)},${f(y1)} L${f(x2)},${f(y2)}" stroke="${escapeXml(e.colour)}" stroke-width="${f(e.width)}" fill="none" marker-end="url(#arrow)"${e.dashed ? ' stroke-dasharray="4 3"' : ''}${e.faded ? ' opacity="0.12"' : ' opacity="0.8"'} data-source="${escapeXml(e.source)}" data-target="${escapeXml(e.target)}"/>`,
     )
   }
   out.push('</g>')
@@ -99,10 +89,10 @@ export function toSvg(nodes: SvgNode[], edges: SvgEdge[], opts: SvgOptions = {})
     const cx = n.x + ox
     const cy = n.y + oy
     const label = n.showLabel
-      ? `<text x="${f(cx)}" y="${f(cy + n.size / 2 + 12)}" text-anchor="middle" font-size="${n.isMe ? 14 : 11}"${n.isMe ? ' font-weight="bold"' : ''} fill="#1f2937">${xmlEscape(n.label)}</text>`
+      ? `<text x="${f(cx)}" y="${f(cy + n.size / 2 + 12)}" text-anchor="middle" font-size="${n.isMe ? 14 : 11}"${n.isMe ? ' font-weight="bold"' : ''} fill="#1f2937">${escapeXml(n.label)}</text>`
       : ''
     out.push(
-      `<g class="node" data-id="${xmlEscape(n.id)}"${n.faded ? ' opacity="0.15"' : ''}><title>${xmlEscape(n.label)}</title><circle cx="${f(cx)}" cy="${f(cy)}" r="${f(n.size / 2)}" fill="${xmlEscape(n.colour)}" stroke="#374151" stroke-width="${n.isMe ? 2 : 0.8}"/>${label}</g>`,
+      `<g class="node" data-id="${escapeXml(n.id)}"${n.faded ? ' opacity="0.15"' : ''}><title>${escapeXml(n.label)}</title><circle cx="${f(cx)}" cy="${f(cy)}" r="${f(n.size / 2)}" fill="${escapeXml(n.colour)}" stroke="#374151" stroke-width="${n.isMe ? 2 : 0.8}"/>${label}</g>`,
     )
   }
   out.push('</g>')

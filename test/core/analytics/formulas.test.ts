@@ -15,7 +15,6 @@ import {
   sumCounts,
 } from '../../../src/core/analytics/scorecard'
 import { monthEnd, resolvePeriod, shiftMonth } from '../../../src/core/analytics/period'
-import { csvCell, toCsv } from '../../../src/core/analytics/csv'
 
 const prior = { mean: 0.5, weight: 5 }
 const fact = (p: Partial<IntroFact>): IntroFact => ({
@@ -256,20 +255,7 @@ describe('spin-off credit', () => {
   })
 })
 
-describe('CSV', () => {
-  test('formula injection is neutralised, quotes doubled, BOM and CRLF', () => {
-    expect(csvCell('=SUM(A1)')).toBe("'=SUM(A1)")
-    expect(csvCell('+1')).toBe("'+1")
-    expect(csvCell('-x')).toBe("'-x")
-    expect(csvCell('@home')).toBe("'@home")
-    expect(csvCell('\tx')).toBe("'\tx")
-    expect(csvCell('a,"b"')).toBe('"a,""b"""')
-    expect(csvCell(-5)).toBe('-5')
-    expect(csvCell(null)).toBe('')
-    expect(csvCell(true)).toBe('yes')
-    expect(toCsv(['a', 'b'], [[1, 'x\ny']])).toBe('\uFEFFa,b\r\n1,"x\ny"\r\n')
-  })
-})
+// The CSV writer's tests are with the one writer: test/core/formats/csvWrite.test.ts.
 
 describe('summary columns', () => {
   test('the SQL summary columns are the core count keys, in the same order', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { toSvg, xmlEscape, type SvgNode } from '../../../src/core/graph/svg'
+import { toSvg, type SvgNode } from '../../../src/core/graph/svg'
+import { escapeXml } from '../../../src/core/formats/xml'
 
 describe('toSvg', () => {
   it('writes valid XML with one <g class="node"> per node, labels escaped', () => {
@@ -27,6 +28,6 @@ describe('toSvg', () => {
         return XMLValidator.validate(svg) === true && (svg.match(/<g class="node" /g) ?? []).length === nodes.length
       }),
     )
-    expect(xmlEscape('a\u0001b')).toBe('ab')
+    expect(escapeXml('a\u0001b')).toBe('ab')
   })
 })
