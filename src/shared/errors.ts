@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'UNKNOWN_CHANNEL'
   | 'INVALID_FILE'
   | 'CANCELLED'
+  /** The network file is locked by another program or window (SQLITE_BUSY/LOCKED): try again. */
+  | 'BUSY'
   | 'INTERNAL'
 
 export interface AppErrorShape {
@@ -38,5 +40,8 @@ export class AppError extends Error implements AppErrorShape {
 
 export const notFound = (what: string, id: string, field?: string): AppError =>
   new AppError('NOT_FOUND', `No ${what} with id ${id}.`, field)
+
+/** What a call that met a locked network file answers, on every transport. */
+export const BUSY_MESSAGE = 'The network file is in use by another program or window; try again.'
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape }

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
-import { extname, join, normalize, resolve } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 import { channels } from '../shared/contract'
-import type { Result } from '../shared/errors'
+import type { AppErrorShape, Result } from '../shared/errors'
 import { dispatch } from '../main/ipc/dispatch'
 import { createHandlers, NetworkStore, type ServiceContext } from '../main/services'
 import { defaultNetworkFile } from '../main/paths'
@@ -18,6 +18,10 @@ export interface WebBridgeOptions {
   now?: Date
   testClock?: boolean
   version?: string
+  /** Largest request body in bytes (BODY_LIMIT). */
+  bodyLimit?: number
+  /** Time to receive a whole request, headers and body (REQUEST_TIMEOUT_MS); then 408 and the connection closes. */
+  requestTimeoutMs?: number
 }
 
 export interface WebBridge {
@@ -47,40 +51,108 @@ const STATUS: Record<string, number> = {
   FORBIDDEN: 403,
   INVALID_FILE: 422,
   CANCELLED: 409,
+  // 423 Locked: the network file is held by another program; Retry-After says when to try again.
+  BUSY: 423,
   INTERNAL: 500,
 }
+
+/**
+ * Largest request body: the contract's biggest field (a file of 50 MB, base64:
+ * at most 70,000,000 characters) with room for the rest of the JSON.
+ */
+export const BODY_LIMIT = 72 * 1024 * 1024
+/** Time to receive a whole request; a slow or stalled upload is answered 408 and closed. */
+export const REQUEST_TIMEOUT_MS = 15_000
 
 /** The page's own CSP (index.html) again as a header, where frame-ancestors takes effect. */
 export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
-  const data = type === 'application/json' ? JSON.stringify(body) : (body as Buffer | string)
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json', extra: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  const data = type === 'application/json' ? Buffer.from(JSON.stringify(body), 'utf8') : typeof body === 'string' ? Buffer.from(body, 'utf8') : (body as Buffer)
   res.writeHead(status, {
     'content-type': type,
+    'content-length': String(data.length),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     // The token travels in the page URL: never leak it in a Referer.
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
     ...(type.startsWith('text/html') ? { 'content-security-policy': PAGE_CSP } : {}),
+    ...extra,
   })
   res.end(data)
 }
 
-function readBody(req: IncomingMessage, limit = 64 * 1024 * 1024): Promise<string> {
+const refusal = (code: AppErrorShape['code'], message: string): Result<never> => ({ ok: false, error: { code, message } })
+
+/** A request the bridge refuses before dispatch (bad URL, body too large, not JSON), with its HTTP status. */
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** decodeURIComponent that answers 400 on a malformed escape (`/%`, `/%zz`) instead of throwing. */
+function decodePath(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    throw new RequestError(400, 'The address has a malformed %-escape.')
+  }
+}
+
+/**
+ * Reads the body as bytes, up to `limit`, and decodes it once. With a declared
+ * length the bytes go straight into one buffer of that size (no list of chunks
+ * and no second copy); a declared length over the limit is refused before
+ * anything is read. Past the limit the rest is read and dropped, so the client
+ * can finish sending and read the 413 (answering mid-upload and closing would
+ * reset the connection under it).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const tooLarge = () => new RequestError(413, `The request body is too large (${Math.round(limit / (1024 * 1024))} MB at most).`)
+  const declared = req.headers['content-length'] === undefined ? NaN : Number(req.headers['content-length'])
+  if (declared > limit) return Promise.reject(tooLarge())
   return new Promise((ok, fail) => {
+    const whole = Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (c: Buffer) => {
+    const stop = () => {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('error', onError)
+      req.resume() // drain and drop the rest
+    }
+    const onData = (c: Buffer) => {
+      if (size + c.length > limit || (whole && size + c.length > whole.length)) {
+        stop()
+        return fail(size + c.length > limit ? tooLarge() : new RequestError(400, 'The request body is longer than its Content-Length.'))
+      }
+      if (whole) c.copy(whole, size)
+      else chunks.push(c)
       size += c.length
-      if (size > limit) {
-        fail(new Error('Request body too large.'))
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', fail)
+    }
+    const onEnd = () => {
+      stop()
+      const bytes = whole ? whole.subarray(0, size) : Buffer.concat(chunks, size)
+      chunks.length = 0
+      ok(bytes.toString('utf8'))
+    }
+    const onError = (e: Error) => {
+      stop()
+      fail(e)
+    }
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onError)
   })
 }
 
@@ -110,45 +182,80 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   const handlers = createHandlers(ctx)
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : undefined
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const host = (req.headers.host ?? '').replace(/:\d+$/, '')
-      if (host !== '127.0.0.1' && host !== 'localhost') return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Loopback only.' } })
-      if (url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname.startsWith('/__test/')) {
-        if (!tokenMatches(req.headers.authorization, token)) {
-          return send(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong token.' } })
-        }
-        if (url.pathname === '/api' && req.method === 'GET') return send(res, 200, { channels })
-        if (opts.testClock && url.pathname === '/__test/clock' && req.method === 'POST') {
-          const body = JSON.parse((await readBody(req)) || '{}') as { now?: string }
-          const t = Date.parse(body.now ?? '')
-          if (Number.isNaN(t)) return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'now must be an ISO date.' } })
-          offsetMs = t - Date.now()
-          return send(res, 200, { ok: true, data: { now: ctx.now().toISOString() } })
-        }
-        if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } })
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
-        let input: unknown
-        try {
-          const raw = await readBody(req)
-          input = raw.trim() === '' ? undefined : JSON.parse(raw)
-        } catch (e) {
-          return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: `The request body is not JSON: ${(e as Error).message}` } })
-        }
-        const result: Result<unknown> = await dispatch(handlers, channel, input)
-        return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), result)
+  const bodyLimit = opts.bodyLimit ?? BODY_LIMIT
+  const requestTimeout = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
+  /** One request: API calls go to dispatch, anything else is the built renderer. */
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    } catch {
+      throw new RequestError(400, 'The address is not a valid URL path.')
+    }
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '')
+    if (host !== '127.0.0.1' && host !== 'localhost') return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Loopback only.' } })
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname.startsWith('/__test/')) {
+      if (!tokenMatches(req.headers.authorization, token)) {
+        return send(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong token.' } })
       }
-      if (!staticDir) return send(res, 404, 'Not found', 'text/plain')
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain')
-      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '')
-      let file = join(staticDir, rel || 'index.html')
-      if (!file.startsWith(staticDir)) return send(res, 403, 'Forbidden', 'text/plain')
-      if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html')
-      if (!existsSync(file)) return send(res, 404, 'Build the web renderer first: npm run build:web', 'text/plain')
-      send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream')
-    })().catch((e: unknown) => send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e) } }))
-  })
+      if (url.pathname === '/api' && req.method === 'GET') return send(res, 200, { channels })
+      if (opts.testClock && url.pathname === '/__test/clock' && req.method === 'POST') {
+        let body: { now?: string }
+        try {
+          body = JSON.parse((await readBody(req, bodyLimit)) || '{}') as { now?: string }
+        } catch (e) {
+          if (e instanceof RequestError) throw e
+          body = {}
+        }
+        const t = Date.parse(body.now ?? '')
+        if (Number.isNaN(t)) return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'now must be an ISO date.' } })
+        offsetMs = t - Date.now()
+        return send(res, 200, { ok: true, data: { now: ctx.now().toISOString() } })
+      }
+      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } })
+      const channel = decodePath(url.pathname.slice('/api/'.length))
+      const raw = await readBody(req, bodyLimit)
+      let input: unknown
+      try {
+        input = raw.trim() === '' ? undefined : JSON.parse(raw)
+      } catch (e) {
+        return send(res, 400, refusal('VALIDATION', `The request body is not JSON: ${(e as Error).message}`))
+      }
+      const result: Result<unknown> = await dispatch(handlers, channel, input, { db: () => ctx.store.db })
+      const status = result.ok ? 200 : (STATUS[result.error.code] ?? 500)
+      return send(res, status, result, 'application/json', status === 423 ? { 'retry-after': '1' } : {})
+    }
+    if (!staticDir) return send(res, 404, 'Not found', 'text/plain')
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain')
+    const rel = normalize(decodePath(url.pathname)).replace(/^([/\\])+/, '')
+    let file = join(staticDir, rel || 'index.html')
+    if (file !== staticDir && !file.startsWith(staticDir + sep)) return send(res, 403, 'Forbidden', 'text/plain')
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html')
+    if (!existsSync(file)) return send(res, 404, 'Build the web renderer first: npm run build:web', 'text/plain')
+    send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream')
+  }
+
+  const server = createServer(
+    {
+      // Node answers 408 and closes a connection whose request (headers and body) has not fully
+      // arrived in time; the check runs every connectionsCheckingInterval.
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 10_000),
+      connectionsCheckingInterval: Math.min(1000, requestTimeout),
+    },
+    (req, res) => {
+      handle(req, res).catch((e: unknown) => {
+        // The client went away or the request timed out (Node has answered 408): nobody to answer.
+        if (res.destroyed || req.destroyed) return
+        if (e instanceof RequestError) {
+          const isApi = (req.url ?? '').startsWith('/api') || (req.url ?? '').startsWith('/__test/')
+          return isApi ? send(res, e.status, refusal('VALIDATION', e.message)) : send(res, e.status, e.message, 'text/plain; charset=utf-8')
+        }
+        console.error('[web bridge]', e)
+        send(res, 500, refusal('INTERNAL', String(e)))
+      })
+    },
+  )
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)

@@ -448,6 +448,10 @@ describe('every channel through dispatch, on the sample network', () => {
     console.log(`outcomes per channel (dispatch):\n${lines.join('\n')}`)
   })
 
+  it('every channel of the contract has a handler', () => {
+    expect(channels.filter((ch) => typeof (handlers as Record<string, unknown>)[ch] !== 'function')).toEqual([])
+  })
+
   it.each(channels)('%s: a Result, never INTERNAL; rejected calls write nothing', async (ch) => {
     const property = fc.asyncProperty(inputArb(ch, pools), async (input) => {
       const before = watch.current()

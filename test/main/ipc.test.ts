@@ -15,6 +15,7 @@ const KNOWN_CODES: ErrorCode[] = [
   'UNKNOWN_CHANNEL',
   'INVALID_FILE',
   'CANCELLED',
+  'BUSY',
   'INTERNAL',
 ]
 

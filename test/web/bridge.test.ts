@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startWebBridge, type WebBridge } from '../../src/web/server'
@@ -138,6 +139,143 @@ describe('web bridge', () => {
       req.end()
     })
     expect(rebound).toBe(403)
+  })
+})
+
+/** Raw HTTP over a socket: what was received until the server closed or `waitMs` passed, and when. */
+function raw(port: number, chunks: (string | Buffer)[], opts: { waitMs?: number; gapMs?: number } = {}): Promise<{ text: string; closed: boolean; ms: number; error?: string }> {
+  return new Promise((ok) => {
+    const started = Date.now()
+    const sock = connect(port, '127.0.0.1')
+    let text = ''
+    let error: string | undefined
+    let settled = false
+    const done = (closed: boolean) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      sock.destroy()
+      ok({ text, closed, ms: Date.now() - started, ...(error ? { error } : {}) })
+    }
+    const timer = setTimeout(() => done(false), opts.waitMs ?? 5000)
+    sock.on('data', (c: Buffer) => (text += c.toString('latin1')))
+    sock.on('error', (e) => (error = (e as NodeJS.ErrnoException).code ?? e.message))
+    sock.on('close', () => done(true))
+    sock.on('connect', async () => {
+      for (const c of chunks) {
+        if (sock.destroyed) break
+        sock.write(c)
+        if (opts.gapMs) await new Promise((r) => setTimeout(r, opts.gapMs))
+      }
+    })
+  })
+}
+
+const statusOf = (text: string): number => Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0)
+
+/** The body of a raw (latin1) HTTP response, de-chunked, decoded as UTF-8. */
+function bodyOf(text: string): string {
+  const split = text.indexOf('\r\n\r\n')
+  const headers = text.slice(0, split).toLowerCase()
+  let rest = text.slice(split + 4)
+  if (!/transfer-encoding: chunked/.test(headers)) return Buffer.from(rest, 'latin1').toString('utf8')
+  let out = ''
+  for (;;) {
+    const eol = rest.indexOf('\r\n')
+    const size = parseInt(rest.slice(0, eol), 16)
+    if (!size) break
+    out += rest.slice(eol + 2, eol + 2 + size)
+    rest = rest.slice(eol + 2 + size + 2)
+  }
+  return Buffer.from(out, 'latin1').toString('utf8')
+}
+
+describe('web bridge: hostile HTTP', () => {
+  let bridge: WebBridge
+  let dir: string
+  let head: (path: string, extra?: string) => string
+  const LIMIT = 256 * 1024
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'referral-map-bridge-h-'))
+    const staticDir = join(dir, 'web')
+    mkdirSync(staticDir)
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>')
+    bridge = await startWebBridge({ dataDir: join(dir, 'data'), staticDir, version: '0.0.0-test', bodyLimit: LIMIT, requestTimeoutMs: 1500 })
+    head = (path, extra = '') =>
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${bridge.token}\r\nContent-Type: application/json\r\n${extra}`
+  })
+  afterAll(async () => {
+    await bridge.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('malformed percent-escapes are a 400, not a 500 (GET /%, POST /api/%)', async () => {
+    for (const path of ['/%', '/%zz', '/assets/%E0%A4%A']) {
+      const r = await post(bridge, path, undefined, undefined, 'GET')
+      expect(r.status, path).toBe(400)
+    }
+    for (const path of ['/api/%', '/api/people%3Alist%', '/api/%ff']) {
+      const r = await post(bridge, path, {}, bridge.token)
+      expect(r.status, path).toBe(400)
+      expect(r.body, path).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    // Still serving afterwards.
+    expect((await post(bridge, '/api/app:info', {}, bridge.token)).status).toBe(200)
+  })
+
+  it('a body over the limit gets 413 (declared length or streamed), and the bridge keeps answering', async () => {
+    // Declared too large: answered before any of it is read.
+    const declared = await raw(bridge.port, [`${head('/api/people:create', `Content-Length: ${LIMIT * 4}\r\n`)}\r\n{"name":"x`], { waitMs: 3000 })
+    expect(statusOf(declared.text)).toBe(413)
+    expect(declared.text).toContain('"code":"VALIDATION"')
+    // Streamed (chunked, no length): the client sends all of it and still reads the 413, no reset.
+    const big = Buffer.alloc(LIMIT * 3, 0x61)
+    const streamed = await new Promise<{ status: number; body: string }>((ok, fail) => {
+      const req = request(
+        { host: '127.0.0.1', port: bridge.port, path: '/api/people:create', method: 'POST', headers: { authorization: `Bearer ${bridge.token}` } },
+        (res) => {
+          let body = ''
+          res.on('data', (c: Buffer) => (body += c.toString('utf8')))
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body }))
+        },
+      )
+      req.on('error', fail)
+      for (let i = 0; i < big.length; i += 64 * 1024) req.write(big.subarray(i, i + 64 * 1024))
+      req.end()
+    })
+    expect(streamed.status).toBe(413)
+    expect(JSON.parse(streamed.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/too large/i) } })
+    expect((await post(bridge, '/api/app:info', {}, bridge.token)).status).toBe(200)
+  })
+
+  it('a body just under the limit is read whole, multi-byte characters split across packets intact', async () => {
+    // Just under the limit: a people CSV whose base64 fills the body.
+    const row = 'Ann Archer,Archer Ltd\n'
+    const rows = Math.floor(((LIMIT - 200) * 3) / 4 / row.length)
+    const csv = `name,company\n${row.repeat(rows)}`
+    const bigJson = JSON.stringify({ kind: 'people', data: Buffer.from(csv).toString('base64') })
+    expect(bigJson.length).toBeLessThan(LIMIT)
+    expect(bigJson.length).toBeGreaterThan(LIMIT - 400)
+    const preview = await post(bridge, '/api/files:previewImport', bigJson, bridge.token)
+    expect(preview.status).toBe(200)
+    expect(preview.body).toMatchObject({ ok: true, data: { totalRows: rows } })
+    // Cut inside the two-byte 'ë' and inside the three-byte '日'.
+    const name = 'Zoë Ünal 日本'
+    const json = Buffer.from(JSON.stringify({ name, company: 'Ünal & 日本' }), 'utf8')
+    const cut1 = json.indexOf(Buffer.from('ë')) + 1
+    const cut2 = json.indexOf(Buffer.from('日')) + 2
+    const r = await raw(bridge.port, [`${head('/api/people:create', `Content-Length: ${json.length}\r\nConnection: close\r\n`)}\r\n`, json.subarray(0, cut1), json.subarray(cut1, cut2), json.subarray(cut2)], { gapMs: 30 })
+    expect(statusOf(r.text)).toBe(200)
+    const body = JSON.parse(bodyOf(r.text)) as { data: { name: string; company: string } }
+    expect(body.data).toMatchObject({ name, company: 'Ünal & 日本' })
+  })
+
+  it('a slow body is cut off with 408 after the request timeout, not held for minutes', async () => {
+    const r = await raw(bridge.port, [`${head('/api/people:create', 'Content-Length: 100\r\n')}\r\n{"name":`], { waitMs: 8000 })
+    expect(statusOf(r.text)).toBe(408)
+    expect(r.closed).toBe(true)
+    expect(r.ms).toBeLessThan(6000)
+    expect((await post(bridge, '/api/app:info', {}, bridge.token)).status).toBe(200)
   })
 })
 

@@ -1,7 +1,7 @@
 import type { IpcMain, WebFrameMain } from 'electron'
 import { channels } from '../../shared/contract'
 import type { Handlers } from '../services/types'
-import { dispatch } from './dispatch'
+import { dispatch, type DispatchOptions } from './dispatch'
 
 /**
  * Registers every contract channel in one loop. A call whose sender frame is
@@ -11,13 +11,14 @@ export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
   handlers: Handlers,
   isTrustedFrame: (frame: WebFrameMain | null | undefined) => boolean,
+  opts: DispatchOptions = {},
 ): string[] {
   for (const ch of channels) {
     ipcMain.handle(ch, async (event, input: unknown) => {
       if (!isTrustedFrame(event.senderFrame)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'This page may not call the app.' } }
       }
-      return dispatch(handlers, ch, input)
+      return dispatch(handlers, ch, input, opts)
     })
   }
   return [...channels]
