@@ -3,6 +3,7 @@
  * every header value is percent-encoded as UTF-8 (encodeURIComponent), and line
  * breaks in the body are sent as CRLF (%0D%0A).
  */
+import { isEmail } from '../shared/schemas'
 
 export interface MailtoParts {
   to: string[]
@@ -11,10 +12,9 @@ export interface MailtoParts {
   body?: string
 }
 
-const ADDRESS_RE = /^[^\s@,<>"]+@[^\s@,<>"]+$/
-
+/** A recipient a mailto: can carry: the app's one email rule (shared/schemas.ts), which excludes commas, quotes and brackets. */
 export function isPlainAddress(a: string): boolean {
-  return ADDRESS_RE.test(a)
+  return isEmail(a)
 }
 
 /** Percent-encodes an address but keeps '@' readable, as RFC 6068 allows. */

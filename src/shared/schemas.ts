@@ -27,11 +27,22 @@ const trimmedOrNull = (max: number) =>
 export const OptText = trimmedOrNull(200)
 export const OptLongText = trimmedOrNull(10_000)
 
+/**
+ * The one email rule, used by every form, channel, importer (CSV, vCard) and mailto:
+ * link: something@domain.tld with no spaces, commas, angle brackets or double quotes
+ * (so an address that passes is also safe in a mailto: list), at most 320 characters.
+ */
+export const EMAIL_RE = /^[^\s@,<>"]+@[^\s@,<>"]+\.[^\s@,<>"]+$/
+export const EMAIL_MAX = 320
+export function isEmail(s: string): boolean {
+  return s.length <= EMAIL_MAX && EMAIL_RE.test(s)
+}
+
 export const OptEmail = z
   .string()
   .trim()
-  .max(320)
-  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { message: 'Not an email address.' })
+  .max(EMAIL_MAX, `At most ${EMAIL_MAX} characters.`)
+  .refine((s) => s === '' || isEmail(s), { message: 'Not an email address.' })
   .transform((s) => (s === '' ? null : s))
   .nullable()
   .optional()

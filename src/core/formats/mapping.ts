@@ -1,4 +1,4 @@
-import { INTRO_KINDS, INTRO_ORIGINS, INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../shared/schemas'
+import { EMAIL_RE, INTRO_KINDS, INTRO_ORIGINS, INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../shared/schemas'
 import { normalizeEmail, normalizeKey } from '../text'
 import type { CsvRecord } from './csv'
 
@@ -262,7 +262,8 @@ export interface IntroRecord {
   notes: string | null
 }
 
-export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** The email rule is shared/schemas.ts EMAIL_RE (the same for the forms, the channels and every importer). */
+export { EMAIL_RE }
 const URL_RE = /^(https?:\/\/)?[^\s/$.?#].[^\s]*$/i
 
 /** field -> column index, computed once per mapping (imports read 100k rows with one mapping). */

@@ -189,3 +189,40 @@ describe('today comes from one place: the service clock in the Settings time zon
     expect((await app.call('settings:get')).general).toMatchObject({ timeZone: host, timeZoneIsDefault: true })
   })
 })
+
+describe('first run', () => {
+  it('app:startEmpty stores your profile with you, in one go', async () => {
+    const fresh = createTestApp()
+    try {
+      const info = await fresh.call('app:startEmpty', {
+        meName: 'Sam Reed',
+        profile: { profession: 'Accountant', company: 'Reed & Co', idealClient: 'Family firms', peopleLikeMe: 'owners of small firms' },
+      })
+      expect(await fresh.call('people:get', { id: info.meId! })).toMatchObject({ name: 'Sam Reed', profession: 'Accountant', company: 'Reed & Co', idealClient: 'Family firms' })
+      expect((await fresh.call('settings:get')).profile).toEqual({
+        profession: 'Accountant',
+        company: 'Reed & Co',
+        idealClient: 'Family firms',
+        peopleLikeMe: 'owners of small firms',
+      })
+      // The ask draft's values are all there.
+      const ctx = await fresh.call('followup:context', {})
+      expect(ctx.me).toMatchObject({ profession: 'Accountant', peopleLikeMe: 'owners of small firms', idealClient: 'Family firms' })
+    } finally {
+      fresh.close()
+    }
+  })
+
+  it('a bad profile value is refused with its field and nothing is created', async () => {
+    const fresh = createTestApp()
+    try {
+      const e = await fresh.fail('app:startEmpty', { meName: 'Sam', profile: { profession: 'x'.repeat(201) } })
+      expect(e).toMatchObject({ code: 'VALIDATION', field: 'profile.profession' })
+      expect((await fresh.fail('app:startEmpty', { meName: 'Sam', profile: { salary: 1 } })).code).toBe('VALIDATION')
+      expect((await fresh.call('app:info')).isEmpty).toBe(true)
+      expect(fresh.ctx.store.db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 })
+    } finally {
+      fresh.close()
+    }
+  })
+})

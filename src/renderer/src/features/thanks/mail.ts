@@ -1,4 +1,4 @@
-import { buildMailto } from '../../../../core/mailto'
+import { buildMailto, isPlainAddress } from '../../../../core/mailto'
 import { call } from '../../ui/api'
 
 export interface Draft {
@@ -8,7 +8,7 @@ export interface Draft {
 
 /** The addresses among `emails` that a mailto: can carry. */
 export function usableAddresses(emails: (string | null | undefined)[]): string[] {
-  return emails.filter((e): e is string => !!e && /^[^\s@,<>"]+@[^\s@,<>"]+$/.test(e))
+  return emails.filter((e): e is string => !!e && isPlainAddress(e))
 }
 
 export function mailtoFor(to: string[], d: Draft): string {
