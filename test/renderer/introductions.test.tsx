@@ -7,6 +7,9 @@ import { APP_INFO, Fail, ME, P1, P2, listItem, mockApi, person, renderWithClient
 const navigate = () => {}
 const people = [listItem(ME, 'Sam Rivera'), listItem(P1, 'Ava Chen', { company: 'Chen & Co' }), listItem(P2, 'Ben Silva')]
 
+const H_NEW = '0190a000-0000-7000-8000-0000000000b1'
+const H_WON = '0190a000-0000-7000-8000-0000000000b2'
+
 function intro(i: Record<string, unknown>) {
   return {
     id: '0190a000-0000-7000-8000-0000000000aa',
@@ -29,8 +32,8 @@ function intro(i: Record<string, unknown>) {
     currency: 'EUR',
     notes: null,
     history: [
-      { status: 'new', date: '2026-03-02' },
-      { status: 'won', date: '2026-03-20' },
+      { id: H_NEW, status: 'new', date: '2026-03-02' },
+      { id: H_WON, status: 'won', date: '2026-03-20' },
     ],
     createdAt: '2026-03-02T00:00:00.000Z',
     updatedAt: '2026-03-02T00:00:00.000Z',
@@ -145,7 +148,8 @@ describe('introduction detail', () => {
     await userEvent.click(row)
     const dialog = await screen.findByRole('dialog', { name: 'Introduction' })
     const history = await within(dialog).findByRole('list', { name: 'Status history' })
-    expect(within(history).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2026-03-02New', '2026-03-20Won'])
+    // Each change after the first can have its date corrected (the first is the introduction's date).
+    expect(within(history).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2026-03-02New', '2026-03-20WonCorrect date'])
     await userEvent.selectOptions(within(dialog).getByLabelText('New status'), 'lost')
     const date = within(dialog).getByLabelText('On')
     await userEvent.clear(date)
@@ -213,5 +217,115 @@ describe('edit introduction', () => {
     expect(sent).not.toHaveProperty('prospect')
     // Back to the detail view.
     expect(await screen.findByRole('dialog', { name: 'Introduction' })).toBeInTheDocument()
+  })
+})
+
+describe('dates (today is 2026-06-15, from app:info)', () => {
+  it('records an introduction that is already won with its win date', async () => {
+    const api = mockApi(handlers({ 'introductions:create': () => intro({}), 'introductions:get': () => intro({}) }))
+    const form = await openForm()
+    await pick(form, 'Referrer', 'ava', /Ava Chen/)
+    await pick(form, 'Prospect', 'ben', /Ben Silva/)
+    expect(within(form).queryByLabelText('Won on')).not.toBeInTheDocument()
+    await userEvent.selectOptions(within(form).getByLabelText('Status'), 'won')
+    const wonOn = within(form).getByLabelText('Won on')
+    expect(wonOn).toHaveValue('2026-06-15')
+    expect(wonOn).toHaveAccessibleDescription(/days to won/)
+    await userEvent.clear(within(form).getByLabelText('Date'))
+    await userEvent.type(within(form).getByLabelText('Date'), '2026-04-01')
+    await userEvent.clear(wonOn)
+    await userEvent.type(wonOn, '2026-05-31')
+    await userEvent.click(within(form).getByRole('button', { name: 'Record introduction' }))
+    await waitFor(() => expect(api.callsTo('introductions:create')).toHaveLength(1))
+    expect(api.callsTo('introductions:create')[0]).toMatchObject({ date: '2026-04-01', status: 'won', statusDate: '2026-05-31' })
+  })
+
+  it('a new introduction sends no status date; a future date is a hint that does not block', async () => {
+    const api = mockApi(handlers({ 'introductions:create': () => intro({}), 'introductions:get': () => intro({}) }))
+    const form = await openForm()
+    await pick(form, 'Referrer', 'ava', /Ava Chen/)
+    await pick(form, 'Prospect', 'ben', /Ben Silva/)
+    const date = within(form).getByLabelText('Date')
+    expect(date).toHaveValue('2026-06-15')
+    expect(date).not.toHaveAccessibleDescription(/After today/)
+    await userEvent.clear(date)
+    await userEvent.type(date, '2026-07-01')
+    expect(date).toHaveAccessibleDescription('After today (2026-06-15): is this date right?')
+    expect(date).not.toHaveAttribute('aria-invalid')
+    await userEvent.click(within(form).getByRole('button', { name: 'Record introduction' }))
+    await waitFor(() => expect(api.callsTo('introductions:create')).toHaveLength(1))
+    const sent = api.callsTo('introductions:create')[0] as Record<string, unknown>
+    expect(sent).toMatchObject({ date: '2026-07-01', status: 'new' })
+    expect(sent).not.toHaveProperty('statusDate')
+  })
+
+  it('shows the service refusing a future win date next to the win date', async () => {
+    mockApi(
+      handlers({
+        'introductions:create': () => {
+          throw new Fail({ code: 'VALIDATION', message: 'The "won" date cannot be after today (2026-06-15): record it once it has happened.', field: 'statusDate' })
+        },
+      }),
+    )
+    const form = await openForm()
+    await pick(form, 'Referrer', 'ava', /Ava Chen/)
+    await pick(form, 'Prospect', 'ben', /Ben Silva/)
+    await userEvent.selectOptions(within(form).getByLabelText('Status'), 'won')
+    const wonOn = within(form).getByLabelText('Won on')
+    await userEvent.clear(wonOn)
+    await userEvent.type(wonOn, '2030-01-01')
+    expect(wonOn).toHaveAccessibleDescription('After today (2026-06-15): a decision can only be recorded once it has happened.')
+    await userEvent.click(within(form).getByRole('button', { name: 'Record introduction' }))
+    await waitFor(() => expect(wonOn).toHaveAttribute('aria-invalid', 'true'))
+    expect(wonOn).toHaveAccessibleDescription(/cannot be after today/)
+  })
+
+  it('corrects the date of a status change from the history', async () => {
+    let current = intro({})
+    const api = mockApi(
+      handlers({
+        'introductions:list': () => ({ items: [current], total: 1, offset: 0, limit: 50 }),
+        'introductions:get': () => current,
+        'introductions:editStatusDate': (q) => {
+          const { date } = q as { date: string }
+          if (date > '2026-06-15') throw new Fail({ code: 'VALIDATION', message: 'The "won" date cannot be after today (2026-06-15).', field: 'date' })
+          current = intro({ statusDate: date, history: [{ id: H_NEW, status: 'new', date: '2026-03-02' }, { id: H_WON, status: 'won', date }] })
+          return current
+        },
+      }),
+    )
+    renderWithClient(<IntroductionsScreen navigate={navigate} />)
+    await userEvent.click(await screen.findByRole('row', { name: /Ava Chen/ }))
+    const dialog = await screen.findByRole('dialog', { name: 'Introduction' })
+    const history = await within(dialog).findByRole('list', { name: 'Status history' })
+    // The first entry is the introduction's own date: no correction there.
+    expect(within(history).getAllByRole('button')).toHaveLength(1)
+    await userEvent.click(within(history).getByRole('button', { name: 'Correct the date of Won (2026-03-20)' }))
+    const editor = within(history).getByRole('form', { name: 'Correct the date of Won' })
+    const field = within(editor).getByLabelText('Won on')
+    expect(field).toHaveValue('2026-03-20')
+    await userEvent.clear(field)
+    await userEvent.type(field, '2026-07-01')
+    expect(field).toHaveAccessibleDescription(/a decision can only be recorded once it has happened/)
+    await userEvent.click(within(editor).getByRole('button', { name: 'Save date' }))
+    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'))
+    await userEvent.clear(field)
+    await userEvent.type(field, '2026-03-12')
+    await userEvent.click(within(editor).getByRole('button', { name: 'Save date' }))
+    await waitFor(() => expect(api.callsTo('introductions:editStatusDate')).toContainEqual({ id: intro({}).id, historyId: H_WON, date: '2026-03-12' }))
+    await waitFor(() => expect(within(history).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2026-03-02New', '2026-03-12WonCorrect date']))
+  })
+
+  it('warns in the status changer when a decision is dated after today', async () => {
+    mockApi(handlers({ 'introductions:list': () => ({ items: [intro({ status: 'meeting' })], total: 1, offset: 0, limit: 50 }), 'introductions:get': () => intro({ status: 'meeting' }) }))
+    renderWithClient(<IntroductionsScreen navigate={navigate} />)
+    await userEvent.click(await screen.findByRole('row', { name: /Ava Chen/ }))
+    const dialog = await screen.findByRole('dialog', { name: 'Introduction' })
+    await userEvent.selectOptions(within(dialog).getByLabelText('New status'), 'won')
+    const on = within(dialog).getByLabelText('On')
+    expect(on).toHaveValue('2026-06-15')
+    await userEvent.clear(on)
+    await userEvent.type(on, '2026-06-20')
+    expect(on).toHaveAccessibleDescription(/After today \(2026-06-15\): a decision/)
   })
 })

@@ -3,14 +3,15 @@ import type { Introduction } from '../../../../shared/types'
 import { INTRO_STATUSES, type IntroStatus } from '../../../../shared/schemas'
 import type { NavTarget } from '../../ui/nav'
 import { Button, ConfirmDialog, Dialog, STATUS_LABELS, Select, StatusBadge, TextField, fieldError, formatMoney, useApi, useApiMutation, useToast, useToday } from '../../ui'
-import { IntroForm } from './IntroForm'
+import { IntroForm, STATUS_DATE_LABELS, futureHint, isDecided } from './IntroForm'
 import { KIND_LABELS, ORIGIN_LABELS } from './IntroTable'
 
 const yesNo = (b: boolean | null) => (b === true ? 'Yes' : b === false ? 'No' : 'Not known')
 
 function StatusChanger({ intro }: { intro: Introduction }) {
   const [status, setStatus] = useState<IntroStatus>(intro.status)
-  const today = useToday() ?? intro.date
+  const todayKnown = useToday()
+  const today = todayKnown ?? intro.date
   const [date, setDate] = useState(() => (today < intro.date ? intro.date : today))
   const m = useApiMutation('introductions:setStatus')
   const toast = useToast()
@@ -25,12 +26,97 @@ function StatusChanger({ intro }: { intro: Introduction }) {
       }}
     >
       <Select label="New status" value={status} onChange={(e) => setStatus(e.target.value as IntroStatus)} options={INTRO_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} error={fieldError(m.error, 'status')} />
-      <TextField label="On" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={fieldError(m.error, 'date')} />
+      <TextField
+        label="On"
+        type="date"
+        value={date}
+        onChange={(e) => setDate(e.target.value)}
+        error={fieldError(m.error, 'date')}
+        hint={futureHint(date, todayKnown, isDecided(status))}
+      />
       <Button type="submit" variant="primary" busy={m.isPending} disabled={status === intro.status}>
         Change status
       </Button>
       {m.error && !m.error.field && <p className="field-error">{m.error.message}</p>}
     </form>
+  )
+}
+
+/**
+ * The status history, oldest first. Each change after the first (which is the
+ * introduction's own date, changed with Edit) can have its date corrected.
+ */
+function StatusHistory({ intro }: { intro: Introduction }) {
+  const today = useToday()
+  const [editing, setEditing] = useState<{ id: string; date: string } | null>(null)
+  const m = useApiMutation('introductions:editStatusDate')
+  const toast = useToast()
+  return (
+    <ol className="timeline" aria-label="Status history">
+      {intro.history.map((h, n) => (
+        <li key={h.id}>
+          {editing?.id === h.id ? (
+            <form
+              className="status-date-editor"
+              aria-label={`Correct the date of ${STATUS_LABELS[h.status]}`}
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault()
+                m.mutate(
+                  { id: intro.id, historyId: h.id, date: editing.date },
+                  {
+                    onSuccess: () => {
+                      toast.success(`${STATUS_LABELS[h.status]}: now dated ${editing.date}.`)
+                      setEditing(null)
+                    },
+                  },
+                )
+              }}
+            >
+              <TextField
+                label={STATUS_DATE_LABELS[h.status]}
+                type="date"
+                value={editing.date}
+                onChange={(e) => setEditing({ id: h.id, date: e.target.value })}
+                error={fieldError(m.error, 'date') ?? fieldError(m.error, 'historyId')}
+                hint={futureHint(editing.date, today, isDecided(h.status))}
+              />
+              <Button type="submit" small variant="primary" busy={m.isPending}>
+                Save date
+              </Button>
+              <Button
+                small
+                onClick={() => {
+                  m.reset()
+                  setEditing(null)
+                }}
+              >
+                Cancel
+              </Button>
+              {m.error && !m.error.field && <p className="field-error">{m.error.message}</p>}
+            </form>
+          ) : (
+            <>
+              <span className="date">{h.date}</span>
+              <StatusBadge status={h.status} />
+              {n > 0 && (
+                <Button
+                  small
+                  variant="ghost"
+                  aria-label={`Correct the date of ${STATUS_LABELS[h.status]} (${h.date})`}
+                  onClick={() => {
+                    m.reset()
+                    setEditing({ id: h.id, date: h.date })
+                  }}
+                >
+                  Correct date
+                </Button>
+              )}
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
   )
 }
 
@@ -111,14 +197,7 @@ export function IntroDetail({ id, onClose, navigate, me }: { id: string; onClose
             </dl>
             <div>
               <h3 className="section-title">Status history</h3>
-              <ol className="timeline" aria-label="Status history">
-                {i.history.map((h, n) => (
-                  <li key={`${h.status}-${h.date}-${n}`}>
-                    <span className="date">{h.date}</span>
-                    <StatusBadge status={h.status} />
-                  </li>
-                ))}
-              </ol>
+              <StatusHistory intro={i} />
             </div>
           </div>
           <StatusChanger key={`${i.status}-${i.statusDate}`} intro={i} />

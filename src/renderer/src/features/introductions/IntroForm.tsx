@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Introduction } from '../../../../shared/types'
-import { INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../../../shared/schemas'
+import { DECIDED_STATUSES, INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../../../shared/schemas'
 import { Button, Dialog, PersonPicker, STATUS_LABELS, Select, TextArea, TextField, fieldError, useApi, useFocusFirstInvalid, useApiMutation, useToast, useToday, type PickedPerson } from '../../ui'
 
 export const KIND_HELP: Record<IntroKind, string> = {
@@ -29,6 +29,8 @@ interface FormState {
   fitsProfile: Tri
   accepted: Tri
   status: IntroStatus
+  /** When the status was reached (recording an introduction that is already won, lost...). */
+  statusDate: string
   value: string
   currency: string
   notes: string
@@ -41,6 +43,30 @@ export interface IntroFormProps {
   me?: { id: string; name: string } | undefined
   onClose: () => void
   onSaved: (i: Introduction) => void
+}
+
+/** The label of the date a status was reached on. */
+export const STATUS_DATE_LABELS: Record<IntroStatus, string> = {
+  new: 'Since',
+  contacted: 'Contacted on',
+  meeting: 'Meeting on',
+  proposal: 'Proposal on',
+  won: 'Won on',
+  lost: 'Lost on',
+  not_a_fit: 'Found not a fit on',
+}
+
+export const isDecided = (s: IntroStatus): boolean => (DECIDED_STATUSES as readonly IntroStatus[]).includes(s)
+
+/**
+ * A non-blocking hint for a date after today. For something that has already
+ * happened (a decision) it says it will be refused; otherwise it asks to check.
+ */
+export function futureHint(date: string, today: string | undefined, happened = false): string | undefined {
+  if (!today || !date || date <= today) return undefined
+  return happened
+    ? `After today (${today}): a decision can only be recorded once it has happened.`
+    : `After today (${today}): is this date right?`
 }
 
 /** Record or edit an introduction; the service's errors appear next to the field they are about. */
@@ -58,6 +84,7 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
     fitsProfile: triOf(intro?.fitsProfile),
     accepted: triOf(intro?.accepted),
     status: intro?.status ?? 'new',
+    statusDate: today ?? '',
     value: intro?.value != null ? String(intro.value) : '',
     currency: intro?.currency ?? 'EUR',
     notes: intro?.notes ?? '',
@@ -77,7 +104,7 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
     : f.status === 'won' || f.status === 'proposal'
   // The date defaults to today (from the backend, in the user's time zone) once it is known.
   useEffect(() => {
-    if (today) setF((s) => (s.date === '' ? { ...s, date: today } : s))
+    if (today) setF((s) => (s.date === '' || s.statusDate === '' ? { ...s, date: s.date || today, statusDate: s.statusDate || today } : s))
   }, [today])
   useEffect(() => {
     if (!intro && me) setF((s) => (s.receiver === null ? { ...s, receiver: me } : s))
@@ -123,7 +150,8 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
       update.mutate({ id: intro.id, ...common, prospectId: f.prospect.id }, done)
     } else {
       const prospect = 'id' in f.prospect ? { id: f.prospect.id } : { new: { name: f.prospect.newName } }
-      create.mutate({ ...common, prospect, status: f.status }, done)
+      const statusDate = f.status !== 'new' && f.statusDate !== '' ? { statusDate: f.statusDate } : {}
+      create.mutate({ ...common, prospect, status: f.status, ...statusDate }, done)
     }
   }
 
@@ -154,7 +182,14 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
             onChange={(v) => set('prospect', v)}
             error={errOf('prospect') ?? errOf('prospectId')}
           />
-          <TextField label="Date" type="date" value={f.date} onChange={(e) => set('date', e.target.value)} error={errOf('date')} />
+          <TextField
+            label="Date"
+            type="date"
+            value={f.date}
+            onChange={(e) => set('date', e.target.value)}
+            error={errOf('date')}
+            hint={futureHint(f.date, today)}
+          />
           <Select
             label="Kind"
             value={f.kind}
@@ -191,8 +226,21 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
               label="Status"
               value={f.status}
               onChange={(e) => set('status', e.target.value as IntroStatus)}
-              error={errOf('status') ?? errOf('statusDate')}
+              error={errOf('status')}
               options={INTRO_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            />
+          )}
+          {!intro && f.status !== 'new' && (
+            <TextField
+              label={STATUS_DATE_LABELS[f.status]}
+              type="date"
+              value={f.statusDate}
+              onChange={(e) => set('statusDate', e.target.value)}
+              error={errOf('statusDate')}
+              hint={
+                futureHint(f.statusDate, today, isDecided(f.status)) ??
+                (f.status === 'won' ? 'The day it was won: days to won are counted from the introduction date.' : undefined)
+              }
             />
           )}
           <fieldset className="span-2">
