@@ -23,7 +23,9 @@ import {
 
 const MIME: Record<ExportFormat, string> = {
   'people-csv': 'text/csv',
+  'people-csv-plain': 'text/csv',
   'introductions-csv': 'text/csv',
+  'introductions-csv-plain': 'text/csv',
   'scorecards-csv': 'text/csv',
   json: 'application/json',
   graphml: 'application/graphml+xml',
@@ -32,7 +34,9 @@ const MIME: Record<ExportFormat, string> = {
 }
 const EXT: Record<ExportFormat, string> = {
   'people-csv': 'people.csv',
+  'people-csv-plain': 'people-plain.csv',
   'introductions-csv': 'introductions.csv',
+  'introductions-csv-plain': 'introductions-plain.csv',
   'scorecards-csv': 'scorecards.csv',
   json: 'network.json',
   graphml: 'graph.graphml',
@@ -61,6 +65,11 @@ export function exportText(ctx: ServiceContext, format: ExportFormat, graphPng?:
       return out(toCsv(PEOPLE_CSV_HEADER, peopleCsvRows(db)))
     case 'introductions-csv':
       return out(toCsv(INTRO_CSV_HEADER, introductionsCsvRows(db)))
+    // Plain RFC 4180 for databases and scripts: no BOM, no apostrophe before + - = @ (phones, negative numbers stay as stored).
+    case 'people-csv-plain':
+      return out(toCsv(PEOPLE_CSV_HEADER, peopleCsvRows(db), { bom: false, neutralize: false }))
+    case 'introductions-csv-plain':
+      return out(toCsv(INTRO_CSV_HEADER, introductionsCsvRows(db), { bom: false, neutralize: false }))
     case 'scorecards-csv':
       return out(
         toCsv(

@@ -8,7 +8,7 @@ export const ImportKind = z.enum(['people', 'introductions', 'vcard', 'linkedin'
 export type ImportKind = z.infer<typeof ImportKind>
 export const DuplicateDecision = z.enum(['merge', 'keep', 'skip'])
 export type DuplicateDecision = z.infer<typeof DuplicateDecision>
-export const ExportFormat = z.enum(['people-csv', 'introductions-csv', 'scorecards-csv', 'json', 'graphml', 'gexf', 'report-html'])
+export const ExportFormat = z.enum(['people-csv', 'people-csv-plain', 'introductions-csv', 'introductions-csv-plain', 'scorecards-csv', 'json', 'graphml', 'gexf', 'report-html'])
 export type ExportFormat = z.infer<typeof ExportFormat>
 
 /** File bytes, base64 (the renderer reads the picked File; 50 MB at most). */

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { createTestApp, type TestApp } from '../../helpers/ctx'
+import { parseCsv } from '../../../src/core/formats/csv'
 
 /** Files from other tools (issue 13): encodings, broken quotes, known layouts, locales, honest counts. */
 
@@ -11,10 +12,16 @@ const b64 = (f: string) => readFileSync(join(FIX, f)).toString('base64')
 const b64text = (s: string) => Buffer.from(s, 'utf8').toString('base64')
 
 let app: TestApp
+let second: TestApp | null = null
+const other = () => (second ??= createTestApp())
 beforeEach(() => {
   app = createTestApp()
 })
-afterEach(() => app.close())
+afterEach(() => {
+  app.close()
+  second?.close()
+  second = null
+})
 
 const person = async (search: string) => {
   const list = await app.call('people:list', { search })
@@ -214,5 +221,26 @@ describe('honest counts', () => {
       }),
       { numRuns: 40 },
     )
+  })
+})
+
+describe('exports for other tools', () => {
+  it('the plain RFC 4180 people CSV keeps + phones and formula-like text as stored, without a BOM; the default stays spreadsheet-safe', async () => {
+    await app.call('people:create', { name: '=Ann', phone: '+44 20 7946 0018', notes: 'a "quoted", multi\nline note' })
+    const plain = await app.call('files:export', { format: 'people-csv-plain' })
+    expect(plain.fileName).toMatch(/people-plain\.csv$/)
+    expect(plain.text.charCodeAt(0)).not.toBe(0xfeff)
+    const p = parseCsv(plain.text, { delimiter: ',' })
+    const row = p.rows[0]!.cells
+    expect(row[p.header.indexOf('Name')]).toBe('=Ann')
+    expect(row[p.header.indexOf('Phone')]).toBe('+44 20 7946 0018')
+    expect(row[p.header.indexOf('Notes')]).toBe('a "quoted", multi\nline note')
+    const safe = await app.call('files:export', { format: 'people-csv' })
+    expect(safe.text.startsWith('\uFEFF')).toBe(true)
+    expect(safe.text).toContain("'+44 20 7946 0018")
+    // And the plain file imports back unchanged (the app's own export layout).
+    const back = await other().call('files:previewImport', { kind: 'people', data: b64text(plain.text) })
+    expect(back.layout).toBe('Referral Map people export')
+    expect(back.sample[0]!.cells[back.header.indexOf('Phone')]).toBe('+44 20 7946 0018')
   })
 })

@@ -6,6 +6,11 @@ import { readFileBase64 } from './util'
 const EXPORTS: { format: ExportFormat; label: string; what: string }[] = [
   { format: 'people-csv', label: 'People (CSV)', what: 'Everyone with company, contact details, tags and groups. Opens in any spreadsheet.' },
   { format: 'introductions-csv', label: 'Introductions (CSV)', what: 'Every introduction with referrer, receiver, prospect, status and value.' },
+  {
+    format: 'people-csv-plain', label: 'People (plain CSV)',
+    what: 'The same table as plain RFC 4180 (no byte-order mark, no apostrophes before + - = @) for databases, Python and SQLite.',
+  },
+  { format: 'introductions-csv-plain', label: 'Introductions (plain CSV)', what: 'The introductions as plain RFC 4180, for databases and scripts.' },
   { format: 'scorecards-csv', label: 'Partner scorecards (CSV)', what: 'Per partner: introductions to you, won, lost, open, conversion and won value.' },
   { format: 'json', label: 'Whole network (JSON)', what: 'Everything, in a documented format that imports back into an identical network.' },
   { format: 'graphml', label: 'Graph (GraphML)', what: 'People and introductions with their attributes, for yEd, Gephi, Cytoscape.' },
@@ -58,7 +63,8 @@ export function ExportPanel() {
       </div>
       <p className="muted files-hint">
         CSV files are UTF-8 with a byte-order mark and CRLF line ends. A cell that starts with = + - @, tab or carriage return gets a leading
-        apostrophe so spreadsheets show it as text instead of running it as a formula.
+        apostrophe so spreadsheets show it as text instead of running it as a formula. The plain CSV files keep every cell exactly as stored
+        (UTF-8 without a byte-order mark, CRLF): use them for databases and scripts, not spreadsheets.
       </p>
     </Card>
   )
