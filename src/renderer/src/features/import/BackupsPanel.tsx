@@ -43,7 +43,9 @@ export function BackupsPanel() {
     >
       <p className="muted files-hint">
         A backup is a full copy of the network taken with SQLite&apos;s online backup. One is taken automatically before every import, merge and
-        restore: those cannot be undone with Undo, so the backup is the way back. {list.data && <>Backups are kept in {list.data.dir}.</>}
+        restore: those cannot be undone with Undo, so the backup is the way back (when one of those fails, nothing changed and its backup is
+        removed again). The list shows this network&apos;s backups; &quot;backups to keep&quot; counts them for this network only, so work in one
+        network never removes another&apos;s. {list.data && <>Backups are kept in {list.data.dir}.</>}
       </p>
       <form
         className="toolbar"
