@@ -29,11 +29,9 @@ async function shot(name: string, doc?: string) {
 beforeAll(async () => {
   app = await startE2E({ now: '2026-06-15T10:00:00.000Z' })
   await app.api('app:loadSample', {})
-  await app.api('followup:saveSettings', {
-    timeZone: 'UTC',
-    askFollowUpDays: 7,
-    peopleLikeMe: 'owners of service firms with a team of 10 to 50',
-  })
+  await app.api('settings:save', { group: 'general', values: { timeZone: 'UTC' } })
+  await app.api('settings:save', { group: 'followup', values: { askFollowUpDays: 7 } })
+  await app.api('settings:save', { group: 'profile', values: { peopleLikeMe: 'owners of service firms with a team of 10 to 50' } })
   me = (await app.api<{ meId: string }>('app:info')).meId
   quinn = (await app.api<Created>('people:create', { name: 'Quinn Ó Briain', email: 'quinn@example.com', company: 'Briain Legal', profession: 'Business lawyer', idealClient: 'Founders signing their first big contracts.', howMet: 'the Tuesday breakfast group' })).id
   rosa = (await app.api<Created>('people:create', { name: 'Rosa Zoë Marín', email: 'rosa@example.org', company: 'Marín Studio' })).id

@@ -109,11 +109,11 @@ function useGroupSave() {
   return { save, saved, setSaved, err }
 }
 
-function SaveRow(props: { label: string; pending: boolean; saved: boolean; error: string | null }) {
+function SaveRow(props: { label: string; pending: boolean; saved: boolean; error: string | null; sticky?: boolean }) {
   return (
     <>
       {props.error && <div className="form-error">{props.error}</div>}
-      <div className="form-actions st-actions">
+      <div className={props.sticky ? 'form-actions st-actions' : 'form-actions'}>
         {props.saved && (
           <span className="muted" role="status">
             Saved.
@@ -285,7 +285,7 @@ function FollowupForm(props: { initial: FollowupSettings }) {
         <TemplateEditor key={tab} kind={tab} value={v.templates[tab]} onChange={(t) => set({ templates: { ...v.templates, [tab]: t } })} />
         {g.err('templates') && <div className="field-error">{g.err('templates')}</div>}
       </section>
-      <SaveRow label="Save follow-up settings" pending={g.save.isPending} saved={g.saved} error={otherError(g.save.error, ['askFollowUpDays', 'defaultCadenceDays', 'templates'])} />
+      <SaveRow sticky label="Save follow-up settings" pending={g.save.isPending} saved={g.saved} error={otherError(g.save.error, ['askFollowUpDays', 'defaultCadenceDays', 'templates'])} />
     </form>
   )
 }
