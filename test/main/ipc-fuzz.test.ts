@@ -331,30 +331,31 @@ function contentHash(db: Db): string {
 }
 
 /**
- * Tracks the content hash cheaply: total_changes() counts every row any
- * statement of this connection inserted, updated or deleted (triggers included,
- * rolled-back ones too), so while it and the connection stay the same the
- * content cannot have changed and the hash is not recomputed.
+ * Tracks the content hash cheaply: every committed write changes the size or
+ * the modification time of the network file or its WAL (a commit appends to
+ * the WAL; temp tables, like the change log's capture table, live elsewhere),
+ * so while those and the connection stay the same the content cannot have
+ * changed and the hash is not recomputed.
  */
 class ContentWatch {
   private db: Db | null = null
-  private changes = -1
+  private mark = ''
   private hash = ''
-  private schema = ''
   constructor(private readonly store: () => Db) {}
-  private totals(db: Db): { changes: number; schema: string } {
-    const changes = db.prepare('SELECT total_changes()').pluck().get() as number
-    const schema = JSON.stringify(db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name').raw().all())
-    return { changes, schema }
+  private fileMark(db: Db): string {
+    const st = (f: string) => {
+      const s = statSync(f, { bigint: true, throwIfNoEntry: false })
+      return s ? `${s.size}:${s.mtimeNs}` : '-'
+    }
+    return `${st(db.name)}|${st(`${db.name}-wal`)}`
   }
   /** The current content hash. */
   current(): string {
     const db = this.store()
-    const t = this.totals(db)
-    if (db !== this.db || t.changes !== this.changes || t.schema !== this.schema) {
+    const mark = this.fileMark(db)
+    if (db !== this.db || mark !== this.mark) {
       this.db = db
-      this.changes = t.changes
-      this.schema = t.schema
+      this.mark = mark
       this.hash = contentHash(db)
     }
     return this.hash
