@@ -52,6 +52,44 @@ export interface TieRow {
   last: string
 }
 
+/** Raw links as read from the file: introductions [referrer, receiver, prospect, won 0/1, decided 0/1, date]; contacts [a, b, date]. */
+export interface LinkRows {
+  intros: [string, string, string, number, number, string][]
+  contacts: [string, string, string][]
+}
+
+/** Folds raw links into one TieRow per pair (a < b), as documented on TieRow. */
+export function foldTies(rows: LinkRows): TieRow[] {
+  const m = new Map<string, TieRow>()
+  const get = (x: string, y: string, date: string): TieRow => {
+    const k = x < y ? `${x}|${y}` : `${y}|${x}`
+    let t = m.get(k)
+    if (!t) {
+      t = { a: x < y ? x : y, b: x < y ? y : x, ab: 0, ba: 0, abWon: 0, abDecided: 0, baWon: 0, baDecided: 0, shared: 0, contacts: 0, last: date }
+      m.set(k, t)
+    } else if (date > t.last) t.last = date
+    return t
+  }
+  for (const [r, v, p, won, decided, date] of rows.intros) {
+    if (r !== v) {
+      const t = get(r, v, date)
+      if (t.a === r) {
+        t.ab++
+        t.abWon += won
+        t.abDecided += decided
+      } else {
+        t.ba++
+        t.baWon += won
+        t.baDecided += decided
+      }
+    }
+    if (p !== r) get(r, p, date).shared++
+    if (p !== v) get(v, p, date).shared++
+  }
+  for (const [x, y, date] of rows.contacts) if (x !== y) get(x, y, date).contacts++
+  return [...m.values()]
+}
+
 export interface Tie extends TieRow {
   strength: number
 }
@@ -68,9 +106,14 @@ export const ONE_WAY_FACTOR = 0.8
  * reciprocity = 1 when introductions went both ways between them, else 0.8.
  */
 export function tieStrength(t: Pick<TieRow, 'ab' | 'ba' | 'shared' | 'contacts' | 'last'>, today: string): number {
+  return strengthAfter(t, daysBetween(t.last, today))
+}
+
+/** tieStrength with the days since the last contact already counted. */
+function strengthAfter(t: Pick<TieRow, 'ab' | 'ba' | 'shared' | 'contacts'>, days: number): number {
   const n = t.ab + t.ba + t.shared + t.contacts
   const volume = n / (n + 1)
-  const recency = 0.5 + 0.5 * Math.pow(2, -Math.max(0, daysBetween(t.last, today) || 0) / RECENCY_HALF_LIFE_DAYS)
+  const recency = 0.5 + 0.5 * Math.pow(2, -Math.max(0, days || 0) / RECENCY_HALF_LIFE_DAYS)
   const reciprocity = t.ab > 0 && t.ba > 0 ? 1 : ONE_WAY_FACTOR
   return Math.max(1e-6, volume * recency * reciprocity)
 }
@@ -147,9 +190,12 @@ export function buildNetwork(input: {
   for (const p of input.people) if (!p.isMe) graph.addNode(p.id)
   const meTies = new Map<string, Tie>()
   const ties = new Map<string, Tie>()
+  const daysSince = new Map<string, number>()
   for (const r of input.ties) {
     if (r.a === r.b || !people.has(r.a) || !people.has(r.b)) continue
-    const tie: Tie = { ...r, strength: tieStrength(r, input.today) }
+    let days = daysSince.get(r.last)
+    if (days === undefined) daysSince.set(r.last, (days = daysBetween(r.last, input.today)))
+    const tie: Tie = { ...r, strength: strengthAfter(r, days) }
     ties.set(tieKey(r.a, r.b), tie)
     if (r.a === meId) meTies.set(r.b, tie)
     else if (r.b === meId) meTies.set(r.a, tie)

@@ -1,4 +1,4 @@
-import type { InsightPerson, TieRow } from '../../core/insights/network'
+import type { InsightPerson, LinkRows } from '../../core/insights/network'
 import type { PredictorCell } from '../../core/insights/predictors'
 import type { Db } from './connection'
 
@@ -81,57 +81,31 @@ export function insightPeople(db: Db): InsightPerson[] {
 }
 
 /**
- * One row per tied pair (a < b): introductions between them each way (with won
- * and decided), introductions they shared around a third person (referrer or
- * receiver with the person introduced), contacts (your interactions other than
- * notes, and who introduced whom into the network), and the latest date.
+ * What ties people, as plain rows for core's foldTies: every live introduction
+ * (referrer, receiver, prospect, won, decided, date), your contacts (interactions
+ * other than notes) and who introduced whom into the network. Read whole rather
+ * than grouped here: the pairs are about as many as the introductions, and a
+ * GROUP BY over the text pairs cost 4-6 times the read plus the fold (bench/insights.ts).
  */
-export function insightTies(db: Db): TieRow[] {
-  const rows = db
+export function insightLinks(db: Db): LinkRows {
+  const intros = db
     .prepare(
-      `WITH me AS (SELECT id FROM people WHERE is_me = 1 AND deleted_at IS NULL),
-       links(x, y, xy, yx, xyWon, xyDecided, yxWon, yxDecided, shared, contacts, d) AS (
-         SELECT i.referrer_id, i.receiver_id, 1, 0, i.status = 'won', i.status IN ('won', 'lost', 'not_a_fit'), 0, 0, 0, 0, i.date
-           FROM ${LIVE_INTROS} WHERE i.deleted_at IS NULL
-         UNION ALL
-         SELECT i.referrer_id, i.prospect_id, 0, 0, 0, 0, 0, 0, 1, 0, i.date
-           FROM ${LIVE_INTROS} WHERE i.deleted_at IS NULL AND i.prospect_id <> i.referrer_id
-         UNION ALL
-         SELECT i.receiver_id, i.prospect_id, 0, 0, 0, 0, 0, 0, 1, 0, i.date
-           FROM ${LIVE_INTROS} WHERE i.deleted_at IS NULL AND i.prospect_id <> i.receiver_id
-         UNION ALL
-         SELECT me.id, x.person_id, 0, 0, 0, 0, 0, 0, 0, 1, x.date
-           FROM interactions x, me WHERE x.deleted_at IS NULL AND x.kind <> 'note' AND x.person_id <> me.id
-         UNION ALL
-         SELECT p.introduced_by_id, p.id, 0, 0, 0, 0, 0, 0, 0, 1, substr(p.created_at, 1, 10)
-           FROM people p WHERE p.deleted_at IS NULL AND p.introduced_by_id IS NOT NULL AND p.introduced_by_id <> p.id
-       )
-       SELECT min(x, y) AS a, max(x, y) AS b,
-         sum(CASE WHEN x < y THEN xy ELSE yx END) AS ab,
-         sum(CASE WHEN x < y THEN yx ELSE xy END) AS ba,
-         sum(CASE WHEN x < y THEN xyWon ELSE yxWon END) AS abWon,
-         sum(CASE WHEN x < y THEN xyDecided ELSE yxDecided END) AS abDecided,
-         sum(CASE WHEN x < y THEN yxWon ELSE xyWon END) AS baWon,
-         sum(CASE WHEN x < y THEN yxDecided ELSE xyDecided END) AS baDecided,
-         sum(shared) AS shared, sum(contacts) AS contacts, max(d) AS last
-       FROM links
-       GROUP BY 1, 2`,
+      `SELECT i.referrer_id, i.receiver_id, i.prospect_id, i.status = 'won', i.status IN ('won', 'lost', 'not_a_fit'), i.date
+       FROM ${LIVE_INTROS} WHERE i.deleted_at IS NULL`,
     )
     .raw(true)
-    .all() as [string, string, number, number, number, number, number, number, number, number, string][]
-  return rows.map(([a, b, ab, ba, abWon, abDecided, baWon, baDecided, shared, contacts, last]) => ({
-    a,
-    b,
-    ab,
-    ba,
-    abWon,
-    abDecided,
-    baWon,
-    baDecided,
-    shared,
-    contacts,
-    last,
-  }))
+    .all() as LinkRows['intros']
+  const contacts = db
+    .prepare(
+      `SELECT me.id, x.person_id, x.date FROM interactions x JOIN people me ON me.is_me = 1 AND me.deleted_at IS NULL
+       WHERE x.deleted_at IS NULL AND x.kind <> 'note' AND x.person_id <> me.id
+       UNION ALL
+       SELECT p.introduced_by_id, p.id, substr(p.created_at, 1, 10) FROM people p
+       WHERE p.deleted_at IS NULL AND p.introduced_by_id IS NOT NULL AND p.introduced_by_id <> p.id`,
+    )
+    .raw(true)
+    .all() as LinkRows['contacts']
+  return { intros, contacts }
 }
 
 /** Won and decided over every live introduction: the network's average the records are weighed toward. */

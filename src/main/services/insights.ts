@@ -2,8 +2,8 @@ import type { SliceHandlers } from './types'
 import type { BrokersResult, CommunitiesResult, insightsChannels, MeetingSuggestion, PowerTeams } from '../../shared/channels/insights'
 import { AppError, notFound } from '../../shared/errors'
 import type { Db } from '../db/connection'
-import { insightPeople, insightTies, networkConversion, networkVersion, predictorCells } from '../db/insights'
-import { buildNetwork, recordPrior, type InsightNetwork } from '../../core/insights/network'
+import { insightLinks, insightPeople, networkConversion, networkVersion, predictorCells } from '../db/insights'
+import { buildNetwork, foldTies, recordPrior, type InsightNetwork } from '../../core/insights/network'
 import { findIntroducers, matchPeople } from '../../core/insights/introducers'
 import { betweenness, rankBrokers, type BetweennessResult } from '../../core/insights/brokers'
 import { detectCommunities } from '../../core/insights/communities'
@@ -32,7 +32,7 @@ export function loadNetwork(db: Db, today: string): InsightNetwork {
   const conv = networkConversion(db)
   return buildNetwork({
     people: insightPeople(db),
-    ties: insightTies(db),
+    ties: foldTies(insightLinks(db)),
     today,
     prior: recordPrior(conv.won, conv.decided, PRIOR_WEIGHT),
   })
