@@ -2,7 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { PeopleScreen } from '../../src/renderer/src/features/people'
-import { APP_INFO, Fail, ME, P1, listItem, mockApi, person, renderWithClient } from './mockApi'
+import { ToastProvider } from '../../src/renderer/src/ui'
+import { APP_INFO, Fail, ME, P1, P2, listItem, mockApi, person, renderWithClient } from './mockApi'
 
 const navigate = () => {}
 
@@ -168,5 +169,161 @@ describe('set as me', () => {
     expect(api.callsTo('people:setMe')).toHaveLength(0)
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Make Ava Chen "you"' }))
     await waitFor(() => expect(api.callsTo('people:setMe')).toEqual([{ id: P1 }]))
+  })
+})
+
+describe('duplicate people', () => {
+  it('warns while typing that the person already exists, links to them, and does not block saving', async () => {
+    const api = mockApi({
+      ...baseHandlers([]),
+      'people:get': (q: unknown) => person((q as { id: string }).id, 'Ben Brooks', { company: 'Brooks & Co' }),
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 20 }),
+      'people:findDuplicates': (q: unknown) => {
+        const { name, company } = q as { name: string; company: string | null }
+        return name.toLowerCase() === 'ben brooks' && company?.toLowerCase() === 'brooks & co'
+          ? [{ id: P1, name: 'Ben Brooks', company: 'Brooks & Co', email: null, isMe: false, archived: false, matchedOn: 'nameCompany' }]
+          : []
+      },
+      'people:create': (i: unknown) => person(P2, (i as { name: string }).name),
+    })
+    renderWithClient(<PeopleScreen navigate={navigate} />)
+    await userEvent.click(await screen.findByRole('button', { name: 'New person' }))
+    const form = screen.getByRole('form', { name: 'New person' })
+    await userEvent.type(within(form).getByLabelText(/^Name/), 'Ben Brooks')
+    await new Promise((r) => setTimeout(r, 400))
+    expect(within(form).queryByRole('list', { name: 'Possible duplicates' })).not.toBeInTheDocument()
+    await userEvent.type(within(form).getByLabelText('Company'), 'brooks & co')
+    const warning = await within(form).findByRole('list', { name: 'Possible duplicates' })
+    expect(warning).toHaveTextContent('Ben Brooks, Brooks & Co already exists.')
+    expect(api.callsTo('people:findDuplicates')).toContainEqual({ name: 'Ben Brooks', company: 'brooks & co', email: null })
+    // The link opens the existing person.
+    await userEvent.click(within(warning).getByRole('button', { name: 'Open Ben Brooks' }))
+    expect(await screen.findByRole('heading', { name: /Ben Brooks/ })).toBeInTheDocument()
+    expect(screen.queryByRole('form', { name: 'New person' })).not.toBeInTheDocument()
+    expect(api.callsTo('people:create')).toHaveLength(0)
+  })
+
+  it('the warning never blocks: Add person still saves', async () => {
+    const api = mockApi({
+      ...baseHandlers([]),
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 20 }),
+      'people:findDuplicates': () => [{ id: P1, name: 'Ben Brooks', company: null, email: 'ben@brooks.example', isMe: false, archived: true, matchedOn: 'email' }],
+      'people:create': (i: unknown) => person(P2, (i as { name: string }).name),
+    })
+    renderWithClient(<PeopleScreen navigate={navigate} />)
+    await userEvent.click(await screen.findByRole('button', { name: 'New person' }))
+    const form = screen.getByRole('form', { name: 'New person' })
+    await userEvent.type(within(form).getByLabelText('Email'), 'ben@brooks.example')
+    expect(await within(form).findByRole('list', { name: 'Possible duplicates' })).toHaveTextContent(
+      'Ben Brooks already exists with the email ben@brooks.example (archived).',
+    )
+    await userEvent.type(within(form).getByLabelText(/^Name/), 'Benjamin Brooks')
+    await userEvent.click(within(form).getByRole('button', { name: 'Add person' }))
+    await waitFor(() => expect(api.callsTo('people:create')).toHaveLength(1))
+  })
+})
+
+describe('merge two people', () => {
+  const ann = person(P1, 'Ann Adams', { company: 'Adams & Co' })
+  const dup = person(P2, 'ann adams', { email: 'ann@adams.example' })
+  function handlers(extra: Record<string, (q: unknown) => unknown> = {}) {
+    return {
+      ...baseHandlers([listItem(P2, 'ann adams'), listItem(ME, 'Sam Rivera')]),
+      'people:get': (q: unknown) => {
+        const id = (q as { id: string }).id
+        return id === P1 ? ann : id === P2 ? dup : person(ME, 'Sam Rivera')
+      },
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 20 }),
+      'people:mergePreview': (q: unknown) => {
+        const { keepId } = q as { keepId: string }
+        const [keep, merge] = keepId === P1 ? [ann, dup] : [dup, ann]
+        return {
+          keep,
+          merge,
+          moves: [
+            { what: 'introductions they made', count: 3 },
+            { what: 'tags', count: 1 },
+          ],
+          fills: keepId === P1 ? [{ field: 'email', label: 'Email', value: 'ann@adams.example' }] : [{ field: 'company', label: 'Company', value: 'Adams & Co' }],
+          appendsNotes: false,
+        }
+      },
+      'people:merge': (q: unknown) => {
+        const { keepId } = q as { keepId: string }
+        return { keep: keepId === P1 ? ann : dup, merge: keepId === P1 ? dup : ann, moves: [], fills: [], appendsNotes: false, backup: 'net-20260615T100000000Z-before-person-merge.referralmap' }
+      },
+      ...extra,
+    }
+  }
+
+  async function openMerge() {
+    renderWithClient(
+      <ToastProvider>
+        <PeopleScreen navigate={navigate} target={{ route: 'people', personId: P1 }} />
+      </ToastProvider>,
+    )
+    await screen.findByRole('heading', { name: /Ann Adams/ })
+    await userEvent.click(screen.getByRole('button', { name: 'Merge with…' }))
+    const dialog = screen.getByRole('dialog', { name: 'Merge Ann Adams with…' })
+    await userEvent.type(within(dialog).getByRole('combobox', { name: 'The other person' }), 'ann')
+    await userEvent.click(await screen.findByRole('option', { name: /ann adams/ }))
+    return dialog
+  }
+
+  it('shows both people and what moves, and merges only on confirmation', async () => {
+    const api = mockApi(handlers())
+    const dialog = await openMerge()
+    const plan = await within(dialog).findByRole('region', { name: 'What the merge does' })
+    expect(within(plan).getByLabelText('Kept: Ann Adams')).toHaveTextContent('Adams & Co')
+    expect(within(plan).getByLabelText('Merged into them, then removed: ann adams')).toHaveTextContent('ann@adams.example')
+    expect(within(plan).getByRole('list', { name: 'What moves' })).toHaveTextContent('3 introductions they made')
+    expect(within(plan).getByRole('list', { name: 'Filled in' })).toHaveTextContent('Email: ann@adams.example')
+    expect(plan).toHaveTextContent('A backup of the network is taken first.')
+    expect(api.callsTo('people:merge')).toHaveLength(0)
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Merge into Ann Adams' }))
+    await waitFor(() => expect(api.callsTo('people:merge')).toEqual([{ keepId: P1, mergeId: P2 }]))
+    expect(await screen.findByText(/Merged ann adams into Ann Adams\. A backup was taken first/)).toBeInTheDocument()
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  })
+
+  it('can keep the other person instead', async () => {
+    const api = mockApi(handlers())
+    const dialog = await openMerge()
+    await userEvent.click(await within(dialog).findByRole('radio', { name: 'ann adams' }))
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Merge into ann adams' }))
+    await waitFor(() => expect(api.callsTo('people:merge')).toEqual([{ keepId: P2, mergeId: P1 }]))
+  })
+
+  it('always keeps "you": merging with yourself offers no choice and keeps you', async () => {
+    const me = person(ME, 'Sam Rivera')
+    const api = mockApi(
+      handlers({
+        'people:mergePreview': (q) => ({ keep: (q as { keepId: string }).keepId === ME ? me : ann, merge: ann, moves: [], fills: [], appendsNotes: false }),
+        'people:merge': () => ({ keep: me, merge: ann, moves: [], fills: [], appendsNotes: false, backup: 'b.referralmap' }),
+      }),
+    )
+    renderWithClient(<PeopleScreen navigate={navigate} target={{ route: 'people', personId: P1 }} />)
+    await screen.findByRole('heading', { name: /Ann Adams/ })
+    await userEvent.click(screen.getByRole('button', { name: 'Merge with…' }))
+    const dialog = screen.getByRole('dialog', { name: 'Merge Ann Adams with…' })
+    await userEvent.type(within(dialog).getByRole('combobox', { name: 'The other person' }), 'sam')
+    await userEvent.click(await screen.findByRole('option', { name: /Sam Rivera/ }))
+    expect(await within(dialog).findByText(/are always the person kept/)).toBeInTheDocument()
+    expect(within(dialog).queryByRole('radio')).not.toBeInTheDocument()
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Merge into Sam Rivera' }))
+    await waitFor(() => expect(api.callsTo('people:merge')).toEqual([{ keepId: ME, mergeId: P1 }]))
+  })
+
+  it('shows why a merge is refused and does not offer it', async () => {
+    mockApi(
+      handlers({
+        'people:mergePreview': () => {
+          throw new Fail({ code: 'CONFLICT', message: '1 introduction would join Ann Adams to themselves. Change or delete them first.', field: 'mergeId' })
+        },
+      }),
+    )
+    const dialog = await openMerge()
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('would join Ann Adams to themselves')
+    expect(within(dialog).getByRole('button', { name: 'Merge' })).toBeDisabled()
   })
 })

@@ -5,6 +5,7 @@ import { IntroTable } from '../introductions/IntroTable'
 import { PersonInteractions } from '../thanks/PersonInteractions'
 import { PartnerScorecard } from '../reports/PartnerScorecard'
 import { PersonForm } from './PersonForm'
+import { MergeDialog } from './MergeDialog'
 import { IntroForm, useMe } from '../introductions/IntroForm'
 
 type IntroSort = 'date' | 'referrer' | 'receiver' | 'prospect' | 'status' | 'value' | 'kind'
@@ -29,6 +30,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
   const me = useMe()
   const [confirmArchive, setConfirmArchive] = useState(false)
   const [confirmMe, setConfirmMe] = useState(false)
+  const [merging, setMerging] = useState(false)
   const archive = useApiMutation('people:archive')
   const setMe = useApiMutation('people:setMe')
   const toast = useToast()
@@ -88,6 +90,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
           <Button onClick={() => setConfirmMe(true)}>Set as me</Button>
         )}
         {!p.isMe && <Button onClick={() => setConfirmArchive(true)}>{p.archivedAt ? 'Restore' : 'Archive'}</Button>}
+        <Button onClick={() => setMerging(true)}>Merge with…</Button>
         {!p.isMe && <Button onClick={() => setRecording(true)}>Record introduction from {p.name.split(' ')[0]}</Button>}
         <Button variant="primary" onClick={() => setEditing(true)}>
           Edit
@@ -136,6 +139,20 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
           {...(introducer.data ? { introducedByName: introducer.data.name } : {})}
           onClose={() => setEditing(false)}
           onSaved={() => setEditing(false)}
+          onOpenPerson={(other) => {
+            setEditing(false)
+            navigate({ route: 'people', personId: other })
+          }}
+        />
+      )}
+      {merging && (
+        <MergeDialog
+          person={p}
+          onClose={() => setMerging(false)}
+          onMerged={(kept) => {
+            setMerging(false)
+            if (kept !== p.id) navigate({ route: 'people', personId: kept })
+          }}
         />
       )}
       {recording && (

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import type { Person } from '../../../../shared/types'
 import type { PersonFields } from '../../../../shared/channels/foundation'
-import { Button, Checkbox, Dialog, PersonPicker, TextArea, TextField, fieldError, useApi, useFocusFirstInvalid, useApiMutation, useToast, type PickedPerson } from '../../ui'
+import { Button, Checkbox, Dialog, PersonPicker, TextArea, TextField, fieldError, useApi, useDebounced, useFocusFirstInvalid, useApiMutation, useToast, type PickedPerson } from '../../ui'
 
 interface FormState {
   name: string
@@ -59,10 +59,51 @@ export interface PersonFormProps {
   introducedByName?: string
   onClose: () => void
   onSaved: (p: Person) => void
+  /** Opens another person (from the "already exists" warning). */
+  onOpenPerson?: (id: string) => void
+}
+
+/**
+ * Warns while typing when the person looks like someone already recorded (the
+ * same email, or the same name and company), with a way to open them. Never
+ * blocks saving: two people may share a name.
+ */
+function DuplicateWarning({ name, company, email, excludeId, onOpen }: { name: string; company: string; email: string; excludeId?: string | undefined; onOpen?: ((id: string) => void) | undefined }) {
+  // Debounce one string (an object would be new on every render and never settle).
+  const key = useDebounced(JSON.stringify([name.trim(), company.trim(), email.trim()]), 300)
+  const [qName, qCompany, qEmail] = JSON.parse(key) as [string, string, string]
+  const q = { name: qName, company: qCompany, email: qEmail }
+  const dups = useApi(
+    'people:findDuplicates',
+    { name: q.name, company: q.company || null, email: q.email || null, ...(excludeId ? { excludeId } : {}) },
+    { enabled: q.name !== '' || q.email !== '', placeholderData: (prev) => prev },
+  )
+  const items = q.name === '' && q.email === '' ? [] : (dups.data ?? [])
+  return (
+    <div className="span-2 duplicate-warning" role="status" aria-live="polite">
+      {items.length > 0 && (
+        <ul className="notice warning" aria-label="Possible duplicates">
+          {items.map((d) => (
+            <li key={d.id}>
+              {d.name}
+              {d.company ? `, ${d.company}` : ''} already exists
+              {d.matchedOn === 'email' ? ` with the email ${d.email}` : ''}
+              {d.archived ? ' (archived)' : ''}.{' '}
+              {onOpen && (
+                <button type="button" className="link-button" onClick={() => onOpen(d.id)}>
+                  Open {d.name}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
 }
 
 /** Create or edit a person: every field, with the service's errors shown next to the field they are about. */
-export function PersonForm({ person, introducedByName, onClose, onSaved }: PersonFormProps) {
+export function PersonForm({ person, introducedByName, onClose, onSaved, onOpenPerson }: PersonFormProps) {
   const [f, setF] = useState<FormState>(() => initial(person, introducedByName))
   const [cadenceError, setCadenceError] = useState<string>()
   const create = useApiMutation('people:create')
@@ -133,6 +174,7 @@ export function PersonForm({ person, introducedByName, onClose, onSaved }: Perso
           <TextField label="Company" {...text('company')} />
           <TextField label="Profession (contact sphere)" hint="What they do, e.g. Estate agent, Accountant" {...text('profession')} />
           <TextField label="Email" type="email" {...text('email')} />
+          <DuplicateWarning name={f.name} company={f.company} email={f.email} excludeId={person?.id} onOpen={onOpenPerson} />
           <TextField label="Phone" type="tel" {...text('phone')} />
           <TextField label="Website" {...text('website')} />
           <TextField label="City" {...text('city')} />

@@ -186,6 +186,11 @@ export function PeopleScreen({ navigate, target }: ScreenProps) {
       {creating && (
         <PersonForm
           onClose={() => setCreating(false)}
+          onOpenPerson={(id) => {
+            setCreating(false)
+            setTab('people')
+            setOpenId(id)
+          }}
           onSaved={(p) => {
             setCreating(false)
             setTab('people')
