@@ -38,10 +38,10 @@ export function checkSetting<K extends SettingKey>(key: K, value: SettingInput<K
 /** Validates and stores a registered setting. */
 export function writeSetting<K extends SettingKey>(db: Db, key: K, value: SettingInput<K>, now: string, field?: string): SettingValue<K> {
   const v = checkSetting(key, value, field)
-  db.prepare(
-    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(key, JSON.stringify(v ?? null), now)
+  const json = JSON.stringify(v ?? null)
+  // A plain UPDATE, else an INSERT (not an upsert): the change log's triggers see one ordinary write either way.
+  if (db.prepare('UPDATE settings SET value = ?, updated_at = ? WHERE key = ?').run(json, now, key).changes === 0)
+    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run(key, json, now)
   return v
 }
 
