@@ -57,6 +57,17 @@ describe('import after Reports (issue 10, item 1)', () => {
     }
     expect(backupFiles(app)).toEqual(before)
   })
+
+  it('a failed import in a network without backups leaves the data folder exactly as it was (no backups folder)', async () => {
+    await app.call('people:create', { name: 'Mine' })
+    settle(app)
+    const before = hashTree(app.dir)
+    const e = await app.fail('files:commitImport', { kind: 'introductions', data: b64('name;email\nx;x@y.z\n') })
+    expect(e.code).toBe('VALIDATION')
+    settle(app)
+    expect(existsSync(join(app.dir, 'backups'))).toBe(false)
+    expect(hashTree(app.dir)).toBe(before)
+  })
 })
 
 /** Every file under `dir` (names and bytes), as one hash: equal before and after means nothing was touched. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
@@ -162,8 +162,9 @@ export function pruneBackups(ctx: ServiceContext): void {
  * written under a temporary name and renamed into place only when complete,
  * so an interrupted backup is never listed nor counted. Does not prune.
  */
-async function writeBackup(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
+async function writeBackup(ctx: ServiceContext, reason: string): Promise<BackupInfo & { madeDir: boolean }> {
   const dir = backupsDir(ctx)
+  const madeDir = !existsSync(dir)
   mkdirSync(dir, { recursive: true })
   const base = `${networkKey(ctx.store.file)}-${stamp(ctx.now())}`
   let name = `${base}-${reason}.${NETWORK_EXT}`
@@ -176,12 +177,12 @@ async function writeBackup(ctx: ServiceContext, reason: string): Promise<BackupI
   } finally {
     tmp.done()
   }
-  return { name, path, size: statSync(path).size, createdAt: ctx.now().toISOString(), reason }
+  return { name, path, size: statSync(path).size, createdAt: ctx.now().toISOString(), reason, madeDir }
 }
 
 /** A backup now; the open network's backups beyond "keep N" are then removed. */
 export async function backupNow(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
-  const b = await writeBackup(ctx, reason)
+  const { madeDir: _made, ...b } = await writeBackup(ctx, reason)
   pruneBackups(ctx)
   return b
 }
@@ -193,12 +194,19 @@ export async function backupNow(ctx: ServiceContext, reason: string): Promise<Ba
  * after it succeeded, so failed tries never push good backups out.
  */
 export async function withBackup<T>(ctx: ServiceContext, reason: string, fn: (backup: BackupInfo) => T | Promise<T>): Promise<T> {
-  const backup = await writeBackup(ctx, reason)
+  const { madeDir, ...backup } = await writeBackup(ctx, reason)
   let out: T
   try {
     out = await fn(backup)
   } catch (e) {
     rmSync(backup.path, { force: true })
+    // The backups folder too, when this backup made it: a failed action leaves the data folder as it was.
+    if (madeDir)
+      try {
+        rmdirSync(backupsDir(ctx))
+      } catch {
+        // Not empty (another backup arrived meanwhile): it stays.
+      }
     throw e
   }
   pruneBackups(ctx)
