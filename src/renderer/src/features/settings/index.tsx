@@ -182,6 +182,9 @@ function ProfileForm(props: { initial: ProfileSettings }) {
   )
 }
 
+/** The zones this runtime knows, offered as suggestions (the backend checks the value). */
+const ZONES: readonly string[] = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? []
+
 /** Days and money: the time zone "today" is computed in, and the default currency. */
 function GeneralForm(props: { initial: GeneralSettings }) {
   const [v, setV] = useState(props.initial)
@@ -206,7 +209,12 @@ function GeneralForm(props: { initial: GeneralSettings }) {
       <div className="st-prefs">
         <div className="field">
           <label htmlFor={ids.tz}>Time zone (days start at midnight here)</label>
-          <input id={ids.tz} value={v.timeZone} onChange={(e) => set({ timeZone: e.target.value })} aria-invalid={g.err('timeZone') ? true : undefined} />
+          <input id={ids.tz} list={`${ids.tz}-zones`} value={v.timeZone} onChange={(e) => set({ timeZone: e.target.value })} aria-invalid={g.err('timeZone') ? true : undefined} />
+          <datalist id={`${ids.tz}-zones`}>
+            {ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
           <span className="field-hint">{props.initial.timeZoneIsDefault ? "Now: this computer's zone. " : ''}For example Europe/Paris or America/New_York.</span>
           {g.err('timeZone') && <div className="field-error">{g.err('timeZone')}</div>}
         </div>
