@@ -97,19 +97,20 @@ const FILLABLE: { field: keyof PersonWrite & keyof Person; label: string }[] = [
   { field: 'notes', label: 'Notes' },
 ]
 
-/** What each referring column means to the user; a table added later shows under its own name. */
-const MOVE_LABELS: Record<string, string> = {
-  'introductions.referrer_id': 'introductions they made',
-  'introductions.receiver_id': 'introductions they received',
-  'introductions.prospect_id': 'introductions of them to someone',
-  'interactions.person_id': 'interactions (thank-yous, one-to-ones, notes)',
-  'tasks.person_id': 'tasks',
-  'person_tags.person_id': 'tags',
-  'memberships.person_id': 'group memberships',
-  'graph_positions.person_id': 'map position',
-  'people.introduced_by_id': 'people they introduced',
-  'people.merged_into_id': 'people merged into them before',
+/** What each referring column means to the user (one, several), in the order shown; a table added later shows under its own name. */
+const MOVE_LABELS: Record<string, [string, string]> = {
+  'introductions.referrer_id': ['introduction they made', 'introductions they made'],
+  'introductions.receiver_id': ['introduction they received', 'introductions they received'],
+  'introductions.prospect_id': ['introduction of them to someone', 'introductions of them to someone'],
+  'interactions.person_id': ['interaction (thank-you, one-to-one, note...)', 'interactions (thank-yous, one-to-ones, notes...)'],
+  'tasks.person_id': ['task', 'tasks'],
+  'person_tags.person_id': ['tag', 'tags'],
+  'memberships.person_id': ['group membership', 'group memberships'],
+  'graph_positions.person_id': ['map position', 'map positions'],
+  'people.introduced_by_id': ['person they introduced', 'people they introduced'],
+  'people.merged_into_id': ['person merged into them before', 'people merged into them before'],
 }
+const MOVE_ORDER = Object.keys(MOVE_LABELS)
 
 interface MergeWork {
   plan: PersonMergePlan
@@ -162,9 +163,11 @@ function planMerge(db: Db, keepId: string, mergeId: string): MergeWork {
     if (nextIntroducer) fills.push({ field: 'introducedById', label: 'Introduced by', value: getPerson(db, nextIntroducer)?.name ?? nextIntroducer })
   }
   const counts = countPersonRefs(db, keepId, mergeId)
+  const rank = (key: string) => (MOVE_ORDER.includes(key) ? MOVE_ORDER.indexOf(key) : MOVE_ORDER.length)
   const moves = Object.entries(counts)
     .filter(([, n]) => n > 0)
-    .map(([key, count]) => ({ what: MOVE_LABELS[key] ?? key, count }))
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([key, count]) => ({ what: MOVE_LABELS[key]?.[count === 1 ? 0 : 1] ?? key, count }))
   return { plan: { keep, merge, moves, fills, appendsNotes }, patch }
 }
 

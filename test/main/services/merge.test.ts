@@ -114,7 +114,17 @@ describe('people:merge', () => {
     const adjust = { 'person_tags.person_id': -1, 'memberships.person_id': -1, 'people.merged_into_id': 1 } as Record<string, number>
     for (const k of Object.keys(mergeBefore)) expect({ [k]: keepAfter[k] }).toEqual({ [k]: keepBefore[k]! + mergeBefore[k]! + (adjust[k] ?? 0) })
     expect(r.moves).toEqual(preview.moves)
-    expect(r.moves).toEqual(expect.arrayContaining([{ what: 'introductions they made', count: 1 }, { what: 'tags', count: 1 }, { what: 'map position', count: 1 }]))
+    expect(r.moves).toEqual([
+      { what: 'introduction they made', count: 1 },
+      { what: 'introduction they received', count: 1 },
+      { what: 'introduction of them to someone', count: 1 },
+      { what: 'interactions (thank-yous, one-to-ones, notes...)', count: 2 },
+      { what: 'task', count: 1 },
+      { what: 'tag', count: 1 }, // "bni" is Ann's "BNI" already
+      { what: 'group membership', count: 1 },
+      { what: 'map position', count: 1 },
+      { what: 'people they introduced', count: 2 }, // Fred, and Carl (a new prospect of an introduction she made)
+    ])
 
     // What the user sees.
     const kept = await t.call('people:get', { id: n.keep })

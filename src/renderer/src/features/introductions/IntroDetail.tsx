@@ -77,7 +77,10 @@ function StatusHistory({ intro }: { intro: Introduction }) {
                 label={STATUS_DATE_LABELS[h.status]}
                 type="date"
                 value={editing.date}
-                onChange={(e) => setEditing({ id: h.id, date: e.target.value })}
+                onChange={(e) => {
+                  if (m.error) m.reset()
+                  setEditing({ id: h.id, date: e.target.value })
+                }}
                 error={fieldError(m.error, 'date') ?? fieldError(m.error, 'historyId')}
                 hint={futureHint(editing.date, today, isDecided(h.status))}
               />
