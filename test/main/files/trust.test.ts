@@ -192,6 +192,16 @@ describe('desktop paths come only from the dialog (issue 10, item 13)', () => {
     expect((await app.call('people:list', {})).items.map((p) => p.name)).toEqual(['Mine'])
   })
 
+  it('a place that cannot be written is a clear FORBIDDEN error, not an internal one, and leaves nothing behind', async () => {
+    const notAFolder = join(elsewhere, 'plain.txt')
+    writeFileSync(notAFolder, 'text')
+    app.ctx.chooseNetworkFile = async () => join(notAFolder, 'copy.referralmap')
+    const e = await app.fail('files:saveCopy', {})
+    expect(e.code).toBe('FORBIDDEN')
+    expect(e.message).toMatch(/copy\.referralmap cannot be written in .*plain\.txt/)
+    expect(readdirSync(elsewhere)).toEqual(['plain.txt'])
+  })
+
   it('on the web bridge only names in the data folder work, and the dialog is never used', async () => {
     app.ctx.transport = 'web'
     let asked = 0

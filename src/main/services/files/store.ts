@@ -38,7 +38,12 @@ function tempPath(dir: string, kind: 'partial' | 'restore' | 'incoming' | 'tmp',
   return {
     path,
     done: () => {
-      for (const f of [path, path + '-wal', path + '-shm', path + '-journal']) rmSync(f, { force: true })
+      for (const f of [path, path + '-wal', path + '-shm', path + '-journal'])
+        try {
+          rmSync(f, { force: true })
+        } catch {
+          // Could not be removed (or never could exist there): the next start's clean-up tries again.
+        }
       inFlight.delete(path)
     },
   }
@@ -174,10 +179,21 @@ async function writeBackup(ctx: ServiceContext, reason: string): Promise<BackupI
   try {
     await ctx.store.db.backup(tmp.path)
     renameSync(tmp.path, path)
+  } catch (e) {
+    throw cannotWrite(e, path)
   } finally {
     tmp.done()
   }
   return { name, path, size: statSync(path).size, createdAt: ctx.now().toISOString(), reason, madeDir }
+}
+
+/** A file system or SQLite failure to write `file` as a typed error that says where and why (other errors as they are). */
+function cannotWrite(e: unknown, file: string, field?: string): unknown {
+  if (e instanceof AppError) return e
+  const code = String((e as { code?: unknown }).code ?? '')
+  if (/^(EACCES|EPERM|EROFS|ENOTDIR|EISDIR|ENOSPC|EDQUOT|EBUSY)$/.test(code) || /^SQLITE_(CANTOPEN|READONLY|FULL|IOERR)/.test(code))
+    return new AppError('FORBIDDEN', `${basename(file)} cannot be written in ${dirname(file)} (${(e as Error).message}).`, field)
+  return e
 }
 
 /** A backup now; the open network's backups beyond "keep N" are then removed. */
@@ -438,6 +454,8 @@ export async function saveCopy(ctx: ServiceContext, file: string, opts: { overwr
     await ctx.store.db.backup(tmp.path)
     for (const side of ['-wal', '-shm', '-journal']) rmSync(file + side, { force: true })
     renameSync(tmp.path, file)
+  } catch (e) {
+    throw cannotWrite(e, file, 'name')
   } finally {
     tmp.done()
   }
