@@ -8,6 +8,12 @@ import type { ImportPreview } from '../../src/shared/channels/files'
 const preview: ImportPreview = {
   kind: 'people',
   encoding: 'utf-8-bom',
+  encodingExample: null,
+  warnings: [],
+  quoteProblems: 0,
+  layout: null,
+  dateOrderDetected: null,
+  decimalDetected: null,
   delimiter: ';',
   header: ['Naam', 'E-mail'],
   skippedLines: 0,
@@ -16,8 +22,8 @@ const preview: ImportPreview = {
   totalRows: 2,
   validRows: 1,
   sample: [
-    { line: 2, cells: ['Ann', 'ann@x.example'], problems: [] },
-    { line: 3, cells: ['Bob', 'nope'], problems: [{ line: 3, column: 'E-mail', field: 'email', reason: 'Not an email address.' }] },
+    { line: 2, cells: ['Ann', 'ann@x.example'], problems: [], warnings: [] },
+    { line: 3, cells: ['Bob', 'nope'], problems: [{ line: 3, column: 'E-mail', field: 'email', reason: 'Not an email address.' }], warnings: [] },
   ],
   problems: [{ line: 3, column: 'E-mail', field: 'email', reason: 'Not an email address.' }],
   duplicates: [{ line: 2, name: 'Ann', existingId: 'x', existingName: 'Ann Old', existingCompany: 'Acme', matchedOn: 'email' }],

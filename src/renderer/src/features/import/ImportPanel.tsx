@@ -4,6 +4,19 @@ import type { DuplicateDecision, ImportKind, ImportPreview, ImportProblem, Impor
 import { ApiError, Badge, Button, Card, Checkbox, Select, call, errorMessage } from '../../ui'
 import { DELIMITER_LABELS, ENCODING_LABELS, FIELD_LABELS, readFileBase64 } from './util'
 
+type Encoding = 'utf-8' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be'
+type Delimiter = ',' | ';' | '\t' | '|'
+/** How the file is read: chosen by the user in the preview, sent again with the import. */
+interface ReadOptions {
+  encoding?: Encoding
+  delimiter?: Delimiter
+  quotes?: 'report' | 'text'
+}
+
+const ENCODING_CHOICES: Encoding[] = ['utf-8', 'windows-1252', 'macintosh', 'utf-16le', 'utf-16be']
+const DATE_ORDER = '@dateOrder'
+const DECIMAL = '@decimal'
+
 const KINDS: { value: ImportKind; label: string; accept: string }[] = [
   { value: 'people', label: 'People (CSV)', accept: '.csv,.tsv,.txt,text/csv' },
   { value: 'introductions', label: 'Introductions (CSV)', accept: '.csv,.tsv,.txt,text/csv' },
@@ -28,6 +41,7 @@ export function ImportPanel() {
   const [file, setFile] = useState<Loaded | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [mapping, setMapping] = useState<Record<string, string | null> | null>(null)
+  const [read, setRead] = useState<ReadOptions>({})
   const [defaultDecision, setDefaultDecision] = useState<DuplicateDecision>('merge')
   const [decisions, setDecisions] = useState<Record<string, DuplicateDecision>>({})
   const [allowCreate, setAllowCreate] = useState(false)
@@ -39,12 +53,12 @@ export function ImportPanel() {
   const jobRef = useRef<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
 
-  async function runPreview(k: ImportKind, f: Loaded, m: Record<string, string | null> | null) {
+  async function runPreview(k: ImportKind, f: Loaded, m: Record<string, string | null> | null, r: ReadOptions = read) {
     setBusy('reading')
     setError(null)
     setErrorProblems([])
     try {
-      const p = await call('files:previewImport', { kind: k, data: f.data, fileName: f.name, ...(m ? { mapping: m } : {}) })
+      const p = await call('files:previewImport', { kind: k, data: f.data, fileName: f.name, ...(m ? { mapping: m } : {}), ...r })
       setPreview(p)
       setMapping(p.mapping)
     } catch (e) {
@@ -61,13 +75,21 @@ export function ImportPanel() {
     if (!f) return
     const loaded = { name: f.name, data: await readFileBase64(f) }
     setFile(loaded)
-    await runPreview(kind, loaded, null)
+    setRead({})
+    await runPreview(kind, loaded, null, {})
   }
 
   function changeKind(k: ImportKind) {
     setKind(k)
     setResult(null)
     if (file) void runPreview(k, file, null)
+  }
+
+  /** Read the file again another way (encoding, delimiter, stray quotes); the mapping is proposed again for the new header. */
+  function changeRead(next: ReadOptions) {
+    if (!file) return
+    setRead(next)
+    void runPreview(kind, file, next.delimiter !== read.delimiter ? null : mapping, next)
   }
 
   function changeMapping(field: string, column: string) {
@@ -92,7 +114,7 @@ export function ImportPanel() {
     }, 250)
     try {
       const r = await call('files:commitImport', {
-        kind, data: file.data, fileName: file.name, ...(mapping && kind !== 'vcard' ? { mapping } : {}),
+        kind, data: file.data, fileName: file.name, ...(mapping && kind !== 'vcard' ? { mapping } : {}), ...read,
         defaultDecision, decisions, mode, allowCreatePeople: allowCreate, jobId,
       })
       setResult(r)
@@ -126,7 +148,11 @@ export function ImportPanel() {
 
   const accept = KINDS.find((k) => k.value === kind)?.accept
   const invalid = preview ? preview.totalRows - preview.validRows : 0
-  const problemCols = (line: number) => new Map((preview?.sample.find((s) => s.line === line)?.problems ?? []).map((p) => [p.column, p.reason]))
+  const sampleRow = (line: number) => preview?.sample.find((s) => s.line === line)
+  const problemCols = (line: number) => new Map((sampleRow(line)?.problems ?? []).map((p) => [p.column, p.reason]))
+  const warningCols = (line: number) => new Map((sampleRow(line)?.warnings ?? []).map((p) => [p.column, p.reason]))
+  const detectedEncoding = preview ? (preview.encoding === 'utf-8-bom' ? 'utf-8' : preview.encoding) : ''
+  const mappingMissing = preview?.problems.some((p) => p.column === '(mapping)') ?? false
 
   return (
     <div className="stack files-import">
@@ -142,8 +168,9 @@ export function ImportPanel() {
           {busy === 'reading' && <span className="muted">Reading…</span>}
         </div>
         <p className="muted files-hint">
-          CSV files may be comma, semicolon or tab separated, in UTF-8, UTF-16 or Windows-1252: the app detects it. Nothing is written until
-          you press Import, and a backup is taken first. An import cannot be undone with Undo: restore that backup instead.
+          CSV files may be comma, semicolon or tab separated, in UTF-8, UTF-16, Windows-1252 or Mac Roman: the app detects it and shows what
+          it found, and you can change it. Exports of Outlook, Google Contacts, LinkedIn and Referral Map are recognised. Nothing is written
+          until you press Import, and a backup is taken first. An import cannot be undone with Undo: restore that backup instead.
         </p>
       </Card>
 
@@ -179,6 +206,7 @@ export function ImportPanel() {
             <div className="row files-detected">
               <Badge tone="info">{ENCODING_LABELS[preview.encoding] ?? preview.encoding}</Badge>
               {preview.delimiter && <Badge tone="info">{DELIMITER_LABELS[preview.delimiter] ?? preview.delimiter} separated</Badge>}
+              {preview.layout && <Badge tone="info">Recognised: {preview.layout}</Badge>}
               {preview.skippedLines > 0 && <Badge>{preview.skippedLines} note lines before the header skipped</Badge>}
               <span>
                 <strong>{preview.totalRows}</strong> rows, <strong>{preview.validRows}</strong> valid
@@ -189,9 +217,82 @@ export function ImportPanel() {
                 )}
               </span>
             </div>
+            <div className="toolbar files-read">
+              <Select
+                label="Encoding"
+                value={read.encoding ?? detectedEncoding}
+                onChange={(e) => changeRead({ ...read, encoding: e.target.value as Encoding })}
+                options={ENCODING_CHOICES.map((v) => ({ value: v, label: `${ENCODING_LABELS[v] ?? v}${v === detectedEncoding && !read.encoding ? ' (detected)' : ''}` }))}
+              />
+              {kind !== 'vcard' && preview.delimiter && (
+                <Select
+                  label="Separator"
+                  value={read.delimiter ?? preview.delimiter}
+                  onChange={(e) => changeRead({ ...read, delimiter: e.target.value as Delimiter })}
+                  options={Object.entries(DELIMITER_LABELS).map(([v, l]) => ({ value: v, label: l }))}
+                />
+              )}
+              {preview.quoteProblems > 0 && (
+                <Checkbox
+                  label={`Read stray quotes as text (${preview.quoteProblems} ${preview.quoteProblems === 1 ? 'cell' : 'cells'})`}
+                  checked={read.quotes === 'text'}
+                  onChange={(e) => changeRead({ ...read, quotes: e.target.checked ? 'text' : 'report' })}
+                />
+              )}
+            </div>
+            {preview.encodingExample && (
+              <p className="files-example" data-testid="encoding-example">
+                Read as {ENCODING_LABELS[preview.encoding] ?? preview.encoding}; line {preview.encodingExample.line} reads:{' '}
+                <q>{preview.encodingExample.text}</q>. If the accents look wrong, pick another encoding.
+              </p>
+            )}
+            {preview.warnings.length > 0 && (
+              <div className="files-warnings" role="note">
+                <strong>
+                  {preview.warnings.length} {preview.warnings.length === 1 ? 'cell has' : 'cells have'} a byte that is not UTF-8
+                </strong>{' '}
+                (the rest of the file is UTF-8, so it was read as UTF-8; check these cells):
+                <ul>
+                  {preview.warnings.slice(0, 10).map((w, i) => (
+                    <li key={i}>
+                      Line {w.line}, {w.column}: {w.reason}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {kind === 'introductions' && mapping && preview.dateOrderDetected && (
+              <div className="toolbar files-locale">
+                <Select
+                  label="Dates like 03/04/2025 are"
+                  value={mapping[DATE_ORDER] ?? ''}
+                  onChange={(e) => changeMapping(DATE_ORDER, e.target.value)}
+                  options={[
+                    ...(mapping[DATE_ORDER] ? [] : [{ value: '', label: 'Choose…' }]),
+                    { value: 'dmy', label: `day first (3 April)${preview.dateOrderDetected === 'dmy' ? ', detected' : ''}` },
+                    { value: 'mdy', label: `month first (March 4)${preview.dateOrderDetected === 'mdy' ? ', detected' : ''}` },
+                  ]}
+                />
+                {mapping.value && (
+                  <Select
+                    label="Decimal separator in amounts"
+                    value={mapping[DECIMAL] ?? ''}
+                    onChange={(e) => changeMapping(DECIMAL, e.target.value)}
+                    options={[
+                      { value: '', label: 'Guess per value (1,250 = 1250)' },
+                      { value: ',', label: `comma: 1.250,50${preview.decimalDetected === ',' ? ' (detected)' : ''}` },
+                      { value: '.', label: `point: 1,250.50${preview.decimalDetected === '.' ? ' (detected)' : ''}` },
+                    ]}
+                  />
+                )}
+                {preview.dateOrderDetected === 'ambiguous' && !mapping[DATE_ORDER] && (
+                  <span className="files-bad">No date in this file tells day-first from month-first: choose once (it is remembered).</span>
+                )}
+              </div>
+            )}
             {kind !== 'vcard' && mapping && (
               <details className="files-mapping" open>
-                <summary>Columns</summary>
+                <summary>Columns{preview.layout ? ` (recognised layout: ${preview.layout})` : ''}</summary>
                 <div className="files-mapping-grid">
                   {preview.fields.map((f) => (
                     <Select
@@ -218,15 +319,18 @@ export function ImportPanel() {
                 <tbody>
                   {preview.sample.map((r) => {
                     const bad = problemCols(r.line)
+                    const warn = warningCols(r.line)
                     return (
                       <tr key={r.line} className={r.problems.length ? 'files-row-bad' : undefined}>
                         <td className="num">{r.line}</td>
                         {preview.header.map((h, i) => {
                           const reason = bad.get(h)
+                          const warning = reason ? undefined : warn.get(h)
                           return (
-                            <td key={i} className={reason ? 'files-cell-bad' : undefined} title={reason}>
+                            <td key={i} className={reason ? 'files-cell-bad' : warning ? 'files-cell-warn' : undefined} title={reason ?? warning}>
                               {r.cells[i] ?? ''}
                               {reason && <span className="files-cell-reason">{reason}</span>}
+                              {warning && <span className="files-cell-warning">{warning}</span>}
                             </td>
                           )
                         })}
@@ -319,7 +423,11 @@ export function ImportPanel() {
             <Button onClick={cancel} disabled={busy === 'importing'}>
               Cancel
             </Button>
-            {invalid > 0 ? (
+            {mappingMissing ? (
+              <Button variant="primary" disabled>
+                Choose the columns first
+              </Button>
+            ) : invalid > 0 ? (
               <Button variant="primary" busy={busy === 'importing'} disabled={preview.validRows === 0} onClick={() => void commit('valid')}>
                 Import the {preview.validRows} valid {preview.validRows === 1 ? 'row' : 'rows'}
               </Button>

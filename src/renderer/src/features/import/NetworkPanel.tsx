@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import type { MergeResult } from '../../../../shared/channels/files'
 import { ApiError, Button, Card, ConfirmDialog, TextField, call, fieldError, useApi, useToast } from '../../ui'
 import { readFileBase64 } from './util'
+import { MergeConflicts, type MergeChoices } from './MergeConflicts'
 
 /** A save-a-copy name that already exists: replaced only after the user says so. */
 interface Replace {
@@ -19,6 +20,7 @@ export function NetworkPanel() {
   const [err, setErr] = useState<{ key: string; error: unknown } | null>(null)
   const [replace, setReplace] = useState<Replace | null>(null)
   const [merge, setMerge] = useState<{ name: string; data: string; result: MergeResult } | null>(null)
+  const [mergeChoices, setMergeChoices] = useState<MergeChoices>({})
   const [busy, setBusy] = useState<string | null>(null)
   const dialogs = info.data?.dialogs ?? false
 
@@ -173,6 +175,7 @@ export function NetworkPanel() {
               try {
                 const result = await call('files:mergeNetwork', { data, fileName: f.name, dryRun: true })
                 setMerge({ name: f.name, data, result })
+                setMergeChoices({})
               } catch (x) {
                 toast.error(x)
                 setMerge(null)
@@ -190,15 +193,11 @@ export function NetworkPanel() {
             {merge.result.conflicts.length > 0 && (
               <>
                 <p>
-                  {merge.result.conflicts.length} differ from what you have (yours are kept unless you choose otherwise):
+                  {merge.result.conflicts.length} {merge.result.conflicts.length === 1 ? 'record differs' : 'records differ'} from what you have.
+                  Yours are kept unless you choose otherwise, field by field. (Taking theirs on all conflicts keeps your names and puts
+                  their notes below yours.)
                 </p>
-                <ul className="files-conflicts">
-                  {merge.result.conflicts.slice(0, 30).map((c) => (
-                    <li key={`${c.kind}:${c.id}`}>
-                      {c.kind} <strong>{c.label}</strong>: {c.fields.join(', ')}
-                    </li>
-                  ))}
-                </ul>
+                <MergeConflicts conflicts={merge.result.conflicts} choices={mergeChoices} onChange={setMergeChoices} />
               </>
             )}
             <div className="row">
@@ -208,13 +207,13 @@ export function NetworkPanel() {
                 busy={busy === 'merge'}
                 onClick={() =>
                   void act('merge', async () => {
-                    const r = await call('files:mergeNetwork', { data: merge.data, fileName: merge.name, onConflict: 'keepMine' })
+                    const r = await call('files:mergeNetwork', { data: merge.data, fileName: merge.name, onConflict: 'keepMine', choices: mergeChoices })
                     setMerge(null)
                     return `Merged: ${r.peopleAdded} people and ${r.introductionsAdded} introductions added`
                   })
                 }
               >
-                Merge, keep mine
+                {Object.values(mergeChoices).some((f) => Object.values(f).some((v) => v !== 'mine')) ? 'Merge with my choices' : 'Merge, keep mine'}
               </Button>
               {merge.result.conflicts.length > 0 && (
                 <Button

@@ -27,6 +27,7 @@ export const FIELD_LABELS: Record<string, string> = {
 
 export const ENCODING_LABELS: Record<string, string> = {
   'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252',
+  macintosh: 'Mac Roman',
 }
 
 export const DELIMITER_LABELS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }
