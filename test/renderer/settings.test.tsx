@@ -5,6 +5,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { SettingsScreen } from '../../src/renderer/src/features/settings'
 import { DEFAULT_TEMPLATES } from '../../src/core/templates/defaults'
 import type { Settings } from '../../src/shared/settings'
+import { IntroForm } from '../../src/renderer/src/features/introductions/IntroForm'
+import { APP_INFO, ME, mockApi, person, renderWithClient } from './mockApi'
 
 let saved: unknown[]
 const settings: Settings = {
@@ -96,5 +98,20 @@ describe('SettingsScreen', () => {
     expect(await screen.findByText('Time zone: Not a time zone (for example Europe/Paris).')).toBeInTheDocument()
     expect(tz).toHaveAttribute('aria-invalid', 'true')
     expect(saved).toEqual([{ group: 'general', values: { currency: 'EUR', timeZone: 'Moon/Base' } }])
+  })
+})
+
+describe('forms default to the Settings and the backend, not to fixed values or the local clock', () => {
+  it("a new introduction's date is the backend's today and its currency the Settings currency", async () => {
+    mockApi({
+      'app:info': () => ({ ...APP_INFO, today: '2031-01-02' }),
+      'settings:get': () => ({ ...settings, general: { ...settings.general, currency: 'GBP' } }),
+      'people:list': () => ({ items: [], total: 0, offset: 0, limit: 8 }),
+      'people:get': () => person(ME, 'Sam Reed'),
+    })
+    renderWithClient(<IntroForm onClose={() => {}} onSaved={() => {}} />)
+    await waitFor(() => expect(screen.getByLabelText('Date')).toHaveValue('2031-01-02'))
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'won')
+    await waitFor(() => expect(screen.getByLabelText('Currency')).toHaveValue('GBP'))
   })
 })

@@ -86,7 +86,8 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
     status: intro?.status ?? 'new',
     statusDate: today ?? '',
     value: intro?.value != null ? String(intro.value) : '',
-    currency: intro?.currency ?? 'EUR',
+    // The default currency is the Settings one (filled in below once known), not a fixed EUR.
+    currency: intro?.currency ?? '',
     notes: intro?.notes ?? '',
   }))
   const [local, setLocal] = useState<Record<string, string>>({})
@@ -106,6 +107,10 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
   useEffect(() => {
     if (today) setF((s) => (s.date === '' || s.statusDate === '' ? { ...s, date: s.date || today, statusDate: s.statusDate || today } : s))
   }, [today])
+  const defaultCurrency = useApi('settings:get').data?.general.currency
+  useEffect(() => {
+    if (defaultCurrency) setF((s) => (s.currency === '' ? { ...s, currency: defaultCurrency } : s))
+  }, [defaultCurrency])
   useEffect(() => {
     if (!intro && me) setF((s) => (s.receiver === null ? { ...s, receiver: me } : s))
     // Only when "you" first becomes known.
@@ -136,7 +141,7 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
       fitsProfile: boolOf(f.fitsProfile),
       accepted: boolOf(f.accepted),
       value,
-      currency: value === null ? null : f.currency,
+      currency: value === null || f.currency === '' ? null : f.currency,
       notes: f.notes,
     }
     const done = {
