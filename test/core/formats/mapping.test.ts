@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parseCsv } from '../../../src/core/formats/csv'
-import { parseDate, parseMoneyMinor, personRowReader, proposeMapping, readIntroRow, readPersonRow } from '../../../src/core/formats/mapping'
+import {
+  detectDateOrder, detectDecimal, detectLayout, parseDate, parseMoneyMinor, personRowReader, proposeMapping, readIntroRow, readPersonRow, splitTags,
+} from '../../../src/core/formats/mapping'
 import { parseNetworkJson } from '../../../src/core/formats/network'
 import { AppError } from '../../../src/shared/errors'
 
@@ -116,5 +118,63 @@ describe('normalizeKey', () => {
     }), { numRuns: 3000 })
     for (const s of ['Zoë Martín', '  ÉCOLE  Ça ', 'Björn Ødegaard', 'straße', '½ price', 'İstanbul', 'already a key'])
       expect(normalizeKey(s)).toBe(keyDefinition(s))
+  })
+})
+
+describe('locale: dates and amounts (issue 13)', () => {
+  it('detects the date order from unambiguous rows only', () => {
+    expect(detectDateOrder(['15.03.2025', '02.04.2025'])).toBe('dmy')
+    expect(detectDateOrder(['03/15/2025', '04/02/2025'])).toBe('mdy')
+    expect(detectDateOrder(['03/04/2025', '05/06/2025'])).toBe('ambiguous')
+    expect(detectDateOrder(['15/03/2025', '03/15/2025'])).toBe('ambiguous')
+    expect(detectDateOrder(['2025-03-15', null, ''])).toBeNull()
+  })
+  it('detects the decimal separator from the values that tell', () => {
+    expect(detectDecimal(['1.250,50', '12.000'])).toBe(',')
+    expect(detectDecimal(['12,5'])).toBe(',')
+    expect(detectDecimal(['1,250.50', '12,000'])).toBe('.')
+    expect(detectDecimal(['1,250', '1.250'])).toBeNull()
+    expect(detectDecimal(['1,5', '2.5'])).toBeNull()
+  })
+  it('reads amounts with a known decimal separator; refuses misplaced grouping', () => {
+    expect(parseMoneyMinor('2,500', ',')).toBe(250)
+    expect(parseMoneyMinor('2,500', '.')).toBe(250000)
+    expect(parseMoneyMinor('1.250,50 €', ',')).toBe(125050)
+    expect(parseMoneyMinor('12.50', ',')).toBeNull()
+    expect(parseMoneyMinor('1,2,3', ',')).toBeNull()
+  })
+  it('property: any valid date written day-first or month-first reads back with that order', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }), fc.constantFrom('.', '/', '-'), (d, sep) => {
+        const iso = d.toISOString().slice(0, 10)
+        const [y, m, dd] = iso.split('-')
+        expect(parseDate(`${dd}${sep}${m}${sep}${y}`, 'dmy')).toBe(iso)
+        expect(parseDate(`${m}${sep}${dd}${sep}${y}`, 'mdy')).toBe(iso)
+        if (+dd! > 12) expect(detectDateOrder([`${dd}${sep}${m}${sep}${y}`])).toBe('dmy')
+      }),
+    )
+  })
+})
+
+describe('layouts and multi-value cells (issue 13)', () => {
+  it('Google labels: ` ::: ` separates, system labels are dropped', () => {
+    expect(splitTags('* myContacts ::: Navy ::: Chapter')).toEqual(['Navy', 'Chapter'])
+    expect(splitTags('* starred')).toEqual([])
+  })
+  it('a layout maps each field to the candidate column with the most data', () => {
+    const header = ['First Name', 'Last Name', 'E-mail Address', 'Given Yomi', 'Job Title', 'Business City', 'Home City', 'Mobile Phone', 'Business Phone']
+    const rows = [
+      { line: 2, cells: ['A', 'B', 'a@b.co', '', 'X', '', 'Rome', '', '+1'] },
+      { line: 3, cells: ['C', 'D', 'c@d.co', '', 'Y', '', 'Oslo', '+2', '+3'] },
+    ]
+    const d = detectLayout('people', header, rows)
+    expect(d?.layout.id).toBe('outlook-new')
+    expect(d?.mapping).toMatchObject({ city: 'Home City', phone: 'Business Phone', profession: 'Job Title', '@layout': 'outlook-new' })
+    expect(detectLayout('people', ['Name', 'Email'])).toBeNull()
+  })
+  it('the first value of a multi-value email or phone cell is used, the others go to the notes', () => {
+    const h = ['Name', 'Email', 'Phone', 'Notes']
+    const r = readPersonRow(h, proposeMapping('people', h), { line: 2, cells: ['Ann', 'a@x.co ::: b@x.co', '+1 ::: +2 ::: +3', 'hi'] })
+    expect(r.record).toMatchObject({ email: 'a@x.co', phone: '+1', notes: 'hi\nOther emails: b@x.co\nOther phones: +2, +3' })
   })
 })
