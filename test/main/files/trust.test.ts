@@ -145,6 +145,18 @@ describe('save a copy and network names (issue 10, item 2)', () => {
     expect(readdirSync(app.dir).filter((f) => f.startsWith('.'))).toEqual([])
   })
 
+  it('the longest name a file system takes works for a copy, and that network can be backed up', async () => {
+    // 234 bytes + ".referralmap" = 246: room left for SQLite's "-journal" beside it (255 bytes at most).
+    const long = 'é'.repeat(117)
+    const r = await app.call('files:saveCopy', { name: long })
+    expect(r.name).toBe(`${long}.referralmap`)
+    expect((await app.fail('files:saveCopy', { name: `${long}xx` })).message).toMatch(/too long/)
+    await app.call('files:openNetwork', { name: r.name })
+    const b = await app.call('files:backupNow')
+    expect(Buffer.byteLength(b.name)).toBeLessThanOrEqual(255)
+    expect((await app.call('files:listBackups')).backups.map((x) => x.name)).toEqual([b.name])
+  })
+
   it('the open network itself cannot be the copy, even with overwrite', async () => {
     expect((await app.fail('files:saveCopy', { name: 'network', overwrite: true })).code).toBe('VALIDATION')
   })

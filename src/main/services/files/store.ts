@@ -109,7 +109,19 @@ export function networkKey(file: string): string {
   } catch {
     // Not created yet: the resolved path is the identity.
   }
-  return `${networkName(file)}.${createHash('sha256').update(real).digest('hex').slice(0, 8)}`
+  return `${clipBytes(networkName(file), 120)}.${createHash('sha256').update(real).digest('hex').slice(0, 8)}`
+}
+
+/** The longest start of `s` that fits in `max` UTF-8 bytes (whole characters only). */
+function clipBytes(s: string, max: number): string {
+  let out = ''
+  let bytes = 0
+  for (const c of s) {
+    bytes += Buffer.byteLength(c, 'utf8')
+    if (bytes > max) break
+    out += c
+  }
+  return out
 }
 
 interface BackupName {
@@ -175,7 +187,7 @@ async function writeBackup(ctx: ServiceContext, reason: string): Promise<BackupI
   let name = `${base}-${reason}.${NETWORK_EXT}`
   for (let i = 2; existsSync(join(dir, name)); i++) name = `${base}-${i}-${reason}.${NETWORK_EXT}`
   const path = join(dir, name)
-  const tmp = tempPath(dir, 'partial', name)
+  const tmp = tempPath(dir, 'partial', `backup.${NETWORK_EXT}`)
   try {
     await ctx.store.db.backup(tmp.path)
     renameSync(tmp.path, path)
@@ -397,6 +409,9 @@ export function networkFileFromName(ctx: ServiceContext, name: string, forNew: b
   checkFileName(name)
   const file = forNew && !name.toLowerCase().endsWith(`.${NETWORK_EXT}`) ? `${name}.${NETWORK_EXT}` : name
   checkFileName(file)
+  // SQLite keeps "<name>-journal" and "<name>-wal" beside the file: those must fit too.
+  if (Buffer.byteLength(file, 'utf8') > MAX_NAME_BYTES - '-journal'.length)
+    throw new AppError('VALIDATION', `That file name is too long (at most ${MAX_NAME_BYTES - '-journal'.length} bytes with .${NETWORK_EXT}).`, 'name')
   return join(ctx.dataDir, file)
 }
 
@@ -449,7 +464,8 @@ export async function saveCopy(ctx: ServiceContext, file: string, opts: { overwr
   if (exists && !opts.overwrite)
     throw new AppError('CONFLICT', `${basename(file)} already exists. Replace it, or pick another name.`, 'name', { exists: basename(file) })
   if (exists && statSync(file).isDirectory()) throw new AppError('CONFLICT', `${basename(file)} is a folder.`, 'name')
-  const tmp = tempPath(dir, 'partial', basename(file))
+  // A short temporary name: the real one may already be as long as file systems allow.
+  const tmp = tempPath(dir, 'partial', `copy.${NETWORK_EXT}`)
   try {
     await ctx.store.db.backup(tmp.path)
     for (const side of ['-wal', '-shm', '-journal']) rmSync(file + side, { force: true })
