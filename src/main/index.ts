@@ -1,7 +1,7 @@
-import { app, BrowserWindow, ipcMain, Menu, screen, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
 import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createHandlers, NetworkStore, type ServiceContext } from './services'
 import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
@@ -11,13 +11,23 @@ import { followHistoryInMenu } from './editMenu'
 import { askNetworkFile, askSavePath, installFilesMenu, openAndReload } from './files/electron'
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
 import { openExternalSafe } from './external'
+import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createGestureGate,
+  isAppPage,
+  permissionAllowed,
+  serveAppFile,
+  windowOpenDecision,
+} from './security'
 
 /**
  * The Electron main process: one instance, one window, one database connection.
  * Everything the renderer can do goes through the contract's channels.
  */
-const rendererIndex = join(__dirname, '../renderer/index.html')
-const rendererIndexUrl = pathToFileURL(rendererIndex).href
+/** The built renderer, served as app://renderer/… (security.ts); never loaded from file://. */
+const rendererDir = join(__dirname, '../renderer')
 const devUrl = process.env.ELECTRON_RENDERER_URL
 /** resources/ ships beside the app (unpacked from the asar in packaged builds). */
 const windowIcon = join(__dirname, '../../resources/icon.png').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)
@@ -54,17 +64,19 @@ export function createMainWindow(): BrowserWindow {
   }
   win.on('close', remember)
 
-  // No navigation away from the app and no new windows; links the user clicks open in their own apps.
+  // No navigation away from the app and no new windows. A link the user just clicked (an https: or
+  // mailto: URL, checked in security.ts) opens in their browser or mail app; script alone opens nothing.
   win.webContents.on('will-navigate', (e, url) => {
-    if (!(devUrl && url.startsWith(devUrl)) && url.split(/[?#]/)[0] !== rendererIndexUrl) e.preventDefault()
+    if (!isAppPage(url, devUrl)) e.preventDefault()
   })
+  const gesture = createGestureGate()
+  win.webContents.on('input-event', (_e, input) => gesture.noteInput(input.type))
   win.webContents.setWindowOpenHandler(({ url }) => {
-    void openExternalSafe(url, (u) => shell.openExternal(u))
+    if (windowOpenDecision(url, gesture) === 'external') void openExternalSafe(url, (u) => shell.openExternal(u))
     return { action: 'deny' }
   })
 
-  if (devUrl) void win.loadURL(devUrl)
-  else void win.loadFile(rendererIndex)
+  void win.loadURL(devUrl ?? APP_INDEX_URL)
   return win
 }
 
@@ -90,11 +102,20 @@ export function startApp(): void {
     const file = networkFileFromArgv(argv)
     if (file && openFile) openFile(file)
   })
+  // Before ready: the app's own scheme, standard and secure, so CSP 'self' means the app only.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }])
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (ev) => ev.preventDefault())
   })
 
   void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url, (f) => readFile(f)))
+    // Deny by default: every permission request and check, except what security.ts allows the app page.
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+      callback(permissionAllowed(permission, details.requestingUrl, devUrl)),
+    )
+    session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, devUrl))
+    session.defaultSession.setDevicePermissionHandler(() => false)
     const dataDir = app.getPath('userData')
     mkdirSync(dataDir, { recursive: true })
     const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged)
@@ -110,7 +131,9 @@ export function startApp(): void {
       chooseNetworkFile: (purpose, suggestedName) => askNetworkFile(mainWindow, purpose, suggestedName, dirname(ctx.store.file)),
     }
     let rebuildMenu = () => {}
-    registerIpc(ipcMain, followHistoryInMenu(createHandlers(ctx), () => rebuildMenu()), makeFrameCheck(devUrl, rendererIndexUrl))
+    registerIpc(ipcMain, followHistoryInMenu(createHandlers(ctx), () => rebuildMenu()), makeFrameCheck(devUrl), {
+      db: () => ctx.store.db,
+    })
     const send = (command: string) => mainWindow?.webContents.send('menu', command)
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin', send)))
     // Files feature: New/Open/Recent/Save a copy/PDF report in the File menu (replaces the menu set above).

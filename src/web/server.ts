@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, normalize, resolve, sep } from 'node:path'
 import { channels } from '../shared/contract'
 import type { AppErrorShape, Result } from '../shared/errors'
 import { dispatch } from '../main/ipc/dispatch'
+import { PAGE_CSP, staticType } from '../main/security'
 import { createHandlers, NetworkStore, type ServiceContext } from '../main/services'
 import { defaultNetworkFile } from '../main/paths'
 
@@ -32,16 +33,6 @@ export interface WebBridge {
   close(): Promise<void>
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-}
 
 const STATUS: Record<string, number> = {
   VALIDATION: 400,
@@ -64,9 +55,7 @@ export const BODY_LIMIT = 72 * 1024 * 1024
 /** Time to receive a whole request; a slow or stalled upload is answered 408 and closed. */
 export const REQUEST_TIMEOUT_MS = 15_000
 
-/** The page's own CSP (index.html) again as a header, where frame-ancestors takes effect. */
-export const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+export { PAGE_CSP }
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json', extra: Record<string, string> = {}): void {
   if (res.headersSent) {
@@ -232,7 +221,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     if (file !== staticDir && !file.startsWith(staticDir + sep)) return send(res, 403, 'Forbidden', 'text/plain')
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html')
     if (!existsSync(file)) return send(res, 404, 'Build the web renderer first: npm run build:web', 'text/plain')
-    send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream')
+    send(res, 200, readFileSync(file), staticType(file))
   }
 
   const server = createServer(

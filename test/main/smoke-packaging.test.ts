@@ -50,6 +50,8 @@ describe('packaging configuration', () => {
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      // The app is served from app://, so file:// pages need no privileges beyond a browser's.
+      grantFileProtocolExtraPrivileges: false,
     })
   })
 

@@ -15,8 +15,12 @@ import { openDatabase } from '../../src/main/db/connection'
  * that records what the app asks of it, then drives the recorded handlers.
  */
 const root = resolve(__dirname, '../..')
-const mainBundle = join(root, 'out/main/index.cjs')
-const preloadBundle = join(root, 'out/preload/index.cjs')
+/** The electron-vite build under test: out/ by default, another folder with RM_MAIN_OUT (as RM_WEB_OUT does for the web build). */
+const outDir = resolve(root, process.env.RM_MAIN_OUT ?? 'out')
+const mainBundle = join(outDir, 'main/index.cjs')
+const preloadBundle = join(outDir, 'preload/index.cjs')
+const rendererDir = join(outDir, 'renderer')
+const APP_PAGE = 'app://renderer/index.html'
 
 type Listener = (...args: unknown[]) => unknown
 type IpcHandler = (event: unknown, input: unknown) => Promise<Result<unknown>>
@@ -41,6 +45,11 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
     reloads: 0,
     errors: [] as string[],
     ready: Promise.resolve(),
+    schemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    protocols: new Map<string, (req: { url: string }) => Promise<Response>>(),
+    permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: { requestingUrl: string }) => void),
+    permissionCheck: null as null | ((wc: unknown, permission: string, origin: string) => boolean),
+    devicePermission: null as null | ((details: unknown) => boolean),
   }
   class BrowserWindow {
     private readonly w: FakeWindow
@@ -124,6 +133,17 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
       showErrorBox: (_t: string, m: string) => void rec.errors.push(m),
     },
     nativeTheme: { shouldUseDarkColors: false, on: () => {} },
+    protocol: {
+      registerSchemesAsPrivileged: (s: typeof rec.schemes) => void rec.schemes.push(...s),
+      handle: (scheme: string, fn: (req: { url: string }) => Promise<Response>) => void rec.protocols.set(scheme, fn),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: typeof rec.permissionRequest) => void (rec.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: typeof rec.permissionCheck) => void (rec.permissionCheck = fn),
+        setDevicePermissionHandler: (fn: typeof rec.devicePermission) => void (rec.devicePermission = fn),
+      },
+    },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   }
   return { electron, rec }
@@ -152,7 +172,7 @@ describe('built main bundle under Node with a stand-in electron', () => {
   const userData = mkdtempSync(join(tmpdir(), 'referral-map-smoke-'))
   const appPath = mkdtempSync(join(tmpdir(), 'referral-map-smoke-app-'))
   const { electron, rec } = fakeElectron(userData, appPath)
-  const appPage = pathToFileURL(join(root, 'out/renderer/index.html')).href
+  const appPage = APP_PAGE
 
   beforeAll(async () => {
     if (!existsSync(mainBundle) || !existsSync(preloadBundle)) {
@@ -191,7 +211,8 @@ describe('built main bundle under Node with a stand-in electron', () => {
     expect(wp.webSecurity).not.toBe(false)
     expect(typeof wp.preload).toBe('string')
     expect(existsSync(wp.preload as string)).toBe(true)
-    expect(w.loaded).toBe(join(root, 'out/renderer/index.html'))
+    // Served from the app's own scheme, not file://.
+    expect(w.loaded).toBe(APP_PAGE)
     if (process.platform !== 'darwin') {
       expect(w.options.icon).toBe(join(root, 'resources/icon.png'))
       expect(existsSync(w.options.icon as string)).toBe(true)
@@ -279,18 +300,56 @@ describe('built main bundle under Node with a stand-in electron', () => {
     }
   })
 
-  it('denies navigation away from the app and every new window', () => {
+  it('denies navigation away from the app and every new window; a link leaves only right after a click', async () => {
     const w = rec.windows[0]!
     const nav = w.contentsEvents.get('will-navigate')!
     const prevented: string[] = []
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', `${appPage}?x=1`]) {
+    const fileUrl = pathToFileURL(join(rendererDir, 'index.html')).href
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', fileUrl, 'app://other/index.html', `${appPage}?x=1`, `${appPage}#/people`]) {
       nav({ preventDefault: () => prevented.push(url) }, url)
     }
-    expect(prevented).toEqual(['https://evil.example/', 'file:///etc/passwd'])
-    for (const url of ['https://example.com/', 'mailto:a@example.com', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+    expect(prevented).toEqual(['https://evil.example/', 'file:///etc/passwd', fileUrl, 'app://other/index.html'])
+    const urls = ['https://example.com/', 'mailto:a@example.com', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)']
+    // Script alone (no user input): nothing leaves.
+    for (const url of urls) expect(w.openHandler!({ url })).toEqual({ action: 'deny' })
+    await tick()
+    expect(rec.opened).toEqual([])
+    // Right after a click (an input event from the browser process), one clean link leaves.
+    const input = w.contentsEvents.get('input-event')!
+    for (const url of urls) {
+      input({}, { type: 'mouseDown' })
       expect(w.openHandler!({ url })).toEqual({ action: 'deny' })
     }
+    await tick()
     expect(rec.opened).toEqual(['https://example.com/', 'mailto:a@example.com'])
+  })
+
+  it('serves the renderer from app://renderer/ with the page CSP, and nothing outside it', async () => {
+    expect(rec.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect(rec.schemes[0]!.privileges).not.toHaveProperty('bypassCSP')
+    const handle = rec.protocols.get('app')!
+    const page = await handle({ url: APP_PAGE })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/)
+    expect(await page.text()).toBe(readFileSync(join(rendererDir, 'index.html'), 'utf8'))
+    for (const url of ['app://renderer/..%2fmain%2findex.cjs', 'app://renderer/%2e%2e/main/index.cjs', 'app://renderer/..%5cmain%5cindex.cjs', 'app://other/index.html']) {
+      expect((await handle({ url })).status, url).toBe(404)
+    }
+  })
+
+  it('denies permissions by default: requests, checks and devices', () => {
+    const asked: [string, boolean][] = []
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid']) {
+      rec.permissionRequest!({}, p, (ok) => asked.push([p, ok]), { requestingUrl: APP_PAGE })
+      expect(rec.permissionCheck!({}, p, 'app://renderer'), p).toBe(false)
+    }
+    expect(asked.every(([, ok]) => ok === false)).toBe(true)
+    expect(asked).toHaveLength(6)
+    // Copy draft writes to the clipboard from the app page only.
+    expect(rec.permissionCheck!({}, 'clipboard-sanitized-write', 'app://renderer')).toBe(true)
+    expect(rec.permissionCheck!({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false)
+    expect(rec.devicePermission!({ deviceType: 'usb', origin: 'app://renderer' })).toBe(false)
   })
 
   it('blocks webviews in any web contents', () => {
@@ -334,7 +393,7 @@ describe('built main bundle under Node with a stand-in electron', () => {
     const reqs = new Set([...src.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))
     expect([...reqs]).toEqual(['electron'])
     expect(src).not.toMatch(/\bimport\s*\(/)
-    expect(dirname(preloadBundle)).toBe(join(root, 'out/preload'))
+    expect(dirname(preloadBundle)).toBe(join(outDir, 'preload'))
   })
 
   it('the preload exposes one invoke-only function per channel and never ipcRenderer', async () => {

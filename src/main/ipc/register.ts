@@ -2,6 +2,7 @@ import type { IpcMain, WebFrameMain } from 'electron'
 import { channels } from '../../shared/contract'
 import type { Handlers } from '../services/types'
 import { dispatch, type DispatchOptions } from './dispatch'
+import { isAppPage } from '../security'
 
 /**
  * Registers every contract channel in one loop. A call whose sender frame is
@@ -24,12 +25,7 @@ export function registerIpc(
   return [...channels]
 }
 
-/** The app's own page: the dev server in development, the bundled index.html otherwise; top frame only. */
-export function makeFrameCheck(devUrl: string | undefined, rendererIndexUrl: string) {
-  return (frame: WebFrameMain | null | undefined): boolean => {
-    if (!frame || frame.parent) return false
-    const url = frame.url
-    if (devUrl && url.startsWith(devUrl)) return true
-    return url.split(/[?#]/)[0] === rendererIndexUrl
-  }
+/** The app's own page (app://renderer/index.html, or the dev server in development); top frame only. */
+export function makeFrameCheck(devUrl: string | undefined) {
+  return (frame: WebFrameMain | null | undefined): boolean => !!frame && !frame.parent && isAppPage(frame.url, devUrl)
 }
