@@ -244,3 +244,18 @@ describe('exports for other tools', () => {
     expect(back.sample[0]!.cells[back.header.indexOf('Phone')]).toBe('+44 20 7946 0018')
   })
 })
+
+describe('vCards from phones and Apple Contacts', () => {
+  it('names the source, and imports company-only and email-only cards', async () => {
+    const apple = await app.call('files:previewImport', { kind: 'vcard', data: b64('contacts-apple.vcf') })
+    expect(apple).toMatchObject({ layout: 'Apple Contacts (vCard)', totalRows: 2, validRows: 2 })
+    const android = await app.call('files:previewImport', { kind: 'vcard', data: b64('contacts-android.vcf') })
+    expect(android).toMatchObject({ layout: 'vCard 2.1 (Android and older phones)', totalRows: 3, validRows: 3 })
+    await app.call('files:commitImport', { kind: 'vcard', data: b64('contacts-apple.vcf') })
+    await app.call('files:commitImport', { kind: 'vcard', data: b64('contacts-android.vcf') })
+    expect(await person('Harbor Bakery')).toMatchObject({ name: 'Harbor Bakery Ltd', company: 'Harbor Bakery Ltd' })
+    expect(await person('only.email')).toMatchObject({ email: 'only.email@mail.example' })
+    expect((await person('Novak')).notes).toBe('Stavební firma, Brno.\nDruhá řádka poznámky, která je dlouhá.')
+    expect((await person('Lindqvist')).notes).toMatch(/^Says "call me Maja", prefers mornings\./)
+  })
+})

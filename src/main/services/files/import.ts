@@ -99,7 +99,10 @@ function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; to
     if (records.length === 0 && problems.every((p) => p.column === 'BEGIN'))
       throw new AppError('INVALID_FILE', 'No contact cards found: a vCard file has BEGIN:VCARD … END:VCARD blocks.', 'data')
     const warnings = badBytes.map((b) => ({ line: b.line, column: '(text)', field: '(encoding)', reason: strayByteReason(b) }))
-    return { kind: 'vcard', encoding, delimiter: null, header: VCARD_HEADER, skipped: 0, fields: [], mapping: {}, rows, people: records, intros: [], problems, warnings, ...found }
+    return {
+      kind: 'vcard', encoding, delimiter: null, header: VCARD_HEADER, skipped: 0, fields: [], mapping: {}, rows, people: records, intros: [], problems,
+      warnings, ...found, layout: vcardSource(text),
+    }
   }
   const csv = parseCsv(text, input.delimiter ? { delimiter: input.delimiter } : {})
   if (csv.header.length === 0 || csv.header.every((h) => h === ''))
@@ -172,6 +175,16 @@ function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; to
     fields: [...(table === 'people' ? PEOPLE_FIELDS : INTRO_FIELDS)], mapping, rows: csv.rows, people, intros, problems,
     encodingExample: example, warnings, quoteProblems: csv.quoteProblems.length, layout: detected?.layout.label ?? null, dateOrderDetected, decimalDetected,
   }
+}
+
+/** Which program wrote a vCard file, from its PRODID and version (shown like a CSV layout). */
+function vcardSource(text: string): string {
+  const head = text.slice(0, 4096)
+  if (/^PRODID:.*Apple/im.test(head)) return 'Apple Contacts (vCard)'
+  if (/^PRODID:.*Google/im.test(head)) return 'Google Contacts (vCard)'
+  if (/^PRODID:.*Outlook/im.test(head)) return 'Outlook (vCard)'
+  const v = /^VERSION:\s*([\d.]+)/im.exec(head)?.[1]
+  return v === '2.1' ? 'vCard 2.1 (Android and older phones)' : `vCard ${v ?? ''}`.trim()
 }
 
 /** Reading options kept in a mapping, with the values each may take. */
@@ -555,7 +568,8 @@ export function commitImport(db: Db, input: ImportInput, opts: CommitOptions, no
   return result
 }
 
-function strictCheck(problems: CellProblem[], mode: 'valid' | 'strict'): void {
+/** Throws when an import cannot go ahead: a column mapping problem, or (strict mode) any row with problems. */
+export function strictCheck(problems: CellProblem[], mode: 'valid' | 'strict'): void {
   const mappingProblem = problems.find((p) => p.column === '(mapping)')
   if (mappingProblem) throw new AppError('VALIDATION', mappingProblem.reason, 'mapping', { problems: [mappingProblem] })
   if (mode === 'strict' && problems.length > 0) {
