@@ -15,7 +15,7 @@ import {
 } from '../db/files'
 import { writeSetting } from '../db/settings'
 import { nowIso, todayIso, type ServiceContext } from './context'
-import { commitImport, mappingKey, prepareImportAsync, previewImport } from './files/import'
+import { commitImport, mappingKey, prepareImportAsync, previewImport, strictCheck } from './files/import'
 import {
   backupNow, backupsDir, cleanStaleFiles, hasDialogs, incomingFile, KEEP_BACKUPS_KEY, keepBackups, listBackups, networkFileFromName, networkInfo,
   newNetwork, openNetwork, restoreBackup, restorePreview, saveCopy, withBackup, withNetworkCopy,
@@ -172,6 +172,9 @@ export function filesHandlers(ctx: ServiceContext): SliceHandlers<typeof filesCh
       try {
         // Read and check the file in chunks (progress can be polled, cancel works until writing starts).
         const prepared = await prepareImportAsync(db(), input, job)
+        // What is already known to fail is refused before a backup is written (the check commitImport makes first;
+        // introductions find more problems while resolving people, so only their mapping is checked here).
+        strictCheck(input.kind === 'introductions' ? prepared.problems.filter((x) => x.column === '(mapping)') : prepared.problems, input.mode)
         // The backup is removed again if the import fails (nothing was written), and old ones are pruned only after success.
         const result = await withBackup(ctx, 'before-import', (backup) => {
           if (job.cancelled) throw new AppError('CANCELLED', 'The import was cancelled; nothing was written.')

@@ -58,6 +58,23 @@ describe('import after Reports (issue 10, item 1)', () => {
     expect(backupFiles(app)).toEqual(before)
   })
 
+  it('an import known to fail from the file alone is refused before any backup is written', async () => {
+    await app.call('people:create', { name: 'Mine' })
+    const db = app.ctx.store.db
+    const real = db.backup.bind(db)
+    let backups = 0
+    db.backup = (dest, opts) => {
+      backups++
+      return real(dest, opts)
+    }
+    expect((await app.fail('files:commitImport', { kind: 'people', data: b64('Name,Email\nGood,g@example.com\n,bad@example.com\n') })).field).toBe('rows')
+    expect((await app.fail('files:commitImport', { kind: 'introductions', data: b64('name;email\nx;x@y.z\n') })).field).toBe('mapping')
+    expect(backups).toBe(0)
+    // A good import still takes its backup first.
+    await app.call('files:commitImport', { kind: 'people', data: b64('Name\nNew\n') })
+    expect(backups).toBe(1)
+  })
+
   it('a failed import in a network without backups leaves the data folder exactly as it was (no backups folder)', async () => {
     await app.call('people:create', { name: 'Mine' })
     settle(app)
