@@ -101,10 +101,12 @@ describe('app shell', () => {
 describe('application menu', () => {
   it('navigate:<route>, find and new-introduction commands drive the app', async () => {
     mockApi(shellHandlers(false))
-    let send: (cmd: string) => void = () => {}
+    // Every part of the app that listens to the menu (the shell, undo/redo) gets each command, as in preload.
+    const listeners = new Set<(cmd: string) => void>()
+    const send = (cmd: string) => listeners.forEach((l) => l(cmd))
     window.platform.onMenu = (cb) => {
-      send = cb
-      return () => {}
+      listeners.add(cb)
+      return () => listeners.delete(cb)
     }
     renderWithClient(<App />)
     const nav = await screen.findByRole('navigation', { name: 'Main' })
