@@ -278,11 +278,13 @@ describe('merge two people', () => {
     expect(within(plan).getByLabelText('Merged into them, then removed: ann adams')).toHaveTextContent('ann@adams.example')
     expect(within(plan).getByRole('list', { name: 'What moves' })).toHaveTextContent('3 introductions they made')
     expect(within(plan).getByRole('list', { name: 'Filled in' })).toHaveTextContent('Email: ann@adams.example')
-    expect(plan).toHaveTextContent('A backup of the network is taken first.')
+    expect(plan).toHaveTextContent('A backup of the network is taken first, and Undo reverts the merge.')
     expect(api.callsTo('people:merge')).toHaveLength(0)
     await userEvent.click(within(dialog).getByRole('button', { name: 'Merge into Ann Adams' }))
     await waitFor(() => expect(api.callsTo('people:merge')).toEqual([{ keepId: P1, mergeId: P2 }]))
-    expect(await screen.findByText(/Merged ann adams into Ann Adams\. A backup was taken first/)).toBeInTheDocument()
+    const toast = (await screen.findByText(/Merged ann adams into Ann Adams\. A backup was taken first/)).closest('.toast') as HTMLElement
+    // The merge is one action of the change log: the toast offers Undo.
+    expect(within(toast).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
   })
 

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../shared/errors'
 import type { Person } from '../../shared/types'
 import type { DuplicatePerson, PersonFields, PersonMergePlan } from '../../shared/channels/foundation'
 import { tx, type Db } from '../db/connection'
+import { beginCapture, endCapture } from '../db/history'
 import { introductionsJoining } from '../db/introductions'
 import {
   countPersonRefs,
@@ -178,16 +179,24 @@ function planMerge(db: Db, keepId: string, mergeId: string): MergeWork {
 export async function mergePeople(ctx: ServiceContext, keepId: string, mergeId: string): Promise<PersonMergePlan & { backup: string }> {
   const db = ctx.store.db
   planMerge(db, keepId, mergeId)
-  return withBackup(ctx, 'before-person-merge', (backup) =>
-    tx(db, () => {
-      const { plan, patch } = planMerge(db, keepId, mergeId)
-      const now = nowIso(ctx)
-      movePersonRefs(db, keepId, mergeId, personRefs(db))
-      updatePerson(db, keepId, patch, now)
-      markMerged(db, mergeId, keepId, now)
-      return { ...plan, keep: mustGetPerson(db, keepId), backup: backup.name }
-    }),
-  )
+  return withBackup(ctx, 'before-person-merge', (backup) => {
+    // The writes come after the backup's await, past the dispatch wrapper's capture:
+    // capture them here, so the merge is one action Undo can revert.
+    const before = planMerge(db, keepId, mergeId).plan
+    beginCapture(db, { kind: 'do', channel: 'people:merge', label: `Merge ${before.merge.name} into ${before.keep.name}` }, ctx.now())
+    try {
+      return tx(db, () => {
+        const { plan, patch } = planMerge(db, keepId, mergeId)
+        const now = nowIso(ctx)
+        movePersonRefs(db, keepId, mergeId, personRefs(db))
+        updatePerson(db, keepId, patch, now)
+        markMerged(db, mergeId, keepId, now)
+        return { ...plan, keep: mustGetPerson(db, keepId), backup: backup.name }
+      })
+    } finally {
+      endCapture(db)
+    }
+  })
 }
 
 export function peopleHandlers(ctx: ServiceContext) {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Person } from '../../../../shared/types'
-import { Button, Dialog, PersonPicker, useApi, useApiMutation, useToast, type PickedPerson } from '../../ui'
+import { Button, Dialog, PersonPicker, useApi, useApiMutation, useToast, useUndoAction, type PickedPerson } from '../../ui'
 
 function Summary({ p, role }: { p: Person; role: string }) {
   const lines = [p.company, p.profession, p.email, p.phone, p.city].filter((x): x is string => !!x)
@@ -43,6 +43,7 @@ export function MergeDialog({ person, onClose, onMerged }: MergeDialogProps) {
   const preview = useApi('people:mergePreview', { keepId: keepId ?? '', mergeId: mergeId ?? '' }, { enabled: otherId !== null && mergeId !== null })
   const merge = useApiMutation('people:merge')
   const toast = useToast()
+  const undo = useUndoAction()
   const plan = preview.data
   const problem = preview.error?.message ?? merge.error?.message
 
@@ -109,7 +110,9 @@ export function MergeDialog({ person, onClose, onMerged }: MergeDialogProps) {
                 </ul>
               </>
             )}
-            <p className="muted">A backup of the network is taken first. {plan.merge.name} no longer appears anywhere.</p>
+            <p className="muted">
+              A backup of the network is taken first, and Undo reverts the merge. {plan.merge.name} no longer appears anywhere.
+            </p>
           </section>
         )}
         <div className="form-actions">
@@ -124,7 +127,7 @@ export function MergeDialog({ person, onClose, onMerged }: MergeDialogProps) {
                 { keepId, mergeId },
                 {
                   onSuccess: (r) => {
-                    toast.success(`Merged ${r.merge.name} into ${r.keep.name}. A backup was taken first (${r.backup}).`)
+                    toast.success(`Merged ${r.merge.name} into ${r.keep.name}. A backup was taken first (${r.backup}).`, undo)
                     onMerged(r.keep.id)
                   },
                 },

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { NavTarget } from '../../ui/nav'
-import { Badge, Button, Card, ConfirmDialog, useApi, useApiMutation, useToast } from '../../ui'
+import { Badge, Button, Card, ConfirmDialog, useApi, useApiMutation, useToast, useUndoAction } from '../../ui'
 import { IntroTable } from '../introductions/IntroTable'
 import { PersonInteractions } from '../thanks/PersonInteractions'
 import { PartnerScorecard } from '../reports/PartnerScorecard'
@@ -34,6 +34,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
   const archive = useApiMutation('people:archive')
   const setMe = useApiMutation('people:setMe')
   const toast = useToast()
+  const undo = useUndoAction()
 
   if (person.isError)
     return (
@@ -178,7 +179,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
               </p>
               <p>
                 {me ? `${me.name} stops being "you" and becomes an ordinary person in the network.` : 'Nobody is "you" at the moment.'}{' '}
-                No records are deleted; you can switch back the same way.
+                No records are deleted, and Undo switches back.
               </p>
             </>
           }
@@ -190,7 +191,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
               { id: p.id },
               {
                 onSuccess: () => {
-                  toast.success(`${p.name} is now "you".`)
+                  toast.success(`${p.name} is now "you".`, undo)
                   setConfirmMe(false)
                 },
                 onError: (e) => {
