@@ -10,7 +10,8 @@ import type { Flow, Gap, MeetingSuggestion, PowerTeams, Sphere } from '../../sha
  * - Flow: introductions from one profession to another (referrer's profession -> receiver's), with
  *   counts, won, decided and conversion (won / decided).
  * - Contact spheres: professions that send work to each other, found by Louvain on the profession
- *   graph (ties weighted by introductions exchanged between two professions, either way).
+ *   graph of introductions you were not part of (ties weighted by introductions exchanged between
+ *   two professions, either way).
  * - Gaps: professions whose people brought at least GAP_MIN_WON won introductions to others in your
  *   network (introductions you were not part of) but none of whom is your partner.
  * - Who should meet whom: two of your partners, of professions that exchanged won introductions
@@ -20,6 +21,8 @@ export const NO_PROFESSION = 'No profession'
 export const GAP_MIN_WON = 2
 export const PARTNERS_PER_PROFESSION = 3
 export const MAX_SUGGESTIONS_PER_PERSON = 2
+/** At most this many suggestions per pair of professions, so one strong pair does not fill the list. */
+export const MAX_SUGGESTIONS_PER_PROFESSIONS = 2
 export const MAX_SUGGESTIONS = 20
 
 const prof = (net: InsightNetwork, id: string) => net.people.get(id)?.profession?.trim() || NO_PROFESSION
@@ -69,9 +72,13 @@ export function powerTeams(net: InsightNetwork, seed = 1): PowerTeams {
   const partnerProfs = new Map<string, number>()
   for (const id of partners) partnerProfs.set(prof(net, id), (partnerProfs.get(prof(net, id)) ?? 0) + 1)
 
-  // Contact spheres: Louvain on the undirected profession graph.
+  // Contact spheres: Louvain on the undirected profession graph of the introductions between others
+  // (yours would tie every profession to your own and make one sphere of everything).
+  const elsewhere = professionFlows(net, true)
   const pg = new Graph<Record<string, never>, { weight: number }>({ type: 'undirected' })
-  for (const f of flows) {
+  for (const [k, a] of elsewhere) {
+    const [from, to] = k.split(SEP) as [string, string]
+    const f = { from, to, count: a.count }
     if (f.from === f.to || f.from === NO_PROFESSION || f.to === NO_PROFESSION) continue
     pg.mergeNode(f.from)
     pg.mergeNode(f.to)
@@ -97,7 +104,6 @@ export function powerTeams(net: InsightNetwork, seed = 1): PowerTeams {
   }
 
   // Gaps: converting referrer professions elsewhere that none of your partners has.
-  const elsewhere = professionFlows(net, true)
   const byReferrer = new Map<string, { agg: Agg; to: Map<string, number> }>()
   for (const [k, a] of elsewhere) {
     const [from, to] = k.split(SEP) as [string, string]
@@ -161,11 +167,14 @@ export function suggestMeetings(net: InsightNetwork, limit = MAX_SUGGESTIONS): M
     const [p, q] = k.split(SEP) as [string, string]
     const ps = (byProf.get(p) ?? []).slice(0, PARTNERS_PER_PROFESSION)
     const qs = (byProf.get(q) ?? []).slice(0, PARTNERS_PER_PROFESSION)
+    let forPair = 0
     for (const x of ps)
       for (const y of qs) {
         if (out.length >= limit) return out
+        if (forPair >= MAX_SUGGESTIONS_PER_PROFESSIONS) break
         if (x.id === y.id || net.graph.hasEdge(x.id, y.id)) continue
         if ((uses.get(x.id) ?? 0) >= MAX_SUGGESTIONS_PER_PERSON || (uses.get(y.id) ?? 0) >= MAX_SUGGESTIONS_PER_PERSON) continue
+        forPair++
         uses.set(x.id, (uses.get(x.id) ?? 0) + 1)
         uses.set(y.id, (uses.get(y.id) ?? 0) + 1)
         const xn = net.people.get(x.id)!.name

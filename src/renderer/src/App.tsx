@@ -10,6 +10,7 @@ import { FollowUpScreen } from './features/thanks'
 import { ReportsScreen } from './features/reports'
 import { FilesScreen } from './features/import'
 import { SettingsScreen } from './features/settings'
+import { InsightsScreen } from './features/insights'
 
 const NAV: { route: Route; label: string }[] = [
   { route: 'network', label: 'Network' },
@@ -18,6 +19,7 @@ const NAV: { route: Route; label: string }[] = [
   { route: 'followup', label: 'Thank & follow up' },
   { route: 'reports', label: 'Reports' },
   { route: 'files', label: 'Import/Export' },
+  { route: 'insights', label: 'Insights' },
   { route: 'settings', label: 'Settings' },
 ]
 
@@ -28,6 +30,7 @@ const SCREENS = {
   followup: FollowUpScreen,
   reports: ReportsScreen,
   files: FilesScreen,
+  insights: InsightsScreen,
   settings: SettingsScreen,
 } as const
 

@@ -86,7 +86,8 @@ describe('power teams and meetings from a hand-made network', () => {
     const s = suggestMeetings(professions())
     const pairs = s.map((x) => [x.aId, x.bId].sort().join('+'))
     expect(pairs).not.toContain('acc1+law1')
-    expect(pairs.sort()).toEqual(['acc1+law2', 'acc2+law1', 'acc2+law2'])
+    // Three pairs have not met; at most two per pair of professions are suggested.
+    expect(pairs.sort()).toEqual(['acc1+law2', 'acc2+law1'])
     // Elsewhere = without you: accX and lawX both ways (won), and acc1 to law1 (lost).
     expect(s[0]!.reason).toBe(
       'Elsewhere in your network, Accountant and Lawyer exchanged 3 introductions and 2 closed (67% of 3 decided); ACC1 and LAW2 are both your partners and have not met.',

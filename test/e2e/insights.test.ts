@@ -1,0 +1,95 @@
+import { join, resolve } from 'node:path'
+import { afterEach, expect, it } from 'vitest'
+import { startE2E, type E2EApp } from './harness'
+
+let app: E2EApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const DOCS = resolve(__dirname, '../../docs')
+
+it('opens every Insights view on the sample network (screenshots for the README)', async () => {
+  app = await startE2E({ now: '2026-06-15T10:00:00.000Z', viewport: { width: 1360, height: 900 } })
+  const { page } = app
+  await app.api('app:loadSample', {})
+  const brokers = await app.api<{ items: { personId: string; name: string }[] }>('insights:brokers', { limit: 25 })
+  // Someone you do not know directly, with several people who could introduce you.
+  const people = await app.api<{ items: { id: string; name: string }[] }>('people:list', { sort: 'name', dir: 'asc', offset: 0, limit: 500 })
+  let target: { personId: string; name: string } | undefined
+  for (const p of people.items) {
+    const r = await app.api<{ paths: { path: string[] }[] }>('insights:introducers', { targetId: p.id }).catch(() => ({ paths: [] }))
+    if (r.paths.length > 2 && r.paths[0]!.path.length > 2 && people.items.filter((x) => x.name === p.name).length === 1) {
+      target = { personId: p.id, name: p.name }
+      break
+    }
+  }
+  expect(target).toBeDefined()
+
+  await app.reload()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Insights' }).click()
+  await page.getByRole('heading', { name: 'Insights', exact: true }).waitFor()
+
+  // Who can introduce me: pick the person, see ranked paths with their sentence.
+  await page.getByLabel('Who do you want to meet?').fill(target!.name)
+  await page.getByRole('option', { name: new RegExp(target!.name) }).first().click()
+  const paths = page.getByRole('list', { name: 'Paths' })
+  await paths.locator('li').first().waitFor()
+  expect(await paths.locator('li').count()).toBeGreaterThan(1)
+  await expect.poll(() => paths.locator('li').first().innerText()).toMatch(/Ask .+ who knows/)
+  await app.screenshot('insights-introducers')
+  await page.screenshot({ path: join(DOCS, 'insights-introducers.png') })
+
+  // Draft the ask: the email to the first person on the best path.
+  await paths.getByRole('button', { name: /^Draft the ask/ }).first().click()
+  const dialog = page.getByRole('dialog')
+  await expect.poll(() => dialog.getByLabel('Subject').inputValue()).toBe(`Could you introduce me to ${target!.name}?`)
+  await app.screenshot('insights-ask')
+  await dialog.getByRole('button', { name: 'Close', exact: true }).last().click()
+
+  // A company typed in.
+  await page.getByRole('radio', { name: 'A profession' }).check()
+  await page.getByLabel('Profession', { exact: true }).fill('account')
+  await page.getByRole('button', { name: 'Find paths' }).click()
+  await expect.poll(() => page.getByText(/people match:/).count()).toBe(1)
+
+  // Brokers and communities.
+  await page.getByRole('tab', { name: 'Brokers & communities' }).click()
+  const table = page.getByRole('table', { name: 'Brokers' })
+  await table.locator('tbody tr').nth(4).waitFor()
+  await page.getByRole('list', { name: 'Communities' }).locator('li').first().waitFor()
+  const first = (await table.locator('tbody tr').first().locator('td').allInnerTexts()).map((s) => s.trim())
+  expect(first[1]).toBe(brokers.items[0]!.name)
+  await app.screenshot('insights-brokers')
+  await page.screenshot({ path: join(DOCS, 'insights-brokers.png') })
+
+  // Power teams.
+  await page.getByRole('tab', { name: 'Power teams' }).click()
+  await page.getByRole('table', { name: 'Profession flow' }).locator('tbody tr').first().waitFor()
+  await app.screenshot('insights-power-teams')
+  await page.screenshot({ path: join(DOCS, 'insights-power-teams.png') })
+
+  // Who should meet whom, and "Make an introduction" with both people filled in.
+  await page.getByRole('tab', { name: 'Who should meet whom' }).click()
+  const meet = page.getByRole('list', { name: 'Suggested introductions' })
+  await meet.locator('li').first().waitFor()
+  await app.screenshot('insights-meet')
+  await page.screenshot({ path: join(DOCS, 'insights-meet.png') })
+  const suggestions = await app.api<{ items: { aName: string; bName: string }[] }>('insights:suggestMeetings', {})
+  await meet.getByRole('button', { name: /^Introduce / }).first().click()
+  const mk = page.getByRole('dialog')
+  await expect.poll(() => mk.innerText()).toContain(suggestions.items[0]!.aName)
+  await expect.poll(() => mk.innerText()).toContain(suggestions.items[0]!.bName)
+  await app.screenshot('insights-make-introduction')
+  await mk.getByRole('button', { name: 'Cancel' }).click()
+
+  // What predicts a close.
+  await page.getByRole('tab', { name: 'What predicts a close' }).click()
+  const pred = page.getByRole('table', { name: 'Predictors' })
+  await pred.locator('tbody tr').first().waitFor()
+  await expect.poll(() => pred.innerText()).toMatch(/Warmth/)
+  await expect.poll(() => pred.innerText()).toMatch(/\d+%/)
+  await app.screenshot('insights-predictors')
+  await page.screenshot({ path: join(DOCS, 'insights-predictors.png'), fullPage: true })
+})
