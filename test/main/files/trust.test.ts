@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -307,6 +307,11 @@ describe('backups and restores leave no wrong files (issue 10, item 6)', () => {
     // Another running process's restore in progress (this test's parent process stands in for it).
     const live = `.restore-${process.ppid}-1-abc-network.referralmap`
     writeFileSync(join(app.dir, live), 'in progress')
+    // A file of a live process id that nobody touched for two days: the id was reused, the file is stale.
+    const reused = `.incoming-${process.ppid}-1-abc-network.referralmap`
+    writeFileSync(join(app.dir, reused), 'old')
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000)
+    utimesSync(join(app.dir, reused), twoDaysAgo, twoDaysAgo)
     createHandlers(app.ctx)
     expect(readdirSync(app.dir).filter((f) => f.startsWith('.')).sort()).toEqual([live])
 

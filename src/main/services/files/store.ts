@@ -52,6 +52,16 @@ function tempPath(dir: string, kind: 'partial' | 'restore' | 'incoming' | 'tmp',
 const TEMP_NAME = /^\.(partial|restore|incoming|tmp)-(\d+)[-.]/
 const SIDE_FILE = /-(wal|shm|journal)$/
 
+const STALE_AFTER_MS = 24 * 3600_000
+
+function olderThan(path: string, ms: number): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > ms
+  } catch {
+    return false
+  }
+}
+
 function processAlive(pid: number): boolean {
   if (!Number.isSafeInteger(pid) || pid <= 0 || pid > 0x7fffffff) return false
   try {
@@ -83,7 +93,8 @@ export function cleanStaleFiles(ctx: ServiceContext): string[] {
       const main = path.replace(SIDE_FILE, '')
       if (inFlight.has(main)) continue
       const pid = Number(m[2])
-      if (pid !== process.pid && processAlive(pid)) continue
+      // Another running process's file, unless it has not been touched for a day (its id was reused by an unrelated process).
+      if (pid !== process.pid && processAlive(pid) && !olderThan(path, STALE_AFTER_MS)) continue
       try {
         rmSync(path, { force: true })
         removed.push(name)
