@@ -1,6 +1,7 @@
 import type { Db } from './connection'
 import { AppError } from '../../shared/errors'
-import { hlcParse, hlcTick, hlcToString, type Hlc } from '../../core/hlc'
+import { hlcParse, hlcReceive, hlcTick, hlcToString, type Hlc } from '../../core/hlc'
+import { installSyncGuard, undrainedFloor } from './sync'
 
 /**
  * The change log's capture, and undo/redo over it.
@@ -25,6 +26,7 @@ export const CAPTURED_TABLES = [
   'interactions',
   'tasks',
   'settings',
+  'private_notes',
 ] as const
 export type CapturedTable = (typeof CAPTURED_TABLES)[number]
 
@@ -113,7 +115,9 @@ END;`
 }
 
 /**
- * Installs the capture on a freshly opened connection. Temporary storage is
+ * Installs the capture on a freshly opened connection. No statement in these
+ * triggers may rely on a conflict clause: SQLite applies the outer statement's
+ * (an upsert's, an INSERT OR REPLACE's) to everything a trigger does. Temporary storage is
  * set to memory first and never changed again: changing it later would drop
  * every temporary object, and SQLite refuses it inside a transaction.
  */
@@ -127,10 +131,12 @@ CREATE TEMP TABLE IF NOT EXISTS capture (
   target_id INTEGER, hlc TEXT NOT NULL, at TEXT NOT NULL
 );
 CREATE TEMP TRIGGER IF NOT EXISTS capture_action AFTER INSERT ON main.changes BEGIN
-  INSERT OR IGNORE INTO history_actions (id, kind, channel, label, target_id, hlc, created_at)
-    SELECT action_id, kind, channel, label, target_id, hlc, at FROM capture WHERE action_id = NEW.action_id;
+  INSERT INTO history_actions (id, kind, channel, label, target_id, hlc, created_at)
+    SELECT action_id, kind, channel, label, target_id, hlc, at FROM capture
+    WHERE action_id = NEW.action_id AND NOT EXISTS (SELECT 1 FROM history_actions WHERE id = NEW.action_id);
 END;`)
   for (const t of CAPTURED_TABLES) db.exec(captureTriggerSql(db, t))
+  installSyncGuard(db)
   pruneHistory(db)
 }
 
@@ -138,7 +144,9 @@ END;`)
 export function pruneHistory(db: Db, keep = 1000): void {
   const n = (db.prepare('SELECT count(*) AS n FROM history_actions').get() as { n: number }).n
   if (n <= keep * 1.2) return
-  db.prepare('DELETE FROM history_actions WHERE id <= (SELECT max(id) FROM history_actions) - ?').run(keep)
+  // In a chapter network, changes not yet drained into the outbox are kept whatever their age.
+  const floor = undrainedFloor(db) ?? Number.MAX_SAFE_INTEGER
+  db.prepare('DELETE FROM history_actions WHERE id <= (SELECT max(id) FROM history_actions) - ? AND id < ?').run(keep, floor)
 }
 
 const clocks = new WeakMap<Db, Hlc>()
@@ -155,6 +163,15 @@ export function nextHlc(db: Db, nowMs: number): string {
   const next = hlcTick(h, nowMs)
   clocks.set(db, next)
   return hlcToString(next)
+}
+
+/** Moves this copy's clock past a stamp received from another copy (chapter sharing), so later local edits win over it. */
+export function observeHlc(db: Db, remote: string, nowMs: number): void {
+  const r = hlcParse(remote)
+  if (!r) return
+  nextHlc(db, nowMs)
+  const h = clocks.get(db)!
+  clocks.set(db, hlcReceive(h, r, nowMs))
 }
 
 export interface CaptureSpec {

@@ -159,3 +159,33 @@ describe('change log and undo', () => {
     }
   })
 })
+
+describe('capture under any conflict clause', () => {
+  it('an upsert, an INSERT OR REPLACE and an INSERT OR IGNORE on captured tables are logged and undone', async () => {
+    const { ben } = await setup()
+    const snap = snapshot()
+    const settingsBefore = JSON.stringify(db().prepare('SELECT * FROM settings ORDER BY key').all())
+    const { beginCapture, endCapture } = await import('../../../src/main/db/history')
+    beginCapture(db(), { kind: 'do', channel: 'test', label: 'Several writes' }, new Date('2026-06-15T11:00:00Z'))
+    try {
+      db().transaction(() => {
+        const up = db().prepare(
+          `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        )
+        up.run('test.a', '1', 'now')
+        up.run('test.a', '2', 'later')
+        db().prepare("INSERT OR REPLACE INTO person_tags (person_id, tag, tag_key) VALUES (?, 'vip', 'vip')").run(ben.id)
+        db().prepare("INSERT OR IGNORE INTO person_tags (person_id, tag, tag_key) VALUES (?, 'vip', 'vip')").run(ben.id)
+      })()
+    } finally {
+      endCapture(db())
+    }
+    const actions = db().prepare("SELECT count(*) AS n FROM history_actions WHERE label = 'Several writes'").get() as { n: number }
+    expect(actions.n).toBe(1)
+    expect((await t.call('history:list')).undo?.label).toBe('Several writes')
+    await t.call('history:undo')
+    expect(snapshot()).toBe(snap)
+    expect(JSON.stringify(db().prepare('SELECT * FROM settings ORDER BY key').all())).toBe(settingsBefore)
+  })
+})
