@@ -44,26 +44,30 @@ const ms = (x: number) => (x >= 100 ? `${Math.round(x)} ms` : x >= 10 ? `${x.toF
 const TODAY = '2026-10-31'
 
 /** The plain way: one GROUP BY over the introductions in the period (covering index on the same columns). */
-function plainGroupBy(db: Db, me: string, from: string, to: string): Map<string, Counts> {
+function plainGroupBy(db: Db, me: string, from: string, to: string): Map<string, Map<string, Counts>> {
   const meLit = `'${me}'`
   const rows = db
     .prepare(
-      `SELECT CASE WHEN i.receiver_id = ${meLit} THEN i.referrer_id ELSE i.receiver_id END AS partner_id,
+      `SELECT CASE WHEN i.receiver_id = ${meLit} THEN i.referrer_id ELSE i.receiver_id END AS partner_id, coalesce(i.currency, '') AS currency,
          ${colValues('i', meLit).map((v, k) => `sum(${v}) AS ${COL_NAMES[k]!}`).join(', ')}
        FROM introductions i INDEXED BY bench_intros_cover
        WHERE i.deleted_at IS NULL AND i.date BETWEEN ? AND ? AND (i.receiver_id = ${meLit} OR i.referrer_id = ${meLit})
-       GROUP BY 1`,
+       GROUP BY 1, 2`,
     )
     .raw(true)
     .all(from, to) as unknown[][]
   return rawToCounts(rows)
 }
 
-function same(a: Map<string, Counts>, b: Map<string, Counts>): boolean {
+function same(a: Map<string, Map<string, Counts>>, b: Map<string, Map<string, Counts>>): boolean {
   if (a.size !== b.size) return false
-  for (const [k, c] of a) {
-    const d = b.get(k)
-    if (!d || COUNT_KEYS.some((key) => c[key] !== d[key])) return false
+  for (const [k, cc] of a) {
+    const dd = b.get(k)
+    if (!dd || dd.size !== cc.size) return false
+    for (const [cur, c] of cc) {
+      const d = dd.get(cur)
+      if (!d || COUNT_KEYS.some((key) => c[key] !== d[key])) return false
+    }
   }
   return true
 }
@@ -79,7 +83,7 @@ export default async function run(env: Env) {
     // (in the OS temp dir, keyed by size, seed and schema) and reused; delete it to re-measure the insert.
     const cacheDir = join(tmpdir(), 'referral-map-bench-cache')
     mkdirSync(cacheDir, { recursive: true })
-    const cached = join(cacheDir, `analytics-${people}-seed7-v20.referralmap`)
+    const cached = join(cacheDir, `analytics-${people}-seed7-v70.referralmap`)
     const reuse = n > 20_000 && existsSync(cached)
     const file = n > 20_000 ? (reuse ? cached : `${cached}.part`) : join(env.tmpDir, `analytics-${people}.referralmap`)
     let db = openDatabase(file)
@@ -118,7 +122,7 @@ export default async function run(env: Env) {
         db = openDatabase(cached)
       }
       db.exec(`CREATE INDEX IF NOT EXISTS bench_intros_cover ON introductions
-        (date, receiver_id, referrer_id, kind, origin, status, status_date, value_minor) WHERE deleted_at IS NULL`)
+        (date, receiver_id, referrer_id, kind, origin, status, status_date, value_minor, currency) WHERE deleted_at IS NULL`)
       db.exec('ANALYZE')
       const me = getMeId(db)!
       const range = resolvePeriod({ preset: 'last12' }, TODAY)

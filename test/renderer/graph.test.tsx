@@ -11,13 +11,13 @@ import { SidePanel } from '../../src/renderer/src/features/graph/SidePanel'
 
 const node = (id: string, over: Partial<GraphNodeData> = {}): GraphNodeData => ({
   id, name: id, company: null, profession: null, isMe: false, role: 'partner', sent: 1, received: 0,
-  wonToMe: 0, decidedToMe: 0, closedValueMinor: 0, x: null, y: null, ...over,
+  wonToMe: 0, decidedToMe: 0, closedValueMinor: 0, closedValue: [], x: null, y: null, ...over,
 })
 const data: GraphData = {
   meId: 'me',
   nodes: [
     node('me', { isMe: true, role: 'me', name: 'Sam Rivera', x: 0, y: 0 }),
-    node('ann', { name: 'Ann Lee', wonToMe: 5, decidedToMe: 6, closedValueMinor: 500_000, x: 10, y: 20 }),
+    node('ann', { name: 'Ann Lee', wonToMe: 5, decidedToMe: 6, closedValueMinor: 500_000, closedValue: [{ currency: 'EUR', minor: 500_000 }, { currency: 'GBP', minor: 240_000 }], x: 10, y: 20 }),
     node('bob', { name: 'Bob Ito', wonToMe: 0, decidedToMe: 5 }),
     node('pat', { name: 'Pat Prospect', role: 'prospect' }),
   ],
@@ -167,6 +167,8 @@ describe('side panel', () => {
     )
     const panel = screen.getByRole('complementary', { name: 'About Ann Lee' })
     expect(panel).toHaveTextContent('5 / 6')
+    // Money per currency, never added; the map's size counts the main currency only, and says so.
+    expect(panel).toHaveTextContent('EUR 5,000 · GBP 2,400 (size on the map: EUR only)')
     expect(panel).toHaveTextContent(`${Math.round(ann.score! * 100)}%`)
     expect(await screen.findByText(/Ann Lee → Sam Rivera: Zed/)).toBeInTheDocument()
     expect(screen.getByText('and 2 more')).toBeInTheDocument()

@@ -25,30 +25,34 @@ function card(personId: string, name: string, x: Partial<Scorecard>): Scorecard 
     decided: 0,
     conversion: null,
     winRate: null,
+    rank: null,
     quality: null,
     qualityLow: null,
     qualityHigh: null,
-    closedValue: 0,
+    closedValue: [],
     avgDaysToWon: null,
     medianDaysToWon: null,
     given: 0,
     givenWon: 0,
-    givenValue: 0,
+    givenValue: [],
     balance: 0,
-    valueBalance: 0,
+    valueBalance: [],
     lastReceived: null,
     lastGiven: null,
     lapsing: false,
     lapsingReason: null,
-    spinOffValue: 0,
+    spinOffValue: [],
     spinOffWon: 0,
     ...x,
   }
 }
 
+const EUR = (minor: number) => ({ currency: 'EUR', minor })
+const GBP = (minor: number) => ({ currency: 'GBP', minor })
+// Ranks are the low ends of the Wilson bands: 2 of 3 (0.2077) above 1 of 1 (0.2065), though 1 of 1 has the higher quality score.
 const CARDS = [
-  card(P1, 'Ann Accountant', { received: 4, won: 2, decided: 3, conversion: 2 / 3, quality: 0.6, qualityLow: 0.2, qualityHigh: 0.94, closedValue: 2000, balance: 4, lastReceived: '2026-04-01' }),
-  card(P2, 'Bob Builder', { received: 1, won: 1, decided: 1, conversion: 1, quality: 0.7, qualityLow: 0.21, qualityHigh: 1, closedValue: 5000, given: 2, balance: -1, lapsing: true, lapsingReason: 'silence', lastReceived: '2026-01-01' }),
+  card(P1, 'Ann Accountant', { received: 4, won: 2, decided: 3, conversion: 2 / 3, rank: 0.2077, quality: 0.6, qualityLow: 0.21, qualityHigh: 0.94, closedValue: [EUR(200_000)], balance: 4, lastReceived: '2026-04-01' }),
+  card(P2, 'Bob Builder', { received: 1, won: 1, decided: 1, conversion: 1, rank: 0.2065, quality: 0.7, qualityLow: 0.21, qualityHigh: 1, closedValue: [EUR(500_000), GBP(240_000)], given: 2, balance: -1, lapsing: true, lapsingReason: 'silence', lastReceived: '2026-01-01' }),
   card(P3, 'Cleo Coach', { received: 2, open: 2, balance: 2 }),
 ]
 
@@ -57,6 +61,7 @@ function network(empty: boolean): NetworkFigures {
   return {
     period: PERIOD,
     currency: 'EUR',
+    currencies: empty ? ['EUR'] : ['EUR', 'GBP'],
     prior: { mean: 0.75, weight: 5 },
     partners: empty ? 0 : 3,
     introductions: empty ? 0 : 9,
@@ -67,16 +72,16 @@ function network(empty: boolean): NetworkFigures {
     decided: empty ? 0 : 4,
     conversion: empty ? null : 0.75,
     winRate: null,
-    closedValue: empty ? 0 : 7000,
+    closedValue: empty ? [] : [EUR(700_000), GBP(240_000)],
     givenWon: 0,
     givenDecided: 0,
     givenConversion: null,
-    givenValue: 0,
+    givenValue: [],
     byOrigin: { inbound: rate(1, 1), outbound: rate(2, 3) },
     byKind: { referral: rate(3, 4), introduction: rate(0, 0), lead: rate(0, 0) },
     avgDaysToWon: null,
     medianDaysToWon: empty ? null : 20,
-    byMonth: empty ? [] : [{ month: '2026-01', received: 2, given: 0, won: 1, closedValue: 1200 }],
+    byMonth: empty ? [] : [{ month: '2026-01', received: 2, given: 0, won: 1, closedValue: [EUR(120_000)] }, { month: '2026-02', received: 1, given: 0, won: 1, closedValue: [GBP(240_000)] }],
     topByQuality: [],
     topByValue: [],
     topByReciprocityGap: [],
@@ -97,7 +102,7 @@ function setup(opts: { empty?: boolean } = {}) {
       const p = (i as { period: { preset: string; from?: string; to?: string } }).period
       if (p.preset === 'custom' && p.from! > p.to!) throw new Fail({ code: 'VALIDATION', message: 'The end date cannot be before the start date.', field: 'period.to' })
       const items = opts.empty === true || p.preset === 'custom' ? [] : CARDS
-      return { period: PERIOD, prior: { mean: 0.75, weight: 5 }, currency: 'EUR', items, total: items.length, offset: 0, limit: 1000 }
+      return { period: PERIOD, prior: { mean: 0.75, weight: 5 }, currency: 'EUR', currencies: ['EUR', 'GBP'], items, total: items.length, offset: 0, limit: 1000 }
     },
   })
   renderWithClient(
@@ -114,14 +119,16 @@ const names = () =>
   within(screen.getByRole('table', { name: 'Partner leaderboard' }))
     .getAllByRole('row')
     .slice(1)
-    .map((r) => within(r).getAllByRole('cell')[0]!.textContent)
+    .map((r) => within(r).getAllByRole('cell')[1]!.textContent)
 
 describe('Reports leaderboard', () => {
-  it('lists scorecards by quality (no decided last), and sorts by any column both ways', async () => {
+  it('lists scorecards by rank (evidence first, no decided last) with the rule under the table, and sorts by any column both ways', async () => {
     setup()
     await inTable('Ann Accountant')
-    expect(names()).toEqual(['Bob Builder', 'Ann Accountant', 'Cleo Coach'])
+    expect(names()).toEqual(['Ann Accountant', 'Bob Builder', 'Cleo Coach'])
+    expect(screen.getByText(/Ranked by the low end of the 95% confidence band of won ÷ decided/)).toBeTruthy()
     const table = screen.getByRole('table', { name: 'Partner leaderboard' })
+    expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['1', '2', '—'])
     const received = within(table).getByRole('columnheader', { name: 'Received' })
     await userEvent.click(within(received).getByRole('button'))
     expect(received.getAttribute('aria-sort')).toBe('descending')
@@ -144,15 +151,19 @@ describe('Reports leaderboard', () => {
     setup()
     const row = (await inTable('Bob Builder')).closest('tr')!
     const cells = within(row).getAllByRole('cell').map((c) => c.textContent)
-    expect(cells.slice(1, 5)).toEqual(['1', '1', '1', '100%'])
-    expect(cells[5]).toContain('70%')
-    expect(cells[5]).toContain('21%–100% · n=1')
-    expect(cells[6]).toBe('EUR 5,000')
-    expect(cells[10]).toBe('-1')
+    expect(cells.slice(2, 6)).toEqual(['1', '1', '1', '100%'])
+    expect(cells[6]).toContain('70%')
+    expect(cells[6]).toContain('21%–100% · n=1')
+    expect(cells[7]).toBe('EUR 5,000 · GBP 2,400')
+    expect(cells[11]).toBe('-1')
     expect(within(row).getByText('lapsing').getAttribute('title')).toBe('Quiet for more than 60 days and more than 2 times their usual gap.')
     const conv = screen.getByRole('group', { name: 'Conversion' })
     expect(conv.textContent).toContain('75%')
     expect(conv.textContent).toContain('3 won of 4 decided')
+    // Money per currency, never added: one figure per currency, one chart per currency.
+    expect(screen.getByRole('group', { name: 'Closed value' }).textContent).toContain('EUR 7,000 · GBP 2,400')
+    expect(screen.getByRole('img', { name: 'Closed value by month (EUR)' })).toBeTruthy()
+    expect(screen.getByRole('img', { name: 'Closed value by month (GBP)' })).toBeTruthy()
   })
 
   it('empty network: an empty state instead of a table body, and dashes for rates', async () => {
@@ -198,7 +209,7 @@ describe('PartnerScorecard', () => {
         period: PERIOD,
         prior: { mean: 0.75, weight: 5 },
         currency: 'EUR',
-        scorecard: card(P1, 'Ann Accountant', { received: 4, won: 2, lost: 1, decided: 3, conversion: 2 / 3, quality: 0.6, qualityLow: 0.2, qualityHigh: 0.94, closedValue: 2000, spinOffValue: 700, spinOffWon: 1 }),
+        scorecard: card(P1, 'Ann Accountant', { received: 4, won: 2, lost: 1, decided: 3, conversion: 2 / 3, quality: 0.6, qualityLow: 0.2, qualityHigh: 0.94, closedValue: [EUR(200_000)], spinOffValue: [EUR(70_000)], spinOffWon: 1 }),
       }),
     })
     renderWithClient(<PartnerScorecard personId={P1} />)

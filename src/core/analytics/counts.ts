@@ -86,6 +86,8 @@ export interface IntroFact {
   date: string
   statusDate: string
   valueMinor: number | null
+  /** The introduction's currency ('' or left out when none is recorded). */
+  currency?: string | null
 }
 
 const DAY = 86_400_000
@@ -115,9 +117,48 @@ export function countsOf(f: IntroFact): Counts {
   return c
 }
 
+/** Sums facts into per-partner counts per currency, as the summaries keep them (reference implementation). */
+export function countByPartnerCurrency(facts: readonly IntroFact[]): Map<string, Map<string, Counts>> {
+  const out = new Map<string, Map<string, Counts>>()
+  for (const f of facts) {
+    const cur = f.currency ?? ''
+    const m = out.get(f.partnerId) ?? new Map<string, Counts>()
+    m.set(cur, addCounts(m.get(cur) ?? emptyCounts(), countsOf(f)))
+    out.set(f.partnerId, m)
+  }
+  return out
+}
+
 /** Sums facts into per-partner counts (reference implementation for tests and small inputs). */
 export function countByPartner(facts: readonly IntroFact[]): Map<string, Counts> {
   const m = new Map<string, Counts>()
   for (const f of facts) m.set(f.partnerId, addCounts(m.get(f.partnerId) ?? emptyCounts(), countsOf(f)))
   return m
+}
+
+/**
+ * Counts split by the introductions' currency, as the summaries keep them (''
+ * = no currency recorded). Counts add up across currencies; the value fields
+ * (r_won_value, g_won_value) only within one currency: read them with `moneyOf`.
+ */
+export type CurrencyCounts = ReadonlyMap<string, Counts>
+
+/** The counts over every currency. The value fields are left at 0: money is never added across currencies. */
+export function totalCounts(cc: CurrencyCounts | Iterable<CurrencyCounts>): Counts {
+  const t = emptyCounts()
+  const add = (c: Counts) => {
+    for (const k of COUNT_KEYS) t[k] += c[k]
+  }
+  if (cc instanceof Map) for (const c of cc.values()) add(c)
+  else for (const m of cc as Iterable<CurrencyCounts>) for (const c of m.values()) add(c)
+  t.r_won_value = 0
+  t.g_won_value = 0
+  return t
+}
+
+/** Adds b into a (per currency), returning a new map. */
+export function addCurrencyCounts(a: CurrencyCounts, b: CurrencyCounts): Map<string, Counts> {
+  const out = new Map(a)
+  for (const [cur, c] of b) out.set(cur, addCounts(out.get(cur) ?? emptyCounts(), c))
+  return out
 }

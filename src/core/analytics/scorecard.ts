@@ -1,5 +1,6 @@
-import type { NetworkFigures, Rate, ResolvedPeriod, Scorecard, TopItem } from '../../shared/channels/analytics'
-import { addCounts, emptyCounts, type Counts } from './counts'
+import type { Money, NetworkFigures, Rate, ResolvedPeriod, Scorecard, TopItem } from '../../shared/channels/analytics'
+import { addCounts, emptyCounts, totalCounts, type Counts, type CurrencyCounts } from './counts'
+import { amountIn, formatMoneyList, subtractMoney, sumByCurrency, type MoneyList } from '../money'
 import { qualityScore, type BetaPrior } from './quality'
 import { addDays, daysBetween } from '../dates'
 
@@ -7,7 +8,28 @@ import { addDays, daysBetween } from '../dates'
 export const PRIOR_WEIGHT = 5
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
-export const toMajor = (minor: number): number => Math.round(minor) / 100
+
+/**
+ * The won value in a per-currency count set, per currency, main first. Money
+ * recorded without a currency ('' in the summaries) counts in the main currency,
+ * as the app fills the default currency in for an amount typed without one.
+ */
+export function moneyOf(cc: CurrencyCounts, key: 'r_won_value' | 'g_won_value', main: string): MoneyList {
+  return sumByCurrency([...cc].map(([cur, c]) => ({ currency: cur || main, minor: c[key] })), main)
+}
+
+/** Amounts as recorded ('' = no currency) into a per-currency list, main first. */
+export function moneyList(items: readonly Money[], main: string): MoneyList {
+  return sumByCurrency(items.map((m) => ({ currency: m.currency || main, minor: m.minor })), main)
+}
+
+/**
+ * The default order of the leaderboard, the report and the CSV: the low end of
+ * the 95% Wilson band of won ÷ decided, highest first. It rewards evidence: 1
+ * won of 1 decided scores 0.21, 10 won of 20 scores 0.30, 30 of 60 scores 0.38.
+ */
+export const RANKING_RULE =
+  'Ranked by the low end of the 95% confidence band of won ÷ decided: a partner ranks high with a good conversion and enough decided introductions to show it (1 won of 1 ranks below 10 won of 20).'
 
 export function median(xs: readonly number[]): number | null {
   if (xs.length === 0) return null
@@ -120,21 +142,24 @@ export interface ScorecardExtras {
   lastGiven?: string | null
   lapsing?: boolean
   lapsingReason?: 'silence' | 'falling' | null
-  spinOffValueMinor?: number
+  /** As recorded, per currency ('' = none). */
+  spinOffValue?: readonly Money[]
   spinOffWon?: number
 }
 
-/** One partner's scorecard from their period counts. */
+/** One partner's scorecard from their period counts per currency; `main` is the main currency. */
 export function buildScorecard(
   person: { id: string; name: string; company: string | null },
-  c: Counts,
+  cc: CurrencyCounts,
   prior: BetaPrior,
+  main: string,
   x: ScorecardExtras = {},
 ): Scorecard {
+  const c = totalCounts(cc)
   const decided = c.r_won + c.r_lost + c.r_naf
   const q = qualityScore(c.r_won, decided, prior)
-  const closedValue = toMajor(c.r_won_value)
-  const givenValue = toMajor(c.g_won_value)
+  const closedValue = moneyOf(cc, 'r_won_value', main)
+  const givenValue = moneyOf(cc, 'g_won_value', main)
   return {
     personId: person.id,
     name: person.name,
@@ -149,6 +174,7 @@ export function buildScorecard(
     decided,
     conversion: ratio(c.r_won, decided),
     winRate: ratio(c.r_won, c.r_n),
+    rank: q?.low ?? null,
     quality: q?.score ?? null,
     qualityLow: q?.low ?? null,
     qualityHigh: q?.high ?? null,
@@ -159,14 +185,21 @@ export function buildScorecard(
     givenWon: c.g_won,
     givenValue,
     balance: c.r_n - c.g_n,
-    valueBalance: toMajor(c.r_won_value - c.g_won_value),
+    valueBalance: subtractMoney(closedValue, givenValue, main),
     lastReceived: x.lastReceived ?? null,
     lastGiven: x.lastGiven ?? null,
     lapsing: x.lapsing ?? false,
     lapsingReason: x.lapsingReason ?? null,
-    spinOffValue: toMajor(x.spinOffValueMinor ?? 0),
+    spinOffValue: moneyList(x.spinOffValue ?? [], main),
     spinOffWon: x.spinOffWon ?? 0,
   }
+}
+
+/** Every currency that has money in one of the lists, the main currency first (always listed). */
+export function currenciesOf(lists: readonly (readonly Money[])[], main: string): string[] {
+  const set = new Set<string>([main])
+  for (const l of lists) for (const m of l) if (m.minor !== 0) set.add(m.currency)
+  return [main, ...[...set].filter((c) => c !== main).sort()]
 }
 
 export function sumCounts(all: Iterable<Counts>): Counts {
@@ -188,9 +221,10 @@ function top(cards: readonly Scorecard[], pick: (s: Scorecard) => number | null,
 
 export interface NetworkInput {
   period: ResolvedPeriod
+  /** The main currency. */
   currency: string
-  /** Totals over every partner in the period (with the filter applied). */
-  total: Counts
+  /** Totals over every partner in the period (with the filter applied), per currency. */
+  total: CurrencyCounts
   prior: BetaPrior
   cards: readonly Scorecard[]
   medianDaysToWon: number | null
@@ -199,12 +233,17 @@ export interface NetworkInput {
 
 /** Network-level figures: sums of the partners' counts, plus the top lists. */
 export function networkFigures(n: NetworkInput): NetworkFigures {
-  const t = n.total
+  const t = totalCounts(n.total)
+  const main = n.currency
   const decided = t.r_won + t.r_lost + t.r_naf
   const gDecided = t.g_won + t.g_lost + t.g_naf
+  const closedValue = moneyOf(n.total, 'r_won_value', main)
+  const givenValue = moneyOf(n.total, 'g_won_value', main)
+  const currencies = currenciesOf([closedValue, givenValue, ...n.byMonth.map((m) => m.closedValue)], main)
   return {
     period: n.period,
-    currency: n.currency,
+    currency: main,
+    currencies,
     prior: { mean: n.prior.mean, weight: n.prior.weight },
     partners: n.cards.length,
     introductions: t.r_n + t.g_n,
@@ -215,11 +254,11 @@ export function networkFigures(n: NetworkInput): NetworkFigures {
     decided,
     conversion: ratio(t.r_won, decided),
     winRate: ratio(t.r_won, t.r_n),
-    closedValue: toMajor(t.r_won_value),
+    closedValue,
     givenWon: t.g_won,
     givenDecided: gDecided,
     givenConversion: ratio(t.g_won, gDecided),
-    givenValue: toMajor(t.g_won_value),
+    givenValue,
     byOrigin: { inbound: rate(t.r_won_inbound, t.r_dec_inbound), outbound: rate(t.r_won_outbound, t.r_dec_outbound) },
     byKind: {
       referral: rate(t.r_won_referral, t.r_dec_referral),
@@ -230,7 +269,14 @@ export function networkFigures(n: NetworkInput): NetworkFigures {
     medianDaysToWon: n.medianDaysToWon,
     byMonth: n.byMonth,
     topByQuality: top(n.cards, (s) => s.quality, (s) => `${s.won} won of ${s.decided} decided`),
-    topByValue: top(n.cards, (s) => s.closedValue, (s) => `${s.won} won`),
+    topByValue: top(
+      n.cards,
+      (s) => amountIn(s.closedValue, main),
+      (s) => {
+        const other = s.closedValue.filter((m) => m.currency !== main)
+        return other.length ? `${s.won} won · also ${formatMoneyList(other, { whole: true, locale: 'en-US' })}` : `${s.won} won`
+      },
+    ),
     topByReciprocityGap: top(
       n.cards,
       (s) => Math.abs(s.balance),
@@ -241,17 +287,25 @@ export function networkFigures(n: NetworkInput): NetworkFigures {
 
 export type ScorecardKey = keyof Pick<
   Scorecard,
-  | 'name' | 'company' | 'received' | 'open' | 'won' | 'lost' | 'notAFit' | 'decided' | 'conversion' | 'winRate' | 'quality'
+  | 'name' | 'company' | 'received' | 'open' | 'won' | 'lost' | 'notAFit' | 'decided' | 'conversion' | 'winRate' | 'rank' | 'quality'
   | 'closedValue' | 'avgDaysToWon' | 'medianDaysToWon' | 'given' | 'givenWon' | 'givenValue' | 'balance' | 'valueBalance'
   | 'lastReceived' | 'lastGiven' | 'lapsing' | 'spinOffValue'
 >
 
-/** Sorts scorecards by any column; nulls always last, ties by name. */
-export function sortScorecards(cards: readonly Scorecard[], key: ScorecardKey, dir: 'asc' | 'desc'): Scorecard[] {
+/**
+ * Sorts scorecards by any column; nulls always last, ties by name. Money columns
+ * sort by the amount in the main currency `main` (amounts in different
+ * currencies cannot be compared without exchange rates, which the app does not keep).
+ */
+export function sortScorecards(cards: readonly Scorecard[], key: ScorecardKey, dir: 'asc' | 'desc', main = ''): Scorecard[] {
   const sign = dir === 'asc' ? 1 : -1
+  const val = (s: Scorecard) => {
+    const v = s[key]
+    return Array.isArray(v) ? amountIn(v, main) : v
+  }
   return [...cards].sort((a, b) => {
-    const x = a[key]
-    const y = b[key]
+    const x = val(a)
+    const y = val(b)
     if (x === null && y !== null) return 1
     if (y === null && x !== null) return -1
     let c = 0

@@ -1,22 +1,31 @@
 import { escapeXml } from './xml'
+import type { Money } from '../../shared/channels/analytics'
+import { formatMoney } from '../money'
 
+/** The printable report. Built from the analytics service (scorecardRows, networkReport) and the follow-up loop's thank-you rule. */
 export interface ReportData {
   networkName: string
   generatedOn: string
-  currency: string | null
+  /** The main currency (the default currency setting). */
+  currency: string
+  /** The period the figures and the leaderboard cover, e.g. "All time". */
+  periodLabel: string
   figures: { label: string; value: string }[]
-  leaderboard: { name: string; company: string | null; introductions: number; won: number; wonValueMinor: number; conversion: number | null }[]
-  toThank: { partner: string; prospect: string; date: string; valueMinor: number | null }[]
+  /** In the ranking order (the leaderboard's). */
+  leaderboard: { rank: number; name: string; company: string | null; received: number; won: number; decided: number; conversion: number | null; closedValue: Money[] }[]
+  /** How the leaderboard is ordered, said under it. */
+  rankingRule: string
+  toThank: { partner: string; prospect: string; date: string; value: Money | null }[]
   /** A PNG of the graph as a data: URL, when the caller has one. */
   graphPng?: string | null
 }
 
 const h = (s: string): string => escapeXml(s)
-
-export function formatMinor(minor: number, currency: string | null): string {
-  const major = (minor / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })
-  return currency ? `${currency} ${major}` : major
-}
+/** The report is English text: amounts read the same on every machine. */
+const EN = { locale: 'en-US' } as const
+/** One line per currency, whole units; zero in the main currency when there is none. */
+const money = (list: readonly Money[], main: string): string =>
+  list.length ? list.map((m) => h(formatMoney(m.minor, m.currency, { ...EN, whole: true }))).join('<br>') : h(formatMoney(0, main, { ...EN, whole: true }))
 
 /** A self-contained printable HTML page (no scripts, no remote content). */
 export function reportHtml(d: ReportData): string {
@@ -26,17 +35,17 @@ export function reportHtml(d: ReportData): string {
       : ''
   const rows = d.leaderboard
     .map(
-      (r, i) =>
-        `<tr><td>${i + 1}</td><td>${h(r.name)}</td><td>${h(r.company ?? '')}</td><td class="n">${r.introductions}</td><td class="n">${r.won}</td><td class="n">${
+      (r) =>
+        `<tr><td>${r.rank}</td><td>${h(r.name)}</td><td>${h(r.company ?? '')}</td><td class="n">${r.received}</td><td class="n">${r.won}</td><td class="n">${r.decided}</td><td class="n">${
           r.conversion === null ? '–' : `${Math.round(r.conversion * 100)}%`
-        }</td><td class="n">${h(formatMinor(r.wonValueMinor, d.currency))}</td></tr>`,
+        }</td><td class="n">${money(r.closedValue, d.currency)}</td></tr>`,
     )
     .join('\n')
   const thank = d.toThank
     .map(
       (t) =>
         `<tr><td>${h(t.partner)}</td><td>${h(t.prospect)}</td><td>${h(t.date)}</td><td class="n">${
-          t.valueMinor === null ? '' : h(formatMinor(t.valueMinor, d.currency))
+          t.value === null ? '' : h(formatMoney(t.value.minor, t.value.currency, EN))
         }</td></tr>`,
     )
     .join('\n')
@@ -53,11 +62,12 @@ th{font-weight:600;background:#f3f5f7}.n{text-align:right;font-variant-numeric:t
 .fig b{display:block;font-size:16pt}.graph{max-width:100%;border:1px solid #dde}
 @media print{body{margin:0}section{break-inside:avoid}}
 </style></head><body>
-<h1>${h(d.networkName)}</h1><p class="sub">Referral report, ${h(d.generatedOn)}</p>
+<h1>${h(d.networkName)}</h1><p class="sub">Referral report, ${h(d.generatedOn)} · ${h(d.periodLabel)}</p>
 <section><h2>Network figures</h2><div class="figs">${d.figures.map((f) => `<div class="fig"><b>${h(f.value)}</b>${h(f.label)}</div>`).join('')}</div></section>
 <section><h2>Partner leaderboard</h2>
-<table><thead><tr><th>#</th><th>Partner</th><th>Company</th><th class="n">Introductions to you</th><th class="n">Won</th><th class="n">Conversion</th><th class="n">Won value</th></tr></thead>
-<tbody>${rows || '<tr><td colspan="7">No introductions yet.</td></tr>'}</tbody></table></section>
+<table><thead><tr><th>#</th><th>Partner</th><th>Company</th><th class="n">Introductions to you</th><th class="n">Won</th><th class="n">Decided</th><th class="n">Conversion</th><th class="n">Won value</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="8">No introductions yet.</td></tr>'}</tbody></table>
+<p class="sub">${h(d.rankingRule)} Won value is per currency, never added across currencies.</p></section>
 <section><h2>Who to thank</h2>
 <table><thead><tr><th>Partner</th><th>Won introduction</th><th>Date</th><th class="n">Value</th></tr></thead>
 <tbody>${thank || '<tr><td colspan="4">Everyone has been thanked.</td></tr>'}</tbody></table></section>

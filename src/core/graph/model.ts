@@ -22,8 +22,10 @@ export interface ModelNode {
   decidedToMe: number
   sent: number
   received: number
-  /** Won value in major units. */
+  /** Won value in major units, in the main currency only (size by value, ranking). */
   value: number
+  /** Won value per currency (minor units), the main currency first. */
+  money: GraphNodeData['closedValue']
   colour: string
   /** Diameter in pixels. */
   size: number
@@ -103,6 +105,7 @@ export function buildModel(data: GraphData, opts: ModelOptions): GraphModel {
       sent: n.sent,
       received: n.received,
       value: n.closedValueMinor / 100,
+      money: n.closedValue,
       colour,
       size,
       x: n.x,

@@ -1,4 +1,5 @@
 import type { TemplateValues } from './render'
+import { formatMoney, toMinor } from '../money'
 
 /** The fields of a person a template can use. */
 export interface TemplatePerson {
@@ -22,16 +23,6 @@ export function firstName(name: string): string {
   return t ?? ''
 }
 
-/** Formats major units with the currency code, e.g. 1250.5 EUR -> "EUR 1,250.50" (locale-free, deterministic). */
-export function formatMoney(value: number, currency: string | null | undefined): string {
-  const cents = Math.round(value * 100)
-  const whole = Math.floor(cents / 100)
-  const frac = cents % 100
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  const amount = frac === 0 ? grouped : `${grouped}.${String(frac).padStart(2, '0')}`
-  return currency ? `${currency} ${amount}` : amount
-}
-
 function person(prefix: string, p: TemplatePerson | null | undefined, out: TemplateValues): void {
   if (!p) return
   out[`${prefix}.name`] = p.name
@@ -53,7 +44,8 @@ export function templateValues(input: TemplateInput): TemplateValues {
   const i = input.introduction
   if (i) {
     out['introduction.date'] = i.date ?? null
-    out['introduction.value'] = i.value === null || i.value === undefined ? null : formatMoney(i.value, i.currency)
+    // Drafts are English text: the amount reads the same on every machine (en-US digits, the currency's decimals).
+    out['introduction.value'] = i.value === null || i.value === undefined ? null : formatMoney(toMinor(i.value), i.currency, { locale: 'en-US' })
     out['introduction.common'] = i.common ?? null
   }
   return out

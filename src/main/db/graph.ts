@@ -62,15 +62,18 @@ const edgeOf = (r: EdgeTuple, kind: GraphEdgeData['kind']): GraphEdgeData => ({
   valueMinor: r[5],
 })
 
-/** Introductions per (referrer -> receiver) pair within the filters. */
-export function partnerEdges(db: Db, f: GraphFilters): GraphEdgeData[] {
+/** SQL: won value of introduction i in the main currency @main (an amount without a currency counts in it). */
+const MAIN_VALUE = `coalesce(sum(CASE WHEN i.status = 'won' AND coalesce(i.currency, @main) = @main THEN i.value_minor END), 0)`
+
+/** Introductions per (referrer -> receiver) pair within the filters; value in the main currency `main` only. */
+export function partnerEdges(db: Db, f: GraphFilters, main: string): GraphEdgeData[] {
   const { where, params } = filterSql(f)
   const rows = db
     .prepare(
       `SELECT i.referrer_id AS source, i.receiver_id AS target, count(*) AS count,
          sum(i.status = 'won') AS won,
          sum(i.status IN ('won', 'lost', 'not_a_fit')) AS decided,
-         coalesce(sum(CASE WHEN i.status = 'won' THEN i.value_minor END), 0) AS value
+         ${MAIN_VALUE} AS value
        FROM introductions i
        JOIN people r ON r.id = i.referrer_id
        JOIN people v ON v.id = i.receiver_id
@@ -78,19 +81,37 @@ export function partnerEdges(db: Db, f: GraphFilters): GraphEdgeData[] {
        GROUP BY i.referrer_id, i.receiver_id`,
     )
     .raw(true)
-    .all(params) as EdgeTuple[]
+    .all({ ...params, main }) as EdgeTuple[]
   return rows.map((r) => edgeOf(r, 'partner'))
 }
 
-/** Introductions per (referrer -> prospect) pair within the filters. */
-export function prospectEdges(db: Db, f: GraphFilters): GraphEdgeData[] {
+/**
+ * Won value of the introductions each person made within the filters, per
+ * currency ('' = none recorded): the side panel lists every currency, never a sum.
+ */
+export function wonValueByReferrer(db: Db, f: GraphFilters): { id: string; currency: string; minor: number }[] {
+  const { where, params } = filterSql(f)
+  return db
+    .prepare(
+      `SELECT i.referrer_id AS id, coalesce(i.currency, '') AS currency, sum(i.value_minor) AS minor
+       FROM introductions i
+       JOIN people r ON r.id = i.referrer_id
+       JOIN people v ON v.id = i.receiver_id
+       WHERE ${where} AND i.status = 'won' AND i.value_minor IS NOT NULL
+       GROUP BY 1, 2`,
+    )
+    .all(params) as { id: string; currency: string; minor: number }[]
+}
+
+/** Introductions per (referrer -> prospect) pair within the filters; value in the main currency `main` only. */
+export function prospectEdges(db: Db, f: GraphFilters, main: string): GraphEdgeData[] {
   const { where, params } = filterSql(f)
   const rows = db
     .prepare(
       `SELECT i.referrer_id AS source, i.prospect_id AS target, count(*) AS count,
          sum(i.status = 'won') AS won,
          sum(i.status IN ('won', 'lost', 'not_a_fit')) AS decided,
-         coalesce(sum(CASE WHEN i.status = 'won' THEN i.value_minor END), 0) AS value
+         ${MAIN_VALUE} AS value
        FROM introductions i
        JOIN people r ON r.id = i.referrer_id
        JOIN people v ON v.id = i.receiver_id
@@ -99,7 +120,7 @@ export function prospectEdges(db: Db, f: GraphFilters): GraphEdgeData[] {
        GROUP BY i.referrer_id, i.prospect_id`,
     )
     .raw(true)
-    .all(params) as EdgeTuple[]
+    .all({ ...params, main }) as EdgeTuple[]
   return rows.map((r) => edgeOf(r, 'prospect'))
 }
 

@@ -10,9 +10,9 @@ import { toGexf, toGraphml } from '../../core/formats/xml'
 import { reportHtml } from '../../core/formats/report'
 import { tx } from '../db/connection'
 import {
-  DryRun, exportNetwork, graphExport, INTRO_CSV_HEADER, introductionsCsvRows, mergeNetwork, networkCounts, partnerScores, PEOPLE_CSV_HEADER,
-  peopleCsvRows, SCORECARD_CSV_HEADER, toThank,
+  DryRun, exportNetwork, graphExport, INTRO_CSV_HEADER, introductionsCsvRows, mergeNetwork, PEOPLE_CSV_HEADER, peopleCsvRows,
 } from '../db/files'
+import { reportData, scorecardsCsv } from './analytics'
 import { writeSetting } from '../db/settings'
 import { nowIso, todayIso, type ServiceContext } from './context'
 import { commitImport, mappingKey, prepareImportAsync, previewImport, strictCheck } from './files/import'
@@ -48,13 +48,6 @@ function networkName(ctx: ServiceContext): string {
   return (ctx.store.file.split(/[\\/]/).pop() ?? 'network').replace(/\.[^.]+$/, '')
 }
 
-function mainCurrency(ctx: ServiceContext): string | null {
-  const r = ctx.store.db
-    .prepare("SELECT currency FROM introductions WHERE currency IS NOT NULL AND deleted_at IS NULL GROUP BY currency ORDER BY count(*) DESC LIMIT 1")
-    .get() as { currency: string } | undefined
-  return r?.currency ?? null
-}
-
 /** Builds an export as text (the renderer saves it; the desktop app may print the report to PDF). */
 export function exportText(ctx: ServiceContext, format: ExportFormat, graphPng?: string): { fileName: string; mimeType: string; text: string } {
   const db = ctx.store.db
@@ -71,15 +64,8 @@ export function exportText(ctx: ServiceContext, format: ExportFormat, graphPng?:
     case 'introductions-csv-plain':
       return out(toCsv(INTRO_CSV_HEADER, introductionsCsvRows(db), { bom: false, neutralize: false }))
     case 'scorecards-csv':
-      return out(
-        toCsv(
-          SCORECARD_CSV_HEADER,
-          partnerScores(db).map((s) => {
-            const decided = s.won + s.lost
-            return [s.name, s.company, s.given, s.won, s.lost, s.open, decided ? Math.round((s.won / decided) * 100) : null, s.won_value / 100, s.received, s.last_date]
-          }),
-        ),
-      )
+      // One source: the analytics service's rows, order and columns (all time).
+      return out(scorecardsCsv(ctx, db, { period: { preset: 'all' } }).csv)
     case 'json':
       return out(stringifyNetwork(exportNetwork(db, nowIso(ctx))))
     case 'graphml':
@@ -91,39 +77,9 @@ export function exportText(ctx: ServiceContext, format: ExportFormat, graphPng?:
   }
 }
 
+/** The printable report: its data comes from the analytics service (one source with Reports and the CSV). */
 export function buildReport(ctx: ServiceContext, graphPng?: string): string {
-  const db = ctx.store.db
-  const counts = networkCounts(db)
-  const scores = partnerScores(db)
-  const given = scores.reduce((a, s) => a + s.given, 0)
-  const won = scores.reduce((a, s) => a + s.won, 0)
-  const decided = scores.reduce((a, s) => a + s.won + s.lost, 0)
-  const wonValue = scores.reduce((a, s) => a + s.won_value, 0)
-  const cur = mainCurrency(ctx)
-  const fmt = (minor: number) => (cur ? `${cur} ` : '') + (minor / 100).toLocaleString('en-US', { maximumFractionDigits: 0 })
-  return reportHtml({
-    networkName: networkName(ctx),
-    generatedOn: todayIso(ctx),
-    currency: cur,
-    figures: [
-      { label: 'People', value: String(counts.people) },
-      { label: 'Introductions', value: String(counts.introductions) },
-      { label: 'Partners who introduced you', value: String(scores.filter((s) => s.given > 0).length) },
-      { label: 'Introductions to you', value: String(given) },
-      { label: 'Won', value: String(won) },
-      { label: 'Conversion (won of decided)', value: decided ? `${Math.round((won / decided) * 100)}%` : '–' },
-      { label: 'Won value', value: fmt(wonValue) },
-    ],
-    leaderboard: scores
-      .filter((s) => s.given > 0)
-      .slice(0, 25)
-      .map((s) => ({
-        name: s.name, company: s.company, introductions: s.given, won: s.won, wonValueMinor: s.won_value,
-        conversion: s.won + s.lost ? s.won / (s.won + s.lost) : null,
-      })),
-    toThank: toThank(db).map((t) => ({ partner: t.partner, prospect: t.prospect, date: t.date, valueMinor: t.value_minor })),
-    graphPng: graphPng ?? null,
-  })
+  return reportHtml(reportData(ctx, ctx.store.db, networkName(ctx), graphPng))
 }
 
 /** Reads another network from bytes: the JSON export, or a .referralmap (SQLite) file. */

@@ -110,6 +110,19 @@ function materialiseAskFollowUps(ctx: ServiceContext, today: string, delay: numb
   return created
 }
 
+/**
+ * Won introductions to you still waiting for a thank-you, in the Today view's
+ * order: the one "thanked" rule, read by the Today view and the printable report.
+ */
+export function thankWonItems(db: Db, me: string, today: string): { items: ThankItem[]; total: number } {
+  const wins = unthankedWins(db, me, today, LIST_CAP)
+  const items = wins.rows
+    .filter((r) => !isWinThanked(r.status_date, r.last_thank ? [r.last_thank] : []))
+    .map((r) => thankItem(r, r.status_date, today))
+    .sort(byThankOrder)
+  return { items, total: wins.total }
+}
+
 export function computeToday(ctx: ServiceContext): Today {
   const db = ctx.store.db
   const s = {
@@ -136,11 +149,8 @@ export function computeToday(ctx: ServiceContext): Today {
         totals: { thankWon: 0, thankReceived: 0, askNow: 0, keepInTouch: 0, lapsing: 0 },
       }
 
-    const wins = unthankedWins(db, me, today, LIST_CAP)
-    const thankWon = wins.rows
-      .filter((r) => !isWinThanked(r.status_date, r.last_thank ? [r.last_thank] : []))
-      .map((r) => thankItem(r, r.status_date, today))
-      .sort(byThankOrder)
+    const wins = thankWonItems(db, me, today)
+    const thankWon = wins.items
     const thankReceived = recentReceived(db, me, addDays(today, -LOOP_DEFAULTS.receivedThankWindowDays))
       .filter((r) => r.date <= today && !isReceiptThanked(r.last_thank ? [r.last_thank] : []))
       .map((r) => thankItem(r, r.date, today))

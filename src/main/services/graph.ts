@@ -4,7 +4,8 @@ import type { SliceHandlers } from './types'
 import type { GraphData, GraphEdgeData, GraphFilters, GraphNodeData, graphChannels } from '../../shared/channels/graph'
 import { AppError, notFound } from '../../shared/errors'
 import { tx, type Db } from '../db/connection'
-import { clearPositions, nodeRows, partnerEdges, prospectEdges, upsertPositions } from '../db/graph'
+import { clearPositions, nodeRows, partnerEdges, prospectEdges, upsertPositions, wonValueByReferrer } from '../db/graph'
+import { moneyList } from '../../core/analytics/scorecard'
 import { getMeId } from '../db/people'
 import { readSetting } from '../db/settings'
 import { nowIso, type ServiceContext } from './context'
@@ -15,12 +16,13 @@ export { PRIOR_WEIGHT }
 
 export function graphData(db: Db, f: GraphFilters): GraphData {
   const meId = getMeId(db)
-  const edges: GraphEdgeData[] = partnerEdges(db, f)
+  const currency = readSetting(db, 'currency')
+  const edges: GraphEdgeData[] = partnerEdges(db, f, currency)
   const stats = new Map<string, Omit<GraphNodeData, 'id' | 'name' | 'company' | 'profession' | 'isMe' | 'x' | 'y'>>()
   const stat = (id: string) => {
     let s = stats.get(id)
     if (!s) {
-      s = { role: 'partner', sent: 0, received: 0, wonToMe: 0, decidedToMe: 0, closedValueMinor: 0 }
+      s = { role: 'partner', sent: 0, received: 0, wonToMe: 0, decidedToMe: 0, closedValueMinor: 0, closedValue: [] }
       stats.set(id, s)
     }
     return s
@@ -40,8 +42,14 @@ export function graphData(db: Db, f: GraphFilters): GraphData {
       decidedAll += e.decided
     }
   }
+  const won = new Map<string, { currency: string; minor: number }[]>()
+  for (const r of wonValueByReferrer(db, f)) won.set(r.id, [...(won.get(r.id) ?? []), r])
+  for (const [id, list] of won) {
+    const s = stats.get(id)
+    if (s) s.closedValue = moneyList(list, currency)
+  }
   if (f.prospects) {
-    const pe = prospectEdges(db, f)
+    const pe = prospectEdges(db, f, currency)
     for (const e of pe) {
       if (!stats.has(e.target)) {
         const s = stat(e.target)
@@ -71,7 +79,7 @@ export function graphData(db: Db, f: GraphFilters): GraphData {
     nodes,
     edges: edges.filter((e) => present.has(e.source) && present.has(e.target)),
     prior: { mean: decidedAll > 0 ? wonAll / decidedAll : 0.3, weight: PRIOR_WEIGHT },
-    currency: readSetting(db, 'currency'),
+    currency,
   }
 }
 

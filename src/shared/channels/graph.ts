@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../channel'
 import { Id, IntroKind, IntroOrigin, IntroStatus, IsoDate, Tag } from '../schemas'
+import type { Money } from './analytics'
 
 /** One person on the map, with the aggregates the encodings are built from (all within the filters). */
 export interface GraphNodeData {
@@ -18,8 +19,13 @@ export interface GraphNodeData {
   /** Won / decided among the introductions this person made to you: the quality score's counts. */
   wonToMe: number
   decidedToMe: number
-  /** Won value (minor units) of every introduction this person made. */
+  /**
+   * Won value (minor units) of the introductions this person made, in the main
+   * currency only (what node size by value uses; other currencies are not added in).
+   */
   closedValueMinor: number
+  /** Won value of the introductions this person made, per currency, the main currency first. */
+  closedValue: Money[]
   /** Saved position, when the user (or an earlier layout) placed this person. */
   x: number | null
   y: number | null
@@ -33,6 +39,7 @@ export interface GraphEdgeData {
   count: number
   won: number
   decided: number
+  /** Won value (minor units) in the main currency only. */
   valueMinor: number
 }
 
@@ -42,6 +49,7 @@ export interface GraphData {
   edges: GraphEdgeData[]
   /** The network's average conversion of introductions to you, and the prior weight the quality score uses. */
   prior: { mean: number; weight: number }
+  /** The main currency (the default currency setting): node size by value counts it only. */
   currency: string
 }
 

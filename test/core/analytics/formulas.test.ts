@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { qualityScore, shrunkRate, wilsonInterval } from '../../../src/core/analytics/quality'
-import { COUNT_KEYS, countsFromValues, countsOf, countByPartner, emptyCounts, type IntroFact } from '../../../src/core/analytics/counts'
+import { COUNT_KEYS, countsFromValues, countsOf, countByPartner, emptyCounts, type Counts, type IntroFact } from '../../../src/core/analytics/counts'
 import {
   buildScorecard,
   flowSummary,
@@ -29,12 +29,14 @@ const fact = (p: Partial<IntroFact>): IntroFact => ({
   ...p,
 })
 const person = { id: 'a', name: 'Ann', company: null }
+/** Counts recorded in one currency (EUR, the main currency of these tests). */
+const eur = (c: Counts) => new Map([['EUR', c]])
 
 describe('quality score (hand-computed)', () => {
   test('no decided introductions: no score, no band', () => {
     expect(qualityScore(0, 0, prior)).toBeNull()
     expect(wilsonInterval(0, 0)).toBeNull()
-    const s = buildScorecard(person, countsOf(fact({ status: 'meeting' })), prior)
+    const s = buildScorecard(person, eur(countsOf(fact({ status: 'meeting' }))), prior, 'EUR')
     expect(s).toMatchObject({ received: 1, open: 1, decided: 0, conversion: null, quality: null, qualityLow: null })
     expect(s.winRate).toBe(0)
   })
@@ -77,13 +79,13 @@ describe('counts and scorecards', () => {
 
   test('won with zero value counts as won with 0 closed value', () => {
     const c = countsOf(fact({ status: 'won', statusDate: '2026-02-09', valueMinor: 0 }))
-    const s = buildScorecard(person, c, prior)
-    expect(s).toMatchObject({ won: 1, decided: 1, closedValue: 0, avgDaysToWon: 30, conversion: 1, winRate: 1 })
+    const s = buildScorecard(person, eur(c), prior, 'EUR')
+    expect(s).toMatchObject({ won: 1, decided: 1, closedValue: [], avgDaysToWon: 30, conversion: 1, winRate: 1 })
   })
   test('won without a value counts as won, value 0', () => {
-    const s = buildScorecard(person, countsOf(fact({ status: 'won', valueMinor: null })), prior)
+    const s = buildScorecard(person, eur(countsOf(fact({ status: 'won', valueMinor: null }))), prior, 'EUR')
     expect(s.won).toBe(1)
-    expect(s.closedValue).toBe(0)
+    expect(s.closedValue).toEqual([])
   })
   test('conversion = won / decided, won/all = won / received; lost and not a fit are decided', () => {
     const facts = [
@@ -94,7 +96,7 @@ describe('counts and scorecards', () => {
       fact({ direction: 'given', status: 'won', valueMinor: 5000 }),
     ]
     const c = countByPartner(facts).get('a')!
-    const s = buildScorecard(person, c, prior)
+    const s = buildScorecard(person, eur(c), prior, 'EUR')
     expect(s).toMatchObject({
       received: 4,
       won: 1,
@@ -102,12 +104,12 @@ describe('counts and scorecards', () => {
       notAFit: 1,
       open: 1,
       decided: 3,
-      closedValue: 1234.56,
+      closedValue: [{ currency: 'EUR', minor: 123456 }],
       given: 1,
       givenWon: 1,
-      givenValue: 50,
+      givenValue: [{ currency: 'EUR', minor: 5000 }],
       balance: 3,
-      valueBalance: 1184.56,
+      valueBalance: [{ currency: 'EUR', minor: 118456 }],
       byKind: { referral: 2, introduction: 1, lead: 1 },
       byOrigin: { inbound: 3, outbound: 1 },
       avgDaysToWon: 10,
@@ -127,11 +129,11 @@ describe('counts and scorecards', () => {
     const total = sumCounts(m.values())
     const p = networkPrior(total)
     expect(p).toEqual({ mean: 0.5, weight: 5 })
-    const cards = [...m].map(([id, c]) => buildScorecard({ id, name: id, company: null }, c, p))
+    const cards = [...m].map(([id, c]) => buildScorecard({ id, name: id, company: null }, eur(c), p, 'EUR'))
     const n = networkFigures({
       period: { preset: 'all', from: null, to: null, label: 'All time' },
       currency: 'EUR',
-      total,
+      total: eur(total),
       prior: p,
       cards,
       medianDaysToWon: null,
@@ -218,9 +220,9 @@ describe('periods (whole months)', () => {
 
 describe('sorting', () => {
   const cards = [
-    buildScorecard({ id: '1', name: 'Bea', company: null }, countsOf(fact({ status: 'won' })), prior),
-    buildScorecard({ id: '2', name: 'Al', company: null }, countsOf(fact({ status: 'lost' })), prior),
-    buildScorecard({ id: '3', name: 'Cy', company: null }, countsOf(fact({ status: 'new' })), prior),
+    buildScorecard({ id: '1', name: 'Bea', company: null }, eur(countsOf(fact({ status: 'won' }))), prior, 'EUR'),
+    buildScorecard({ id: '2', name: 'Al', company: null }, eur(countsOf(fact({ status: 'lost' }))), prior, 'EUR'),
+    buildScorecard({ id: '3', name: 'Cy', company: null }, eur(countsOf(fact({ status: 'new' }))), prior, 'EUR'),
   ]
   test('by quality, nulls last in both directions', () => {
     expect(sortScorecards(cards, 'quality', 'desc').map((c) => c.name)).toEqual(['Bea', 'Al', 'Cy'])

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import { qualityScore } from '../../../src/core/analytics/quality'
-import { COUNT_KEYS, countByPartner, countsOf, type IntroFact } from '../../../src/core/analytics/counts'
+import { COUNT_KEYS, addCounts, countByPartner, countByPartnerCurrency, countsOf, emptyCounts, totalCounts, type Counts, type IntroFact } from '../../../src/core/analytics/counts'
 import { buildScorecard, networkFigures, networkPrior, spinOffCredit, sumCounts } from '../../../src/core/analytics/scorecard'
+import { amountIn } from '../../../src/core/money'
 
 const arbFact: fc.Arbitrary<IntroFact> = fc.record({
   partnerId: fc.constantFrom('a', 'b', 'c', 'd'),
@@ -13,6 +14,7 @@ const arbFact: fc.Arbitrary<IntroFact> = fc.record({
   date: fc.constantFrom('2025-01-05', '2025-06-30', '2026-02-01'),
   statusDate: fc.constantFrom('2026-03-01', '2026-04-15'),
   valueMinor: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }),
+  currency: fc.constantFrom('EUR', 'GBP', 'JPY', null),
 })
 
 describe('analytics invariants', () => {
@@ -37,14 +39,15 @@ describe('analytics invariants', () => {
   test('network totals equal the sum of the scorecards', () => {
     fc.assert(
       fc.property(fc.array(arbFact, { maxLength: 60 }), (facts) => {
-        const m = countByPartner(facts)
-        const total = sumCounts(m.values())
-        const p = networkPrior(total)
-        const cards = [...m].map(([id, c]) => buildScorecard({ id, name: id, company: null }, c, p))
+        const m = countByPartnerCurrency(facts)
+        const byCurrency = new Map<string, Counts>()
+        for (const cc of m.values()) for (const [cur, c] of cc) byCurrency.set(cur, addCounts(byCurrency.get(cur) ?? emptyCounts(), c))
+        const p = networkPrior(totalCounts(byCurrency))
+        const cards = [...m].map(([id, cc]) => buildScorecard({ id, name: id, company: null }, cc, p, 'EUR'))
         const n = networkFigures({
           period: { preset: 'all', from: null, to: null, label: '' },
           currency: 'EUR',
-          total,
+          total: byCurrency,
           prior: p,
           cards,
           medianDaysToWon: null,
@@ -55,7 +58,15 @@ describe('analytics invariants', () => {
         expect(n.given).toBe(sum((s) => s.given))
         expect(n.won).toBe(sum((s) => s.won))
         expect(n.decided).toBe(sum((s) => s.decided))
-        expect(Math.round(n.closedValue * 100)).toBe(Math.round(sum((s) => s.closedValue) * 100))
+        // Money is per currency, never summed across currencies; an amount without a currency is the main one (EUR).
+        for (const cur of ['EUR', 'GBP', 'JPY']) {
+          const won = facts.filter((f) => f.direction === 'received' && f.status === 'won' && (f.currency || 'EUR') === cur)
+          const expected = won.reduce((a, f) => a + (f.valueMinor ?? 0), 0)
+          expect(amountIn(n.closedValue, cur), cur).toBe(expected)
+          expect(sum((s) => amountIn(s.closedValue, cur)), cur).toBe(expected)
+        }
+        expect(n.closedValue.every((x) => x.minor !== 0)).toBe(true)
+        expect(n.currencies[0]).toBe('EUR')
         expect(n.received).toBe(facts.filter((f) => f.direction === 'received').length)
         expect(n.byKind.referral.decided + n.byKind.introduction.decided + n.byKind.lead.decided).toBe(n.decided)
         expect(n.byOrigin.inbound.won + n.byOrigin.outbound.won).toBe(n.won)

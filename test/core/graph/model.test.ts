@@ -28,6 +28,7 @@ const node = (id: string, over: Partial<GraphNodeData> = {}): GraphNodeData => (
   wonToMe: 0,
   decidedToMe: 0,
   closedValueMinor: 0,
+  closedValue: [],
   x: null,
   y: null,
   ...over,

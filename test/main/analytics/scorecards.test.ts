@@ -55,17 +55,17 @@ describe('scorecards (hand-computed)', () => {
       notAFit: 0,
       decided: 2,
       conversion: 0.5,
-      closedValue: 1000,
+      closedValue: [{ currency: 'EUR', minor: 100000 }],
       avgDaysToWon: 30,
       medianDaysToWon: 30,
       given: 1,
       givenWon: 1,
-      givenValue: 200,
+      givenValue: [{ currency: 'EUR', minor: 20000 }],
       balance: 2,
-      valueBalance: 800,
+      valueBalance: [{ currency: 'EUR', minor: 80000 }],
       lastReceived: '2026-04-01',
       lastGiven: '2026-02-01',
-      spinOffValue: 700,
+      spinOffValue: [{ currency: 'EUR', minor: 70000 }],
       spinOffWon: 1,
     })
     expect(ann.winRate).toBeCloseTo(1 / 3)
@@ -75,30 +75,31 @@ describe('scorecards (hand-computed)', () => {
     expect(ann.qualityHigh).toBeCloseTo(0.9055, 4)
     // The person Ann introduced is also a partner in their own right (a prospect who refers).
     const prospect = page.items.find((s) => s.personId === p)!
-    expect(prospect).toMatchObject({ received: 1, won: 1, closedValue: 700 })
+    expect(prospect).toMatchObject({ received: 1, won: 1, closedValue: [{ currency: 'EUR', minor: 70000 }] })
   })
 
   test('network figures are the sums of the scorecards; spin-off value is not added to the total', async () => {
     const n = await t.call('analytics:network', { period: { preset: 'last12' } })
     const page = await t.call('analytics:scorecards', { period: { preset: 'last12' } })
-    expect(n).toMatchObject({ received: 5, given: 1, introductions: 6, won: 3, decided: 4, conversion: 0.75, closedValue: 2000, partners: 3 })
-    expect(n.closedValue).toBe(page.items.reduce((s, c) => s + c.closedValue, 0))
+    expect(n).toMatchObject({ received: 5, given: 1, introductions: 6, won: 3, decided: 4, conversion: 0.75, closedValue: [{ currency: 'EUR', minor: 200000 }], partners: 3 })
+    expect(n.currencies).toEqual(['EUR'])
+    expect(n.closedValue[0]!.minor).toBe(page.items.reduce((s, c) => s + c.closedValue[0]!.minor, 0))
     expect(n.byOrigin.inbound).toEqual({ won: 1, decided: 1, conversion: 1 })
     expect(n.byOrigin.outbound).toMatchObject({ won: 2, decided: 3 })
     expect(n.byKind.lead).toEqual({ won: 0, decided: 1, conversion: 0 })
     expect(n.medianDaysToWon).toBe(10) // won spans 30, 10, 0
-    expect(n.byMonth.find((m) => m.month === '2026-05')).toEqual({ month: '2026-05', received: 2, given: 0, won: 2, closedValue: 1000 })
-    expect(n.topByValue[0]).toMatchObject({ personId: a, value: 1000 })
+    expect(n.byMonth.find((m) => m.month === '2026-05')).toEqual({ month: '2026-05', received: 2, given: 0, won: 2, closedValue: [{ currency: 'EUR', minor: 100000 }] })
+    expect(n.topByValue[0]).toMatchObject({ personId: a, value: 100000 })
     expect(n.topByReciprocityGap[0]).toMatchObject({ personId: a, value: 2 })
   })
 
   test('all time includes older introductions; a period with nothing in it is empty', async () => {
     const all = await t.call('analytics:partner', { personId: a, period: { preset: 'all' } })
-    expect(all.scorecard).toMatchObject({ received: 4, won: 2, closedValue: 1500 })
+    expect(all.scorecard).toMatchObject({ received: 4, won: 2, closedValue: [{ currency: 'EUR', minor: 150000 }] })
     const empty = await t.call('analytics:scorecards', { period: { preset: 'custom', from: '2023-01-01', to: '2023-12-31' } })
     expect(empty.items).toEqual([])
     const n = await t.call('analytics:network', { period: { preset: 'custom', from: '2023-01-01', to: '2023-12-31' } })
-    expect(n).toMatchObject({ received: 0, conversion: null, closedValue: 0, medianDaysToWon: null, byMonth: [] })
+    expect(n).toMatchObject({ received: 0, conversion: null, closedValue: [], medianDaysToWon: null, byMonth: [] })
   })
 
   test('group and tag filters only narrow', async () => {
@@ -137,23 +138,24 @@ describe('scorecards (hand-computed)', () => {
   test('CSV export: BOM, header, one row per partner, formula injection neutralised', async () => {
     const { csv, filename } = await t.call('analytics:exportCsv', { period: { preset: 'last12' } })
     expect(filename).toBe('scorecards_2025-07-01_2026-06-30.csv')
-    expect(csv.startsWith('\uFEFFPartner,Company,Received')).toBe(true)
+    expect(csv.startsWith('\uFEFFRank,Partner,Company,Received')).toBe(true)
     const lines = csv.trimEnd().split('\r\n')
     expect(lines).toHaveLength(4)
-    expect(lines.some((l) => l.startsWith("'=Bob Builder,"))).toBe(true)
-    expect(lines.find((l) => l.startsWith('Ann Accountant'))).toContain(',1000,')
+    expect(lines[0]).toContain(',Closed value (EUR),')
+    expect(lines.some((l) => /^\d,'=Bob Builder,/.test(l))).toBe(true)
+    expect(lines.find((l) => /^\d,Ann Accountant/.test(l))).toContain(',1000,')
   })
 
   test('partnerScores for the graph', async () => {
     const m = partnerScores(t.ctx.store.db, me, { preset: 'all' }, '2026-06-15')
-    expect(m.get(a)).toMatchObject({ won: 2, decided: 3, received: 4, given: 1, closedValue: 1500 })
+    expect(m.get(a)).toMatchObject({ won: 2, decided: 3, received: 4, given: 1, closedValue: [{ currency: 'EUR', minor: 150000 }] })
     expect(m.get(a)!.quality).toBeGreaterThan(m.get(a)!.low!)
     expect(partnerScores(t.ctx.store.db, null, { preset: 'all' }, '2026-06-15').size).toBe(0)
   })
 
   test('the period query is two primary-key lookups per partner, no scan of introductions', () => {
     const plan = (t.ctx.store.db.prepare(`EXPLAIN QUERY PLAN ${periodCountsSql()}`).all({ to: '2026-06', from: '2025-07', prev: '2025-06' }) as { detail: string }[]).map((r) => r.detail)
-    expect(plan.filter((d) => /USING PRIMARY KEY \(partner_id=\? AND month=\?\)/.test(d))).toHaveLength(2)
+    expect(plan.filter((d) => /USING PRIMARY KEY \(partner_id=\? AND currency=\? AND month=\?\)/.test(d))).toHaveLength(2)
     expect(plan.some((d) => /introductions/.test(d))).toBe(false)
   })
 })

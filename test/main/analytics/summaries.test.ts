@@ -16,7 +16,8 @@ const RANGES: { fromMonth: string | null; toMonth: string | null }[] = [
 ]
 
 type Op =
-  | { op: 'create'; ref: number; rec: number; month: number; day: number; status: string; value: number | null; kind: string; origin: string }
+  | { op: 'create'; ref: number; rec: number; month: number; day: number; status: string; value: number | null; kind: string; origin: string; currency: string | null }
+  | { op: 'currency'; which: number; currency: string }
   | { op: 'status'; which: number; status: string; addDays: number }
   | { op: 'value'; which: number; value: number | null }
   | { op: 'move'; which: number; month: number; kind: string; origin: string; ref: number }
@@ -34,7 +35,9 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
     value: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: null }),
     kind: fc.constantFrom('referral', 'introduction', 'lead'),
     origin: fc.constantFrom('inbound', 'outbound'),
+    currency: fc.constantFrom('EUR', 'GBP', 'JPY', null),
   }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('currency' as const), which: fc.nat(), currency: fc.constantFrom('EUR', 'GBP') }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('status' as const), which: fc.nat(), status: fc.constantFrom(...STATUSES), addDays: fc.integer({ min: 0, max: 90 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('value' as const), which: fc.nat(), value: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: null }) }) },
   { weight: 1, arbitrary: fc.record({
@@ -63,8 +66,12 @@ async function apply(app: TestApp, people: string[], ids: string[], o: Op): Prom
         origin: o.origin as 'inbound',
         status: o.status as 'new',
         value: o.value === null ? null : o.value / 100,
+        ...(o.currency === null ? {} : { currency: o.currency }),
       })
       ids.push(i.id)
+    } else if (o.op === 'currency') {
+      const id = pick()
+      if (id) await app.call('introductions:update', { id, currency: o.currency })
     } else if (o.op === 'status') {
       const id = pick()
       if (!id) return
@@ -89,29 +96,34 @@ async function apply(app: TestApp, people: string[], ids: string[], o: Op): Prom
   }
 }
 
-/** The reference: the same counts computed in JS from a plain read of every live introduction. */
-function reference(app: TestApp, me: string, range: { fromMonth: string | null; toMonth: string | null }): Map<string, Counts> {
+/** The reference: the same counts per partner and currency, computed in JS from a plain read of every live introduction. */
+function reference(app: TestApp, me: string, range: { fromMonth: string | null; toMonth: string | null }): Map<string, Map<string, Counts>> {
   const rows = app.ctx.store.db
     .prepare(
-      `SELECT referrer_id, receiver_id, kind, origin, status, date, status_date, value_minor FROM introductions
+      `SELECT referrer_id, receiver_id, kind, origin, status, date, status_date, value_minor, coalesce(currency, '') AS currency FROM introductions
        WHERE deleted_at IS NULL AND (referrer_id = ? OR receiver_id = ?)`,
     )
-    .all(me, me) as { referrer_id: string; receiver_id: string; kind: IntroFact['kind']; origin: IntroFact['origin']; status: IntroFact['status']; date: string; status_date: string; value_minor: number | null }[]
-  const facts: IntroFact[] = rows
-    .filter((r) => (range.fromMonth === null || r.date.slice(0, 7) >= range.fromMonth) && (range.toMonth === null || r.date.slice(0, 7) <= range.toMonth))
-    .map((r) => ({
-      partnerId: r.receiver_id === me ? r.referrer_id : r.receiver_id,
-      direction: r.receiver_id === me ? 'received' : 'given',
-      kind: r.kind,
-      origin: r.origin,
-      status: r.status,
-      date: r.date,
-      statusDate: r.status_date,
-      valueMinor: r.value_minor,
-    }))
-  const m = countByPartner(facts)
-  for (const [k, c] of m) if (c.r_n === 0 && c.g_n === 0) m.delete(k)
-  return m
+    .all(me, me) as { referrer_id: string; receiver_id: string; kind: IntroFact['kind']; origin: IntroFact['origin']; status: IntroFact['status']; date: string; status_date: string; value_minor: number | null; currency: string }[]
+  const inRange = (d: string) => (range.fromMonth === null || d.slice(0, 7) >= range.fromMonth) && (range.toMonth === null || d.slice(0, 7) <= range.toMonth)
+  const out = new Map<string, Map<string, Counts>>()
+  for (const cur of new Set(rows.map((r) => r.currency))) {
+    const facts = rows
+      .filter((r) => r.currency === cur && inRange(r.date))
+      .map(
+        (r): IntroFact => ({
+          partnerId: r.receiver_id === me ? r.referrer_id : r.receiver_id,
+          direction: r.receiver_id === me ? 'received' : 'given',
+          kind: r.kind,
+          origin: r.origin,
+          status: r.status,
+          date: r.date,
+          statusDate: r.status_date,
+          valueMinor: r.value_minor,
+        }),
+      )
+    for (const [k, c] of countByPartner(facts)) if (c.r_n !== 0 || c.g_n !== 0) out.set(k, new Map(out.get(k)).set(cur, c))
+  }
+  return out
 }
 
 const snapshot = (app: TestApp) => ({

@@ -119,7 +119,8 @@ describe('graph exports', () => {
   it('scorecards CSV and the printable report', async () => {
     await app.call('app:loadSample', { seed: 3 })
     const sc = await app.call('files:export', { format: 'scorecards-csv' })
-    expect(sc.text.split('\r\n')[0]).toBe('\uFEFFPartner,Company,Introductions to you,Won,Lost,Open,Conversion %,Won value,Introductions from you,Last introduction')
+    // The analytics service's scorecards (one source with Reports): ranked, money per currency.
+    expect(sc.text.split('\r\n')[0]).toMatch(/^\uFEFFRank,Partner,Company,Received,.*,Closed value \(EUR\),/)
     const rep = await app.call('files:export', { format: 'report-html', graphPng: 'data:image/png;base64,iVBORw0KGgo=' })
     expect(rep.mimeType).toBe('text/html')
     expect(rep.text).toContain('Partner leaderboard')

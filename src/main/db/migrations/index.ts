@@ -3,6 +3,7 @@ import m0020 from './0020-scorecard-summaries'
 import m0030 from './0030-graph-positions'
 import m0040 from './0040-followup'
 import m0060 from './0060-person-merge'
+import m0070 from './0070-summaries-by-currency'
 import m0090 from './0090-history'
 
 /**
@@ -24,5 +25,6 @@ export const migrations: readonly Migration[] = [
   m0030,
   m0040,
   m0060,
+  m0070,
   m0090,
 ]

@@ -76,9 +76,3 @@ export function Tabs<T extends string>({ tabs, value, onChange, label }: { tabs:
   )
 }
 
-/** Money in major units with its currency, e.g. "EUR 1,250". */
-export function formatMoney(value: number | null, currency: string | null): string {
-  if (value === null) return ''
-  const n = value.toLocaleString(undefined, { maximumFractionDigits: 2 })
-  return currency ? `${currency} ${n}` : n
-}

@@ -266,7 +266,7 @@ export function Legend({ model, sizeBy, prospects }: { model: GraphModel; sizeBy
       </div>
       <div className="graph-legend-row">
         <span className="dot small" style={{ background: UNDECIDED }} />
-        <span className="dot large" style={{ background: UNDECIDED }} /> size: {sizeBy === 'value' ? 'won value of introductions made' : 'introductions made'}
+        <span className="dot large" style={{ background: UNDECIDED }} /> size: {sizeBy === 'value' ? `won value of introductions made, in ${model.currency} only` : 'introductions made'}
       </div>
       <div className="graph-legend-row">
         <span className="line thin" /> <span className="line thick" /> line width: introductions sent that way

@@ -3,6 +3,7 @@ import { useApi } from '../../ui/api'
 import type { NavTarget } from '../../ui/nav'
 import { PartnerScorecard } from '../reports/PartnerScorecard'
 import { Button } from '../../ui/Button'
+import { formatMoney, formatMoneyList } from '../../../../core/money'
 
 const pct = (v: number) => `${Math.round(v * 100)}%`
 
@@ -24,7 +25,6 @@ export function SidePanel({
   onFocus: () => void
 }) {
   const intros = useApi('introductions:list', { personId: node.id, limit: 8, sort: 'date', dir: 'desc' })
-  const money = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 })
   return (
     <aside className="graph-panel" aria-label={`About ${node.label}`}>
       <header>
@@ -60,7 +60,12 @@ export function SidePanel({
           <dt>Introductions received</dt>
           <dd>{node.received}</dd>
           <dt>Won value of their introductions</dt>
-          <dd>{money.format(node.value)}</dd>
+          <dd>
+            {node.money.length === 0 ? formatMoney(0, currency, { whole: true }) : formatMoneyList(node.money, { whole: true })}
+            {node.money.some((m) => m.currency !== currency) && (
+              <span className="graph-muted"> (size on the map: {currency} only)</span>
+            )}
+          </dd>
         </dl>
       )}
       <div className="graph-actions">

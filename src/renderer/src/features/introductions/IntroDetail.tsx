@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Introduction } from '../../../../shared/types'
 import { INTRO_STATUSES, type IntroStatus } from '../../../../shared/schemas'
 import type { NavTarget } from '../../ui/nav'
-import { Button, ConfirmDialog, Dialog, STATUS_LABELS, Select, StatusBadge, TextField, fieldError, formatMoney, useApi, useApiMutation, useToast, useToday } from '../../ui'
+import { Button, ConfirmDialog, Dialog, STATUS_LABELS, Select, StatusBadge, TextField, fieldError, formatMoney, toMinor, useApi, useApiMutation, useToast, useToday } from '../../ui'
 import { IntroForm, STATUS_DATE_LABELS, futureHint, isDecided } from './IntroForm'
 import { KIND_LABELS, ORIGIN_LABELS } from './IntroTable'
 
@@ -188,7 +188,7 @@ export function IntroDetail({ id, onClose, navigate, me }: { id: string; onClose
               {i.value !== null && (
                 <>
                   <dt>Value</dt>
-                  <dd>{formatMoney(i.value, i.currency)}</dd>
+                  <dd>{formatMoney(toMinor(i.value), i.currency)}</dd>
                 </>
               )}
               {i.notes && (

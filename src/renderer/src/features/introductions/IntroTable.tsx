@@ -1,6 +1,6 @@
 import type { IntroductionListItem } from '../../../../shared/types'
 import type { IntroductionSort } from '../../../../shared/channels/foundation'
-import { DataTable, StatusBadge, formatMoney, type Column } from '../../ui'
+import { DataTable, StatusBadge, formatMoney, toMinor, type Column } from '../../ui'
 import type { ReactNode } from 'react'
 
 type Sort = (typeof IntroductionSort)['options'][number]
@@ -15,7 +15,7 @@ export const INTRO_COLUMNS: Column<IntroductionListItem, Sort>[] = [
   { key: 'prospect', header: 'Prospect', sort: 'prospect', cell: (r) => r.prospectName },
   { key: 'kind', header: 'Kind', sort: 'kind', cell: (r) => KIND_LABELS[r.kind] },
   { key: 'status', header: 'Status', sort: 'status', cell: (r) => <StatusBadge status={r.status} /> },
-  { key: 'value', header: 'Value', sort: 'value', numeric: true, cell: (r) => formatMoney(r.value, r.currency) },
+  { key: 'value', header: 'Value', sort: 'value', numeric: true, cell: (r) => formatMoney(toMinor(r.value), r.currency) },
 ]
 
 export interface IntroTableProps {

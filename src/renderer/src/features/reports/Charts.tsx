@@ -1,7 +1,8 @@
 import type { NetworkFigures, Rate, Scorecard } from '../../../../shared/channels/analytics'
 import { Badge } from '../../ui'
 import { lapseReasonText } from '../../../../core/analytics/scorecard'
-import { compact, monthShort, pct } from './format'
+import { amountIn } from '../../../../core/money'
+import { compact, money, monthShort, pct } from './format'
 
 /** Horizontal bars of conversion rates (won ÷ decided) with the counts beside them. */
 export function RateBars({ title, rows }: { title: string; rows: { label: string; rate: Rate }[] }) {
@@ -34,12 +35,13 @@ export function RateBars({ title, rows }: { title: string; rows: { label: string
   )
 }
 
-/** Closed value per month (by introduction month) as vertical bars. */
-export function MonthlyValue({ months, currency }: { months: NetworkFigures['byMonth']; currency: string }) {
+/** Closed value per month (by introduction month) in one currency, as vertical bars (major units). */
+export function MonthlyValue({ months: byMonth, currency }: { months: NetworkFigures['byMonth']; currency: string }) {
   const w = 640
   const h = 180
   const left = 44
   const bottom = 22
+  const months = byMonth.map((m) => ({ month: m.month, won: m.won, minor: amountIn(m.closedValue, currency), closedValue: amountIn(m.closedValue, currency) / 100 }))
   const max = Math.max(1, ...months.map((m) => m.closedValue))
   const slot = months.length > 0 ? (w - left) / months.length : 0
   const title = `Closed value by month (${currency})`
@@ -71,7 +73,7 @@ export function MonthlyValue({ months, currency }: { months: NetworkFigures['byM
           return (
             <g key={m.month}>
               <rect x={x} y={h - bottom - bh} width={slot * 0.7} height={bh} rx={2} className="rpt-bar">
-                <title>{`${monthShort(m.month)}: ${currency} ${m.closedValue.toLocaleString()} from ${m.won} won`}</title>
+                <title>{`${monthShort(m.month)}: ${money(m.minor, currency)} from ${m.won} won`}</title>
               </rect>
               {(months.length <= 12 || i % Math.ceil(months.length / 12) === 0) && (
                 <text x={x + slot * 0.35} y={h - 6} textAnchor="middle" className="rpt-axis">

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { PeriodPreset } from '../../../../shared/channels/analytics'
 import { Card, useApi } from '../../ui'
 import { LapsingBadge, QualityBand } from './Charts'
-import { money, num, pct } from './format'
+import { moneyList, num, pct } from './format'
 import './reports.css'
 
 const PRESETS: { value: Exclude<PeriodPreset, 'custom'>; label: string }[] = [
@@ -18,6 +18,7 @@ export function PartnerScorecard({ personId, initialPreset = 'last12' }: { perso
   const q = useApi('analytics:partner', { personId, period: { preset } })
   const s = q.data?.scorecard
   const cur = q.data?.currency ?? ''
+  const money = (list: readonly { currency: string; minor: number }[]) => moneyList(list, cur)
   return (
     <Card
       title="Scorecard"
@@ -55,14 +56,14 @@ export function PartnerScorecard({ personId, initialPreset = 'last12' }: { perso
           </dd>
           <dt>Closed value</dt>
           <dd>
-            {money(s.closedValue, cur)} <span className="muted rpt-small">avg {num(s.avgDaysToWon)} / median {num(s.medianDaysToWon, 1)} days to won</span>
+            {money(s.closedValue)} <span className="muted rpt-small">avg {num(s.avgDaysToWon)} / median {num(s.medianDaysToWon, 1)} days to won</span>
           </dd>
           <dt>Given by you</dt>
           <dd>
-            {s.given} ({s.givenWon} won, {money(s.givenValue, cur)}) · balance {s.balance > 0 ? `+${s.balance}` : s.balance}
+            {s.given} ({s.givenWon} won, {money(s.givenValue)}) · balance {s.balance > 0 ? `+${s.balance}` : s.balance}
           </dd>
           <dt>Spin-off</dt>
-          <dd>{s.spinOffWon > 0 ? `${money(s.spinOffValue, cur)} from ${s.spinOffWon} won via people they introduced` : '—'}</dd>
+          <dd>{s.spinOffWon > 0 ? `${money(s.spinOffValue)} from ${s.spinOffWon} won via people they introduced` : '—'}</dd>
           <dt>Last received</dt>
           <dd>
             {s.lastReceived ?? '—'} {s.lapsing && <LapsingBadge reason={s.lapsingReason} />}

@@ -1,13 +1,22 @@
 /** Display helpers for the Reports screen. */
+import type { Money } from '../../../../shared/channels/analytics'
+import { formatMoney, formatMoneyList } from '../../../../core/money'
+
 export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`)
 
 export const num = (x: number | null | undefined, digits = 0): string =>
   x === null || x === undefined ? '—' : x.toLocaleString(undefined, { maximumFractionDigits: digits })
 
-export function money(x: number | null | undefined, currency: string): string {
-  if (x === null || x === undefined) return '—'
-  return `${currency} ${x.toLocaleString(undefined, { maximumFractionDigits: 0 })}`
+/**
+ * Money per currency, rounded to whole units for the summaries: "EUR 2,400 · GBP 1,000";
+ * with nothing to show, zero in the main currency. One formatter: src/core/money.ts.
+ */
+export function moneyList(list: readonly Money[], main: string): string {
+  return list.length === 0 ? formatMoney(0, main, { whole: true }) : formatMoneyList(list, { whole: true })
 }
+
+/** One amount (minor units), rounded to whole units. */
+export const money = (minor: number, currency: string): string => formatMoney(minor, currency, { whole: true })
 
 /** Compact axis label: 1.2k, 35k, 1.4M. */
 export function compact(x: number): string {

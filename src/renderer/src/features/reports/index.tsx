@@ -4,7 +4,6 @@ import type { ScreenProps } from '../../ui/nav'
 import { Button, Card, Select, TextField, call, downloadText, fieldError, useApi, useToast } from '../../ui'
 import { GivenReceived, MonthlyValue, RateBars } from './Charts'
 import { Leaderboard } from './Leaderboard'
-import { RANKING_RULE } from '../../../../core/analytics/scorecard'
 import { money, moneyList, num, pct } from './format'
 import './reports.css'
 

@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react'
 import type { ScreenProps } from '../../ui/nav'
 import { fieldError, useApi, useApiMutation } from '../../ui/api'
 import type { KeepInTouchItem, LapsingItem, TaskItem, ThankItem } from '../../../../shared/channels/followup'
-import { formatMoney } from '../../../../core/templates/values'
+import { formatMoney, toMinor } from '../../../../core/money'
 import { LAPSE, lapseReasonText } from '../../../../core/analytics/scorecard'
 import { Composer } from './Composer'
 import { Dialog } from './Dialog'
@@ -12,7 +12,7 @@ import './followup.css'
 export { MakeIntroductionDialog } from './MakeIntroductionDialog'
 export { PersonInteractions } from './PersonInteractions'
 
-const money = (v: number | null, c: string | null) => (v === null ? '—' : formatMoney(v, c))
+const money = (v: number | null, c: string | null) => formatMoney(toMinor(v), c)
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 function Section(props: { title: string; count?: number; actions?: ReactNode; children: ReactNode; label?: string }) {
