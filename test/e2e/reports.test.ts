@@ -38,18 +38,21 @@ it('records introductions with known outcomes and shows them on the leaderboard,
     const row = table.locator('tbody tr', { hasText: name })
     return (await row.locator('td').allInnerTexts()).map((s) => s.trim())
   }
-  // Partner, Received, Won, Decided, Conversion, Quality, Closed value, Avg days, Median, Given, Balance, Spin-off, Last
+  // Rank, Partner, Received, Won, Decided, Conversion, Quality, Closed value, Avg days, Median, Given, Balance, Spin-off, Last
   const a = await cells('Ann Accountant')
-  expect(a.slice(1, 5)).toEqual(['4', '2', '3', '67%'])
-  expect(a[6]).toBe('EUR 2,000')
-  expect(a[7]).toBe('25') // (30 + 20) / 2
-  expect(a[9]).toBe('0')
-  expect(a[10]).toBe('+4')
+  expect(a.slice(2, 6)).toEqual(['4', '2', '3', '67%'])
+  expect(a[7]).toBe('EUR 2,000')
+  expect(a[8]).toBe('25') // (30 + 20) / 2
+  expect(a[10]).toBe('0')
+  expect(a[11]).toBe('+4')
   const b = await cells('Bob Builder')
-  expect(b.slice(1, 5)).toEqual(['1', '1', '1', '100%'])
-  expect(b[6]).toBe('EUR 5,000')
-  expect(b[9]).toBe('2')
-  expect(b[10]).toBe('-1')
+  expect(b.slice(2, 6)).toEqual(['1', '1', '1', '100%'])
+  expect(b[7]).toBe('EUR 5,000')
+  expect(b[10]).toBe('2')
+  expect(b[11]).toBe('-1')
+  // Ranked by evidence: 2 won of 3 (low end 21%) above 1 won of 1 (low end 21%, fewer decided: 0.2077 > 0.2065).
+  expect([a[0], b[0]]).toEqual(['1', '2'])
+  await page.getByText(/Ranked by the low end of the 95% confidence band/).waitFor()
   // Network figures: 5 received, 3 won of 4 decided.
   const figures = page.getByRole('region', { name: 'Network figures' })
   const figure = (name: string) => figures.getByRole('group', { name, exact: true })
@@ -62,10 +65,10 @@ it('records introductions with known outcomes and shows them on the leaderboard,
   const header = table.getByRole('columnheader', { name: 'Closed value' })
   await header.getByRole('button').click()
   await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending')
-  await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').first().innerText()).trim()).toMatch(/^Bob Builder/)
+  await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').nth(1).innerText()).trim()).toMatch(/^Bob Builder/)
   await header.getByRole('button').click()
   await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending')
-  await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').first().innerText()).trim()).toMatch(/^Ann Accountant/)
+  await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').nth(1).innerText()).trim()).toMatch(/^Ann Accountant/)
 
   // A period with no data: the empty state.
   await page.getByLabel('Period').selectOption('custom')
@@ -106,4 +109,43 @@ it('the sample network on the Reports screen (screenshot for the README)', async
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.emulateMedia({ colorScheme: 'dark' })
   await app.screenshot('reports-dark')
+})
+
+it('money of different currencies is shown per currency, never added (Reports, the partner, the graph panel)', async () => {
+  app = await startE2E({ now: '2026-06-15T10:00:00.000Z' })
+  const { page } = app
+  const me = (await app.api<{ meId: string }>('app:startEmpty', { meName: 'Sam Rivera' })).meId
+  const ann = (await app.api<{ id: string }>('people:create', { name: 'Ann Accountant' })).id
+  const gus = (await app.api<{ id: string }>('people:create', { name: 'Gus Green' })).id
+  const rec = (referrerId: string, receiverId: string, date: string, more: object) =>
+    app!.api('introductions:create', { referrerId, receiverId, prospect: { new: { name: `P ${date}` } }, date, ...more })
+  await rec(ann, me, '2026-03-01', { status: 'won', statusDate: '2026-03-11', value: 1000, currency: 'EUR' })
+  await rec(ann, me, '2026-04-01', { status: 'won', statusDate: '2026-04-21', value: 2400, currency: 'GBP' })
+  await rec(gus, me, '2026-04-10', { status: 'won', statusDate: '2026-04-20', value: 500, currency: 'GBP' })
+
+  await app.reload()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click()
+  const table = page.getByRole('table', { name: 'Partner leaderboard' })
+  await table.locator('tbody tr').nth(1).waitFor()
+  const row = table.locator('tbody tr', { hasText: 'Ann Accountant' })
+  expect((await row.locator('td').nth(7).innerText()).trim()).toBe('EUR 1,000 · GBP 2,400')
+  const figure = page.getByRole('region', { name: 'Network figures' }).getByRole('group', { name: 'Closed value', exact: true })
+  await expect.poll(() => figure.innerText()).toMatch(/EUR 1,000\s+GBP 2,900/)
+  expect(await figure.innerText()).not.toContain('3,900')
+  await page.getByRole('img', { name: 'Closed value by month (GBP)' }).waitFor()
+  await app.screenshot('reports-currencies')
+  await table.scrollIntoViewIfNeeded()
+  await app.screenshot('reports-currencies-leaderboard')
+
+  // The graph panel: every currency listed, and the map's size by value counts EUR only.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Network' }).click()
+  await page.getByLabel('Find a person').waitFor()
+  await page.getByLabel('Find a person').fill('Ann Acc')
+  await page.getByRole('option', { name: /Ann Accountant/ }).first().click()
+  const panel = page.getByRole('complementary', { name: 'About Ann Accountant' })
+  await expect.poll(() => panel.innerText()).toContain('EUR 1,000 · GBP 2,400 (size on the map: EUR only)')
+  await page.waitForTimeout(400)
+  await app.screenshot('graph-panel-currencies')
+  mkdirSync(DOCS, { recursive: true })
+  await page.screenshot({ path: join(DOCS, 'reports-currencies.png'), fullPage: true })
 })

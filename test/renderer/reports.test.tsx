@@ -161,7 +161,7 @@ describe('Reports leaderboard', () => {
     expect(conv.textContent).toContain('75%')
     expect(conv.textContent).toContain('3 won of 4 decided')
     // Money per currency, never added: one figure per currency, one chart per currency.
-    expect(screen.getByRole('group', { name: 'Closed value' }).textContent).toContain('EUR 7,000 · GBP 2,400')
+    expect(screen.getByRole('group', { name: 'Closed value' }).textContent).toContain('EUR 7,000GBP 2,400')
     expect(screen.getByRole('img', { name: 'Closed value by month (EUR)' })).toBeTruthy()
     expect(screen.getByRole('img', { name: 'Closed value by month (GBP)' })).toBeTruthy()
   })

@@ -18,11 +18,17 @@ const PRESETS: { value: PeriodPreset; label: string }[] = [
   { value: 'custom', label: 'Custom range' },
 ]
 
-function Figure({ label, value, sub }: { label: string; value: string; sub?: string }) {
+/** A figure; a list of values (money in several currencies) shows one per line. */
+function Figure({ label, value, sub }: { label: string; value: string | string[]; sub?: string }) {
+  const lines = typeof value === 'string' ? [value] : value
   return (
     <div className="rpt-figure" role="group" aria-label={label}>
       <div className="rpt-figure-label">{label}</div>
-      <div className="rpt-figure-value">{value}</div>
+      <div className="rpt-figure-value">
+        {lines.map((l, i) => (
+          <div key={i}>{l}</div>
+        ))}
+      </div>
       {sub && <div className="rpt-figure-sub">{sub}</div>}
     </div>
   )
@@ -126,7 +132,7 @@ export function ReportsScreen({ navigate }: ScreenProps) {
           <section className="rpt-figures" aria-label="Network figures">
             <Figure label="Introductions" value={num(n.introductions)} sub={`${n.received} received · ${n.given} given`} />
             <Figure label="Conversion" value={pct(n.conversion)} sub={`${n.won} won of ${n.decided} decided`} />
-            <Figure label="Closed value" value={moneyList(n.closedValue, cur)} sub={`from ${n.won} won introductions${n.closedValue.length > 1 ? ', per currency (never added)' : ''}`} />
+            <Figure label="Closed value" value={n.closedValue.length ? n.closedValue.map((m) => money(m.minor, m.currency)) : money(0, cur)} sub={`from ${n.won} won introductions${n.closedValue.length > 1 ? ', per currency (never added)' : ''}`} />
             <Figure label="Median time to close" value={n.medianDaysToWon === null ? '—' : `${num(n.medianDaysToWon, 1)} days`} sub={n.avgDaysToWon === null ? undefined : `average ${num(n.avgDaysToWon)} days`} />
             <Figure label="Inbound vs outbound" value={`${pct(n.byOrigin.inbound.conversion)} / ${pct(n.byOrigin.outbound.conversion)}`} sub="conversion, inbound / outbound" />
             <Figure
