@@ -1,8 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useApi } from './api'
 
+/** An existing person a PersonPicker picked (company shown beside the name when known). */
+export interface ExistingPerson {
+  id: string
+  name: string
+  company?: string | null
+}
+
 /** What a PersonPicker holds: an existing person, or (when `allowNew`) a name to create. */
-export type PickedPerson = { id: string; name: string } | { newName: string } | null
+export type PickedPerson = ExistingPerson | { newName: string } | null
 
 export function useDebounced<T>(value: T, ms = 200): T {
   const [v, setV] = useState(value)
@@ -13,20 +20,40 @@ export function useDebounced<T>(value: T, ms = 200): T {
   return v
 }
 
-export interface PersonPickerProps {
+export interface PersonPickerProps<New extends boolean = false> {
   label: string
   value: PickedPerson
-  onChange: (v: PickedPerson) => void
+  /** Without `allowNew` the pick is always an existing person (or none). */
+  onChange: (v: New extends true ? PickedPerson : ExistingPerson | null) => void
   /** Offer "Create new: <name>" (for prospects). */
-  allowNew?: boolean
+  allowNew?: New
+  /** People not to offer (e.g. the one already picked in the other field). */
+  exclude?: readonly (string | null | undefined)[]
+  /** Leave "you" out of the list (introductions between two other people). */
+  excludeMe?: boolean
   error?: string | undefined
   hint?: string
   placeholder?: string
   id?: string
 }
 
-/** Search-as-you-type over people:list; picks an existing person by id, or a new name when allowed. */
-export function PersonPicker({ label, value, onChange, allowNew, error, hint, placeholder, id: idProp }: PersonPickerProps) {
+/**
+ * Search-as-you-type over people:list; picks an existing person by id, or a new name when allowed.
+ * A combobox: arrow keys move through the list, Enter picks, Escape closes the list (not the dialog).
+ */
+export function PersonPicker<New extends boolean = false>({
+  label,
+  value,
+  onChange: onPick,
+  allowNew,
+  exclude,
+  excludeMe,
+  error,
+  hint,
+  placeholder,
+  id: idProp,
+}: PersonPickerProps<New>) {
+  const onChange = onPick as (v: PickedPerson) => void
   const auto = useId()
   const id = idProp ?? auto
   const listId = `${id}-list`
@@ -36,14 +63,14 @@ export function PersonPicker({ label, value, onChange, allowNew, error, hint, pl
   const inputRef = useRef<HTMLInputElement>(null)
   const search = useDebounced(text.trim(), 150)
   const q = useApi('people:list', { search, sort: 'name', dir: 'asc', offset: 0, limit: 8, includeArchived: false }, { enabled: open && value === null, placeholderData: (prev) => prev })
-  const people = q.data?.items ?? []
+  const people = (q.data?.items ?? []).filter((p) => !(excludeMe && p.isMe) && !(exclude ?? []).includes(p.id))
   const trimmed = text.trim()
   const exact = people.some((p) => p.name.toLowerCase() === trimmed.toLowerCase())
   const options: { key: string; label: string; sub?: string; pick: PickedPerson }[] = people.map((p) => ({
     key: p.id,
     label: p.name,
     sub: [p.company, p.profession].filter(Boolean).join(' · '),
-    pick: { id: p.id, name: p.name },
+    pick: { id: p.id, name: p.name, company: p.company },
   }))
   if (allowNew && trimmed !== '' && !exact) options.push({ key: '__new', label: `Create new: ${trimmed}`, pick: { newName: trimmed } })
 
@@ -66,6 +93,7 @@ export function PersonPicker({ label, value, onChange, allowNew, error, hint, pl
           <span>
             {name}
             {'newName' in value && <span className="muted"> (new person)</span>}
+            {'id' in value && value.company ? <span className="muted"> · {value.company}</span> : null}
           </span>
           <button
             type="button"

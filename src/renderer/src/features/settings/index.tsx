@@ -4,7 +4,7 @@ import { fieldError, useApi, useApiMutation } from '../../ui/api'
 import type { FollowupSettings, GeneralSettings, ProfileSettings } from '../../../../shared/settings'
 import { PLACEHOLDERS, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from '../../../../core/templates/render'
 import { DEFAULT_TEMPLATES } from '../../../../core/templates/defaults'
-import { PersonPicker, type PickedPerson } from '../thanks/PersonPicker'
+import { PersonPicker, type ExistingPerson as PickedPerson } from '../../ui/PersonPicker'
 import { renderDraft } from '../thanks/useDraft'
 import './settings.css'
 
@@ -23,8 +23,8 @@ function TemplatePreview(props: { kind: TemplateKind; tpl: { subject: string; bo
   return (
     <div className="st-preview">
       <div className="grid-2">
-        <PersonPicker label={props.kind === 'ask' ? 'Preview: referrer' : 'Preview: partner'} value={partner} onChange={setPartner} exclude={[prospect?.id]} />
-        <PersonPicker label={props.kind === 'introduction' ? 'Preview: person introduced' : 'Preview: client'} value={prospect} onChange={setProspect} exclude={[partner?.id]} />
+        <PersonPicker label={props.kind === 'ask' ? 'Preview: referrer' : 'Preview: partner'} value={partner} onChange={setPartner} exclude={[prospect?.id]} excludeMe />
+        <PersonPicker label={props.kind === 'introduction' ? 'Preview: person introduced' : 'Preview: client'} value={prospect} onChange={setProspect} exclude={[partner?.id]} excludeMe />
       </div>
       {out && (
         <div className="st-rendered" aria-label="Preview" role="region">

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { THANK_METHODS } from '../../../../shared/schemas'
 import { fieldError, useApiMutation } from '../../ui/api'
-import { Dialog } from './Dialog'
+import { Dialog } from '../../ui/Dialog'
 import { copyDraft, mailtoFor, openInMailApp, usableAddresses, type Draft } from './mail'
 import { useDraft } from './useDraft'
 import { MissingValues } from './MissingValues'

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react'
 import { fieldError, useApi, useApiMutation } from '../../ui/api'
-import { Dialog } from './Dialog'
+import { Dialog } from '../../ui/Dialog'
 import { MessageEditor } from './Composer'
-import { PersonPicker, type PickedPerson } from './PersonPicker'
+import { PersonPicker, type ExistingPerson as PickedPerson } from '../../ui/PersonPicker'
 import { usableAddresses, type Draft } from './mail'
 import { useDraft } from './useDraft'
 import { MissingValues } from './MissingValues'
@@ -76,8 +76,8 @@ export function MakeIntroductionDialog(props: { partnerId?: string; prospectId?:
       {step === 1 ? (
         <div className="stack">
           <div className="grid-2">
-            <PersonPicker label="Partner (who gets the referral)" value={partner} onChange={(p) => setPartner(p)} exclude={[prospect?.id]} error={fieldError(lead.error, 'partnerId')} />
-            <PersonPicker label="Person to introduce" value={prospect} onChange={(p) => setProspect(p)} exclude={[partner?.id]} error={fieldError(lead.error, 'prospectId')} />
+            <PersonPicker label="Partner (who gets the referral)" value={partner} onChange={(p) => setPartner(p)} exclude={[prospect?.id]} excludeMe error={fieldError(lead.error, 'partnerId')} />
+            <PersonPicker label="Person to introduce" value={prospect} onChange={(p) => setProspect(p)} exclude={[partner?.id]} excludeMe error={fieldError(lead.error, 'prospectId')} />
           </div>
           {context?.partner && (
             <div className="fu-partner card">

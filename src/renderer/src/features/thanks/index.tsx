@@ -5,7 +5,7 @@ import type { KeepInTouchItem, LapsingItem, TaskItem, ThankItem } from '../../..
 import { formatMoney, toMinor } from '../../../../core/money'
 import { LAPSE, lapseReasonText } from '../../../../core/analytics/scorecard'
 import { Composer } from './Composer'
-import { Dialog } from './Dialog'
+import { Dialog } from '../../ui/Dialog'
 import { MakeIntroductionDialog } from './MakeIntroductionDialog'
 import './followup.css'
 
