@@ -202,8 +202,16 @@ export function introductionsHandlers(ctx: ServiceContext) {
         const prospectId = rest.prospectId ?? cur.prospect_id
         checkPeople(db(), referrerId, receiverId, prospectId)
         const date = rest.date ?? cur.date
-        // While an introduction is new, its status date is its date: it moves with it.
-        const movesStatusDate = cur.status === 'new' && rest.date !== undefined
+        const history = statusHistory(db(), id)
+        const firstChange = history[1]
+        if (rest.date !== undefined && firstChange && date > firstChange.date)
+          throw new AppError(
+            'VALIDATION',
+            `The introduction date cannot be after its first status change ("${STATUS_NAMES[firstChange.status]}" on ${firstChange.date}).`,
+            'date',
+          )
+        // While an introduction has had no status change, its status date is its date: it moves with it.
+        const movesStatusDate = rest.date !== undefined && history.length <= 1
         if (!movesStatusDate && cur.status_date < date)
           throw new AppError('VALIDATION', 'The introduction date cannot be after its current status date.', 'date')
         const patch: Partial<IntroWrite> = { ...rest } as Partial<IntroWrite>

@@ -154,3 +154,26 @@ describe('interactions that have happened', () => {
     expect((await t.call('interactions:list', { personId: ann })).lastContacted).toBe(TODAY)
   })
 })
+
+describe('introductions:update of the date', () => {
+  it('keeps the history in order: the date cannot move past the first status change', async () => {
+    const i = await create()
+    await t.call('introductions:setStatus', { id: i.id, status: 'meeting', date: '2026-05-10' })
+    await t.call('introductions:setStatus', { id: i.id, status: 'won', date: '2026-06-01' })
+    const err = await t.fail('introductions:update', { id: i.id, date: '2026-05-20' })
+    expect(err).toMatchObject({ code: 'VALIDATION', field: 'date' })
+    expect(err.message).toContain('"meeting" on 2026-05-10')
+    const ok = await t.call('introductions:update', { id: i.id, date: '2026-05-05' })
+    expect(ok.history.map((h) => `${h.status}@${h.date}`)).toEqual(['new@2026-05-05', 'meeting@2026-05-10', 'won@2026-06-01'])
+    expect(ok.statusDate).toBe('2026-06-01')
+  })
+
+  it('a reopened introduction keeps its reopening date when the introduction date moves', async () => {
+    const i = await create()
+    await t.call('introductions:setStatus', { id: i.id, status: 'meeting', date: '2026-05-10' })
+    await t.call('introductions:setStatus', { id: i.id, status: 'new', date: '2026-05-12' })
+    const moved = await t.call('introductions:update', { id: i.id, date: '2026-05-03' })
+    expect(moved.history.map((h) => `${h.status}@${h.date}`)).toEqual(['new@2026-05-03', 'meeting@2026-05-10', 'new@2026-05-12'])
+    expect(moved.statusDate).toBe('2026-05-12')
+  })
+})
