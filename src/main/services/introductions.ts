@@ -204,7 +204,8 @@ export function introductionsHandlers(ctx: ServiceContext) {
         const date = rest.date ?? cur.date
         const history = statusHistory(db(), id)
         const firstChange = history[1]
-        if (rest.date !== undefined && firstChange && date > firstChange.date)
+        // Only a changed date is checked: an edit that resends the date never trips over old imported history.
+        if (rest.date !== undefined && rest.date !== cur.date && firstChange && date > firstChange.date)
           throw new AppError(
             'VALIDATION',
             `The introduction date cannot be after its first status change ("${STATUS_NAMES[firstChange.status]}" on ${firstChange.date}).`,
