@@ -1,9 +1,11 @@
 /**
- * Files bench: a 100k-row people CSV imported through the real service path
- * (base64 decode, encoding detection, CSV parse, header mapping, per-cell
- * validation, duplicate matching against 5k existing people, automatic backup,
- * one-transaction insert), against a bare prepared-statement insert of the same
- * rows in one transaction, in the same run. Also: JSON export and GraphML export.
+ * Files bench: a 100k-row people CSV (2 tags a row) imported through the real service path (base64 decode,
+ * encoding detection, CSV parse with quote checks, layout detection, header mapping, per-cell validation, duplicate
+ * matching against 5k existing people, automatic backup, one-transaction insert of people and tags), against the
+ * ceiling of that write, in the same run: the same people and tag rows, every value precomputed (ids, keys), prepared
+ * inserts in one transaction, secondary indexes dropped first and built after (inside the timed part), no triggers,
+ * the same connection pragmas. The ratio import rows/s : ceiling rows/s is the figure to keep at 0.6 or better.
+ * Also: JSON export and GraphML export.
  */
 import { join } from 'node:path'
 import { mkdirSync, rmSync } from 'node:fs'
@@ -41,6 +43,54 @@ function ctxFor(file: string, dir: string): ServiceContext {
   return { store: new NetworkStore(file), dataDir: dir, now: () => new Date(), transport: 'ipc', version: 'bench' }
 }
 
+/**
+ * The ceiling of the import's write: the rows the import writes for a file of n people (a person and 2 tags each),
+ * with every value computed before the clock starts, inserted by prepared statements in one transaction into a fresh
+ * network with the same pragmas (openDatabase), its triggers on people and person_tags dropped and its secondary
+ * indexes dropped first and built again at the end of the timed transaction. Returns milliseconds.
+ */
+function ceilingRun(file: string, n: number): number {
+  rmSync(file, { force: true })
+  rmSync(file + '-wal', { force: true })
+  rmSync(file + '-shm', { force: true })
+  const db = openDatabase(file)
+  const now = new Date().toISOString()
+  const people: unknown[][] = []
+  const tags: unknown[][] = []
+  for (let i = 0; i < n; i++) {
+    const id = uuidv7()
+    const name = `Person ${i} Ç`
+    const email = `person${i}@example.com`
+    people.push([
+      id, name, normalizeKey(name), `Company ${i % 5000}, Ltd`, `Trade ${i % 40}`, email, normalizeEmail(email), `+1 555 ${String(i).padStart(6, '0')}`,
+      null, `City ${i % 300}`, null, null, `Notes for ${i}`, now, now,
+    ])
+    for (const t of [`tag${i % 20}`, 'member']) tags.push([id, t, normalizeKey(t)])
+  }
+  const tables = ['people', 'person_tags']
+  const marks = tables.map(() => '?').join(', ')
+  for (const t of db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN (${marks})`).all(...tables) as { name: string }[])
+    db.exec(`DROP TRIGGER "${t.name}"`)
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${marks})`)
+    .all(...tables) as { name: string; sql: string }[]
+  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`)
+  const person = db.prepare(
+    `INSERT INTO people (id, name, name_key, company, profession, email, email_key, phone, website, city, ideal_client, how_met, notes,
+       is_me, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+  )
+  const tag = db.prepare('INSERT INTO person_tags (person_id, tag, tag_key) VALUES (?, ?, ?)')
+  const t0 = performance.now()
+  tx(db, () => {
+    for (const p of people) person.run(...p)
+    for (const t of tags) tag.run(...t)
+    for (const i of indexes) db.exec(i.sql)
+  })
+  const ms = performance.now() - t0
+  db.close()
+  return ms
+}
+
 export default async function run(env: Env) {
   const n = env.quick ? 5_000 : 100_000
   const existing = Math.floor(n / 20)
@@ -48,15 +98,11 @@ export default async function run(env: Env) {
   const data = Buffer.from(csv, 'utf8').toString('base64')
   const rows: { case: string; size: string; value: string; note?: string }[] = []
 
-  // Service import vs bare insert, interleaved (import, bare, import, bare, …) so load on a shared machine hits both alike; medians of 3.
+  // Service import vs ceiling, interleaved (import, ceiling, import, ceiling, …) so load on a shared machine hits both alike; medians of 3.
   const times: number[] = []
-  const bare: number[] = []
+  const ceiling: number[] = []
   let created = 0
-  const split = csv
-    .trim()
-    .split('\r\n')
-    .slice(1)
-    .map((_l, i) => ({ name: `Person ${i} Ç`, company: `Company ${i % 5000}, Ltd`, email: `person${i}@example.com` }))
+  let tagRows = 0
   for (let r = 0; r < 3; r++) {
     const dir = join(env.tmpDir, `files-import-${r}`)
     rmSync(dir, { recursive: true, force: true })
@@ -69,40 +115,30 @@ export default async function run(env: Env) {
     times.push(performance.now() - t0)
     if (!res.ok) throw new Error(JSON.stringify(res.error))
     created = (res.data as { created: number }).created
+    tagRows = (ctx.store.db.prepare('SELECT count(*) AS n FROM person_tags').get() as { n: number }).n
     ctx.store.close()
-
-    // Bare prepared insert of the same rows (already split: no parsing, validation, matching or tags).
-    const file = join(env.tmpDir, `files-bare-${r}.referralmap`)
-    rmSync(file, { force: true })
-    const db = openDatabase(file)
-    // openDatabase sets the same connection settings the import uses (configure()).
-    const ins = db.prepare(
-      `INSERT INTO people (id, name, name_key, company, profession, email, email_key, phone, city, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    const now = new Date().toISOString()
-    const t1 = performance.now()
-    tx(db, () => {
-      for (const [i, p] of split.entries())
-        ins.run(uuidv7(), p.name, normalizeKey(p.name), p.company, `Trade ${i % 40}`, p.email, normalizeEmail(p.email), `+1 555 ${i}`, `City ${i % 300}`, `Notes for ${i}`, now, now)
-    })
-    bare.push(performance.now() - t1)
-    db.close()
+    ceiling.push(ceilingRun(join(env.tmpDir, `files-ceiling-${r}.referralmap`), n))
   }
   times.sort((a, b) => a - b)
+  ceiling.sort((a, b) => a - b)
   const importMs = times[1]!
-
-  bare.sort((a, b) => a - b)
-  const bareMs = bare[1]!
+  const ceilingMs = ceiling[1]!
   const importRate = n / (importMs / 1000)
-  const bareRate = n / (bareMs / 1000)
-  rows.push({ case: 'files: CSV import (parse+validate+dedupe+backup+insert)', size: `${n} rows`, value: `${(importMs / 1000).toFixed(2)} s`, note: `${Math.round(importRate)} rows/s; ${created} created, ${n - created} merged (target < 3 s)` })
-  rows.push({ case: 'files: bare prepared insert, same rows', size: `${n} rows`, value: `${(bareMs / 1000).toFixed(2)} s`, note: `${Math.round(bareRate)} rows/s` })
+  const ceilingRate = n / (ceilingMs / 1000)
+  const ratio = importRate / ceilingRate
   rows.push({
-    case: 'files: import rows/s ÷ bare insert rows/s',
+    case: 'files: CSV import (detect+parse+validate+dedupe+backup+insert)', size: `${n} rows`, value: `${(importMs / 1000).toFixed(2)} s`,
+    note: `${Math.round(importRate)} rows/s; ${created} created, ${n - created} merged, ${tagRows} tag rows (target < 3 s); runs ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s`,
+  })
+  rows.push({
+    case: 'files: ceiling (same people + tag rows, precomputed, indexes after, no triggers)', size: `${n} rows`, value: `${(ceilingMs / 1000).toFixed(2)} s`,
+    note: `${Math.round(ceilingRate)} rows/s; runs ${ceiling.map((t) => (t / 1000).toFixed(2)).join(', ')} s`,
+  })
+  rows.push({
+    case: 'files: import rows/s ÷ ceiling rows/s',
     size: `${n} rows`,
-    value: (importRate / bareRate).toFixed(2),
-    note: `the import also writes 2 tags per row; load average ${loadavg()[0]!.toFixed(1)} on ${'this machine'}`,
+    value: ratio.toFixed(2),
+    note: `${ratio >= 0.6 ? 'meets' : 'MISSES'} the 0.6 target; load average ${loadavg()[0]!.toFixed(1)}`,
   })
 
   // Exports of the imported network.

@@ -324,11 +324,19 @@ export const splitTags = (raw: string): string[] => [
   ...new Set(raw.split(/\s*:::\s*|[;,|]/).map((s) => s.trim()).filter((s) => s !== '' && s.length <= 50 && !s.startsWith('* '))),
 ]
 
-/** A multi-value cell (Google's `a ::: b`): the first value, and the others (for the notes). */
-function firstOfMany(v: string | null): { value: string | null; rest: string[] } {
-  if (v === null || !v.includes(':::')) return { value: v, rest: [] }
-  const parts = v.split(':::').map((s) => s.trim()).filter((s) => s !== '')
-  return { value: parts[0] ?? null, rest: parts.slice(1) }
+/** The first value of a multi-value cell (Google's `a ::: b`). */
+function firstValue(v: string | null): string | null {
+  if (v === null || !v.includes(':::')) return v
+  return v.split(':::').map((s) => s.trim()).find((s) => s !== '') ?? null
+}
+
+/** The other values of a multi-value cell, as a line for the notes. */
+function split(v: string, label: string, extra: string[] | null): string[] | null {
+  const rest = v.split(':::').map((s) => s.trim()).filter((s) => s !== '').slice(1)
+  if (rest.length === 0) return extra
+  const out = extra ?? []
+  out.push(`${label}: ${rest.join(', ')}`)
+  return out
 }
 
 const readers = new WeakMap<ColumnMapping, { header: string[]; read: (rec: CsvRecord) => PersonRowResult }>()
@@ -358,6 +366,15 @@ export function personRowReader(header: string[], mapping: ColumnMapping): (rec:
     }
     return v
   }
+  /** A cell that may hold several values (` ::: `): its length is checked on the first value only. */
+  const many = (rec: CsvRecord, i: number, field: PeopleField, max: number, problems: CellProblem[]): string | null => {
+    const v = cellAt(rec.cells, i)
+    if (v !== null && v.length > max && (firstValue(v) ?? '').length > max) {
+      problems.push({ line: rec.line, column: column(field), field, reason: `Longer than ${max} characters.` })
+      return null
+    }
+    return v
+  }
   const read = (rec: CsvRecord): PersonRowResult => {
     const problems: CellProblem[] = []
     let name = text(rec, iName, 'name', 200, problems)
@@ -368,20 +385,21 @@ export function personRowReader(header: string[], mapping: ColumnMapping): (rec:
       name = full === '' ? null : full.slice(0, 200)
     }
     if (!name) problems.push({ line: rec.line, column: noNameColumn, field: 'name', reason: 'No name.' })
-    const extra: string[] = []
-    const many = (i: number, field: PeopleField, label: string, max: number): string | null => {
-      const { value, rest } = firstOfMany(cellAt(rec.cells, i))
-      if (rest.length) extra.push(`${label}: ${rest.join(', ')}`)
-      if (value !== null && value.length > max) {
-        problems.push({ line: rec.line, column: column(field), field, reason: `Longer than ${max} characters.` })
-        return null
-      }
-      return value
+    let extra: string[] | null = null
+    const email = many(rec, iEmail, 'email', 320, problems)
+    if (email !== null && email.includes(':::')) extra = split(email, 'Other emails', extra)
+    const emailValue = firstValue(email)
+    if (emailValue !== null && !EMAIL_RE.test(emailValue)) problems.push({ line: rec.line, column: emailColumn, field: 'email', reason: 'Not an email address.' })
+    let phone = many(rec, iPhone, 'phone', 200, problems)
+    if (phone !== null && phone.includes(':::')) {
+      extra = split(phone, 'Other phones', extra)
+      phone = firstValue(phone)
     }
-    const email = many(iEmail, 'email', 'Other emails', 320)
-    if (email !== null && !EMAIL_RE.test(email)) problems.push({ line: rec.line, column: emailColumn, field: 'email', reason: 'Not an email address.' })
-    const phone = many(iPhone, 'phone', 'Other phones', 200)
-    const website = many(iWebsite, 'website', 'Other web pages', 500)
+    let website = many(rec, iWebsite, 'website', 500, problems)
+    if (website !== null && website.includes(':::')) {
+      extra = split(website, 'Other web pages', extra)
+      website = firstValue(website)
+    }
     if (website !== null && !URL_RE.test(website)) problems.push({ line: rec.line, column: websiteColumn, field: 'website', reason: 'Not a web address.' })
     const tagsRaw = cellAt(rec.cells, iTags)
     let tags: string[] = []
@@ -398,12 +416,12 @@ export function personRowReader(header: string[], mapping: ColumnMapping): (rec:
       name: name ?? '',
       company: text(rec, iCompany, 'company', 200, problems),
       profession: text(rec, iProfession, 'profession', 200, problems),
-      email,
+      email: emailValue,
       phone,
       website,
       city: text(rec, iCity, 'city', 200, problems),
       tags,
-      notes: extra.length ? withExtra(text(rec, iNotes, 'notes', 10_000, problems), extra) : text(rec, iNotes, 'notes', 10_000, problems),
+      notes: extra ? withExtra(text(rec, iNotes, 'notes', 10_000, problems), extra) : text(rec, iNotes, 'notes', 10_000, problems),
       howMet: text(rec, iHowMet, 'howMet', 10_000, problems),
       idealClient: text(rec, iIdeal, 'idealClient', 10_000, problems),
     }

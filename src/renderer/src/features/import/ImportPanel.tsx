@@ -153,6 +153,14 @@ export function ImportPanel() {
   const warningCols = (line: number) => new Map((sampleRow(line)?.warnings ?? []).map((p) => [p.column, p.reason]))
   const detectedEncoding = preview ? (preview.encoding === 'utf-8-bom' ? 'utf-8' : preview.encoding) : ''
   const mappingMissing = preview?.problems.some((p) => p.column === '(mapping)') ?? false
+  // Wide exports (Outlook writes 90 columns, most of them empty): the preview shows the columns that are mapped or hold data.
+  const mapped = new Set(Object.values(mapping ?? {}).filter((v): v is string => !!v))
+  const shownCols = preview
+    ? preview.header
+        .map((h, i) => ({ h, i }))
+        .filter(({ h, i }) => mapped.has(h) || preview.sample.some((r) => (r.cells[i] ?? '').trim() !== '' || r.problems.some((p) => p.column === h)))
+    : []
+  const hiddenCols = preview ? preview.header.length - shownCols.length : 0
 
   return (
     <div className="stack files-import">
@@ -311,7 +319,7 @@ export function ImportPanel() {
                 <thead>
                   <tr>
                     <th>Line</th>
-                    {preview.header.map((h, i) => (
+                    {shownCols.map(({ h, i }) => (
                       <th key={i}>{h}</th>
                     ))}
                   </tr>
@@ -323,7 +331,7 @@ export function ImportPanel() {
                     return (
                       <tr key={r.line} className={r.problems.length ? 'files-row-bad' : undefined}>
                         <td className="num">{r.line}</td>
-                        {preview.header.map((h, i) => {
+                        {shownCols.map(({ h, i }) => {
                           const reason = bad.get(h)
                           const warning = reason ? undefined : warn.get(h)
                           return (
@@ -340,7 +348,12 @@ export function ImportPanel() {
                 </tbody>
               </table>
             </div>
-            {preview.totalRows > preview.sample.length && <p className="muted">Showing the first {preview.sample.length} rows.</p>}
+            {(preview.totalRows > preview.sample.length || hiddenCols > 0) && (
+              <p className="muted">
+                {preview.totalRows > preview.sample.length && `Showing the first ${preview.sample.length} rows. `}
+                {hiddenCols > 0 && `${hiddenCols} empty ${hiddenCols === 1 ? 'column' : 'columns'} not shown.`}
+              </p>
+            )}
           </Card>
 
           {preview.problems.length > 0 && (
