@@ -29,7 +29,11 @@ describe('openDatabase', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+      // Short: dispatch retries a locked call after async waits instead of blocking the event loop (see configure()).
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(50)
+      // Set once at open, before any temp table exists (an import changing it later failed after Reports).
+      expect(db.pragma('temp_store', { simple: true })).toBe(2)
+      expect(db.pragma('cache_size', { simple: true })).toBe(-65536)
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
       expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
     } finally {
