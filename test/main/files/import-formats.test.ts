@@ -140,6 +140,9 @@ describe('known layouts', () => {
 
   it('LinkedIn and the app\'s own export are recognised; a remembered mapping only counts for the same layout', async () => {
     expect((await app.call('files:previewImport', { kind: 'linkedin', data: b64('linkedin-connections.csv') })).layout).toBe('LinkedIn Connections')
+    // Picked as plain "People (CSV)", a LinkedIn file is still read as LinkedIn.
+    await app.call('files:commitImport', { kind: 'people', data: b64('linkedin-connections.csv') })
+    expect(await person('Priya Raman')).toMatchObject({ howMet: 'LinkedIn, connected 12 Mar 2024' })
     await app.call('files:commitImport', { kind: 'people', data: b64('people-bom-crlf.csv') })
     const ex = await app.call('files:export', { format: 'people-csv' })
     expect((await app.call('files:previewImport', { kind: 'people', data: b64text(ex.text) })).layout).toBe('Referral Map people export')

@@ -152,7 +152,7 @@ function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; to
         if (quoteBad.size && quoteBad.has(csv.rows[i]!.line)) continue
         const res = read(csv.rows[i]!)
         if (res.record) {
-          if (input.kind === 'linkedin') res.record.howMet = res.record.howMet ? `LinkedIn, connected ${res.record.howMet}` : 'LinkedIn'
+          if (input.kind === 'linkedin' || detected?.layout.id === 'linkedin') res.record.howMet = res.record.howMet ? `LinkedIn, connected ${res.record.howMet}` : 'LinkedIn'
           people.push(res.record)
         } else problems.push(...res.problems)
       }
