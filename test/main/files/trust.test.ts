@@ -40,6 +40,22 @@ describe('import after Reports (issue 10, item 1)', () => {
     await app.call('analytics:network')
   })
 
+  it('merges after Reports too, and the temp tables (change log triggers, summaries) keep working after it', async () => {
+    await app.call('app:loadSample', { seed: 4 })
+    await app.call('analytics:network')
+    const theirs = JSON.stringify({
+      format: 'referral-map', version: 1, exportedAt: '2026-06-01T00:00:00.000Z',
+      people: [{ id: '01900000-0000-7000-8000-0000000000aa', name: 'Merged In', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }],
+    })
+    const temp = (app.ctx.store.db.prepare("SELECT count(*) AS n FROM temp.sqlite_schema WHERE type = 'trigger'").get() as { n: number }).n
+    expect(temp).toBeGreaterThan(0)
+    expect((await app.call('files:mergeNetwork', { data: b64(theirs), fileName: 'theirs.json' })).peopleAdded).toBe(1)
+    await app.call('analytics:network')
+    const r = await app.call('files:commitImport', { kind: 'people', data: b64('Name\nAfter Merge\n') })
+    expect(r.created).toBe(1)
+    expect((app.ctx.store.db.prepare("SELECT count(*) AS n FROM temp.sqlite_schema WHERE type = 'trigger'").get() as { n: number }).n).toBe(temp)
+  })
+
   it('a failed import leaves no before-import backup and removes none of the good ones', async () => {
     await app.call('people:create', { name: 'Kept' })
     await app.call('files:setKeepBackups', { keep: 2 })
