@@ -9,6 +9,7 @@ import { filesChannels } from './channels/files'
 import { historyChannels } from './channels/history'
 import { settingsChannels } from './channels/settings'
 import { insightsChannels } from './channels/insights'
+import { syncChannels } from './channels/sync'
 
 /**
  * The one contract: channel name (`noun:verb`) -> { input schema, output type }.
@@ -24,6 +25,7 @@ export const contract = {
   ...historyChannels,
   ...settingsChannels,
   ...insightsChannels,
+  ...syncChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -11,6 +11,7 @@ import { filesHandlers } from './files'
 import { settingsHandlers } from './settings'
 import { historyHandlers, withHistory } from './history'
 import { insightsHandlers } from './insights'
+import { syncHandlers } from './sync'
 
 /**
  * Every channel's handler, built over one service context. The Electron main
@@ -31,6 +32,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...settingsHandlers(ctx),
     ...historyHandlers(ctx),
     ...insightsHandlers(ctx),
+    ...syncHandlers(ctx),
   })
 }
 

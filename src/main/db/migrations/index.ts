@@ -5,6 +5,7 @@ import m0040 from './0040-followup'
 import m0060 from './0060-person-merge'
 import m0070 from './0070-summaries-by-currency'
 import m0090 from './0090-history'
+import m0100 from './0100-sync'
 
 /**
  * One schema step: a numbered module holding its SQL as text. Released
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   m0060,
   m0070,
   m0090,
+  m0100,
 ]
