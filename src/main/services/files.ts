@@ -97,7 +97,13 @@ export function readNetworkBytes(ctx: ServiceContext, data: string, fileName: st
     }
   }
   if (bytes.length === 0) throw new AppError('INVALID_FILE', `${fileName} is empty.`, 'data')
-  return parseNetworkJson(decodeBytes(bytes).text)
+  try {
+    return parseNetworkJson(decodeBytes(bytes).text)
+  } catch (e) {
+    // Name the user's file in what they read.
+    if (e instanceof AppError && e.code === 'INVALID_FILE') throw new AppError('INVALID_FILE', `${fileName}: ${e.message}`, 'data')
+    throw e
+  }
 }
 
 /**

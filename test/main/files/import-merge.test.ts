@@ -81,4 +81,9 @@ describe('files:mergeNetwork messages name the user\'s file', () => {
     expect(e.message).toMatch(/^chapter-2025\.referralmap (is damaged|cannot be read as a network)/)
     expect(e.message).not.toMatch(/incoming|tmp|\*\*\*|Page \d|row \d|btree|database disk image/i)
   })
+
+  it('a file that is not a network export: its own name in the message', async () => {
+    const e = await app.fail('files:mergeNetwork', { data: b64('{"a":1}'), fileName: 'contacts-from-bob.json' })
+    expect(e).toMatchObject({ code: 'INVALID_FILE', message: 'contacts-from-bob.json: This JSON file is not a Referral Map network export.' })
+  })
 })
