@@ -128,10 +128,14 @@ export function repairQuotes(src: string, d: string): { text: string; problems: 
         i = closed + 1
       } else {
         const end = cellEnd(i)
-        const kind = closed < 0 ? 'unclosed' : 'stray'
+        // No closing quote at all, or only one lines further on that is not followed by a delimiter: an unclosed quote.
+        const kind = closed < 0 || lines > 0 ? 'unclosed' : 'stray'
         problems.push({
           line: recLine, column: col, kind,
-          message: kind === 'unclosed' ? `unclosed quote from line ${line} runs to the end of the file` : 'a quote inside an unquoted cell',
+          message:
+            closed < 0 ? `unclosed quote from line ${line} runs to the end of the file`
+            : lines > 0 ? `unclosed quote from line ${line} runs into line ${line + lines}`
+            : 'a quote inside an unquoted cell',
         })
         parts.push(quoteCell(src.slice(i, end)))
         i = end

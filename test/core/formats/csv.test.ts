@@ -52,6 +52,15 @@ describe('parseCsv: malformed quotes are reported, never swallow rows', () => {
     ])
     expect(p.quoteProblems).toEqual([{ line: 3, column: 1, kind: 'unclosed', message: 'unclosed quote from line 3 runs to the end of the file' }])
   })
+  it('an unclosed quote that meets a later quoted cell: named as unclosed, every row kept', () => {
+    const p = parseCsv('Name,Company,City\nBob,"Acme Ltd,Paris\nAnn,Beta,Rome\nCid,"Gamma",Oslo\n')
+    expect(p.rows.map((r) => r.cells)).toEqual([
+      ['Bob', '"Acme Ltd', 'Paris'],
+      ['Ann', 'Beta', 'Rome'],
+      ['Cid', 'Gamma', 'Oslo'],
+    ])
+    expect(p.quoteProblems).toEqual([{ line: 2, column: 1, kind: 'unclosed', message: 'unclosed quote from line 2 runs into line 4' }])
+  })
   it('well-formed quoting (doubled quotes, quoted newlines, a quote inside an unquoted cell) is no problem', () => {
     const p = parseCsv(fixture('people-quote-inner.csv'))
     expect(p.quoteProblems).toEqual([])
