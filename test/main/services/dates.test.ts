@@ -115,7 +115,7 @@ describe('introductions:editStatusDate', () => {
 
   it('refuses dates out of order, in the future for a decision, the first entry, and unknown ids; nothing changes', async () => {
     const i = await wonIntro()
-    const [first, meeting, won] = i.history as [{ id: string }, { id: string }, { id: string }]
+    const [first, meeting, won] = i.history as unknown as [{ id: string }, { id: string }, { id: string }]
     const db = t.ctx.store.db
     const snapshot = () => [db.prepare('SELECT date FROM introduction_status_history ORDER BY id').all(), db.prepare('SELECT status_date FROM introductions').all()]
     const before = snapshot()
