@@ -93,3 +93,56 @@ it('opens every Insights view on the sample network (screenshots for the README)
   await app.screenshot('insights-predictors')
   await page.screenshot({ path: join(DOCS, 'insights-predictors.png'), fullPage: true })
 })
+
+it('the map: who can introduce me in the side panel, community colours, and the network as it was at a date', async () => {
+  app = await startE2E({ now: '2026-06-15T10:00:00.000Z', viewport: { width: 1360, height: 900 } })
+  const { page } = app
+  await app.api('app:loadSample', {})
+  const data = await app.api<{ nodes: { id: string; name: string; isMe: boolean }[]; edges: unknown[] }>('graph:get', {})
+  let target: { id: string; name: string } | undefined
+  for (const n of data.nodes.filter((x) => !x.isMe)) {
+    const r = await app.api<{ paths: { path: string[] }[] }>('insights:introducers', { targetId: n.id, limit: 3 })
+    if (r.paths.length === 3 && r.paths.some((p) => p.path.length > 2) && data.nodes.filter((x) => x.name === n.name).length === 1) {
+      target = n
+      break
+    }
+  }
+  expect(target).toBeDefined()
+  await app.reload()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Network' }).click()
+  await page.getByRole('searchbox', { name: 'Find a person' }).waitFor()
+  await expect.poll(() => page.getByText(/Laid out \d+ people/).count(), { timeout: 30_000 }).toBe(1)
+
+  // Colour by community: the legend lists the communities.
+  await page.getByLabel('Colour by').selectOption('community')
+  const legend = page.getByRole('complementary', { name: 'Community legend' })
+  await expect.poll(() => legend.innerText()).toMatch(/\(\d+\)/)
+
+  // The side panel answers "who can introduce me" for the selected person.
+  await page.getByRole('searchbox', { name: 'Find a person' }).fill(target!.name)
+  await page.getByRole('option', { name: new RegExp(target!.name) }).first().click()
+  const panel = page.getByRole('complementary', { name: `About ${target!.name}` })
+  const section = panel.getByRole('region', { name: 'Who can introduce me' })
+  await expect.poll(() => section.getByRole('list', { name: 'Paths' }).locator('li').count()).toBe(3)
+  await page.waitForTimeout(400)
+  await app.screenshot('insights-map-communities')
+  await page.screenshot({ path: join(DOCS, 'insights-map.png') })
+  await panel.getByRole('button', { name: 'Close' }).click()
+
+  // Time on the map: back to the first months, fewer people; play steps forward.
+  const slider = page.getByRole('slider', { name: 'Show the network as it was on' })
+  await slider.fill('3')
+  await expect.poll(() => page.getByRole('group', { name: 'Time on the map' }).innerText()).toMatch(/As of \d{4}-\d{2}-\d{2}/)
+  const asOf = (await page.getByRole('group', { name: 'Time on the map' }).locator('output').innerText()).replace('As of ', '')
+  const then = await app.api<{ nodes: unknown[] }>('graph:get', { asOf })
+  expect(then.nodes.length).toBeLessThan(data.nodes.length)
+  // The map redraws with the people of that date.
+  const drawn = () => page.evaluate(() => (document.querySelector('[data-testid=graph-canvas]') as HTMLElement & { cy: { nodes(): { length: number } } }).cy.nodes().length)
+  await expect.poll(drawn).toBe(then.nodes.length)
+  await page.waitForTimeout(600)
+  await app.screenshot('insights-map-time')
+  await page.screenshot({ path: join(DOCS, 'insights-map-time.png') })
+  await page.getByRole('button', { name: 'Play the network forward' }).click()
+  await expect.poll(() => page.getByRole('group', { name: 'Time on the map' }).locator('output').innerText(), { timeout: 10_000 }).not.toBe(`As of ${asOf}`)
+  await page.getByRole('button', { name: 'Pause' }).click()
+})

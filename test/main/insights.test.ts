@@ -208,3 +208,28 @@ describe('insights on a small network built through the channels', () => {
     expect(await app.fail('insights:predictors', { period: { preset: 'custom', from: '2026-05-01' } })).toMatchObject({ code: 'VALIDATION' })
   })
 })
+
+describe('time on the map: graph:get asOf', () => {
+  it('shows introductions up to the date, each with the status it had then', async () => {
+    const info = await app.call('app:startEmpty', { meName: 'Me' })
+    const me = info.meId!
+    const ann = (await app.call('people:create', { name: 'Ann' })).id
+    const bob = (await app.call('people:create', { name: 'Bob' })).id
+    const a1 = await app.call('introductions:create', { referrerId: ann, receiverId: me, prospect: { new: { name: 'P1' } }, date: '2026-01-10', status: 'new', kind: 'referral', origin: 'outbound' })
+    await app.call('introductions:setStatus', { id: a1.id, status: 'won', date: '2026-03-01' })
+    await app.call('introductions:create', { referrerId: bob, receiverId: me, prospect: { new: { name: 'P2' } }, date: '2026-04-01', status: 'lost', statusDate: '2026-04-20', kind: 'referral', origin: 'outbound' })
+    const at = async (asOf?: string) => {
+      const g = await app.call('graph:get', asOf ? { asOf } : {})
+      return g.edges.map((e) => `${e.source === ann ? 'ann' : 'bob'}:${e.count}/${e.won}/${e.decided}`).sort()
+    }
+    expect(await at('2025-12-31')).toEqual([])
+    // In February Ann's introduction was still open.
+    expect(await at('2026-02-01')).toEqual(['ann:1/0/0'])
+    expect(await at('2026-03-01')).toEqual(['ann:1/1/1'])
+    // Bob's arrived on 1 April, lost on the 20th.
+    expect(await at('2026-04-05')).toEqual(['ann:1/1/1', 'bob:1/0/0'])
+    expect(await at('2026-04-20')).toEqual(['ann:1/1/1', 'bob:1/0/1'])
+    expect(await at()).toEqual(['ann:1/1/1', 'bob:1/0/1'])
+    expect(await app.fail('graph:get', { asOf: '2026-13-01' })).toMatchObject({ code: 'VALIDATION', field: 'asOf' })
+  })
+})

@@ -7,12 +7,30 @@ import type { Db } from './connection'
  * pair within the filters; never a load of every introduction.
  */
 
+/**
+ * The introductions the map reads: the table itself, or (with `asOf`) each one with the status it had
+ * on that date: its current status when that was set by then, else the last one recorded by then
+ * in its status history, else 'new'.
+ */
+function introSource(f: GraphFilters): string {
+  if (!f.asOf) return 'introductions'
+  return `(SELECT x.id, x.referrer_id, x.receiver_id, x.prospect_id, x.date, x.kind, x.origin, x.value_minor, x.currency, x.deleted_at,
+      CASE WHEN x.status_date <= @asOf THEN x.status ELSE coalesce(
+        (SELECT h.status FROM introduction_status_history h WHERE h.introduction_id = x.id AND h.date <= @asOf ORDER BY h.date DESC, h.created_at DESC LIMIT 1),
+        'new') END AS status
+    FROM introductions x WHERE x.date <= @asOf)`
+}
+
 function filterSql(f: GraphFilters): { where: string; params: Record<string, unknown> } {
   const w: string[] = ['i.deleted_at IS NULL']
   const params: Record<string, unknown> = {}
   if (f.from) {
     w.push('i.date >= @from')
     params.from = f.from
+  }
+  if (f.asOf) {
+    w.push('i.date <= @asOf')
+    params.asOf = f.asOf
   }
   if (f.to) {
     w.push('i.date <= @to')
@@ -74,7 +92,7 @@ export function partnerEdges(db: Db, f: GraphFilters, main: string): GraphEdgeDa
          sum(i.status = 'won') AS won,
          sum(i.status IN ('won', 'lost', 'not_a_fit')) AS decided,
          ${MAIN_VALUE} AS value
-       FROM introductions i
+       FROM ${introSource(f)} i
        JOIN people r ON r.id = i.referrer_id
        JOIN people v ON v.id = i.receiver_id
        WHERE ${where}
@@ -94,7 +112,7 @@ export function wonValueByReferrer(db: Db, f: GraphFilters): { id: string; curre
   return db
     .prepare(
       `SELECT i.referrer_id AS id, coalesce(i.currency, '') AS currency, sum(i.value_minor) AS minor
-       FROM introductions i
+       FROM ${introSource(f)} i
        JOIN people r ON r.id = i.referrer_id
        JOIN people v ON v.id = i.receiver_id
        WHERE ${where} AND i.status = 'won' AND i.value_minor IS NOT NULL
@@ -112,7 +130,7 @@ export function prospectEdges(db: Db, f: GraphFilters, main: string): GraphEdgeD
          sum(i.status = 'won') AS won,
          sum(i.status IN ('won', 'lost', 'not_a_fit')) AS decided,
          ${MAIN_VALUE} AS value
-       FROM introductions i
+       FROM ${introSource(f)} i
        JOIN people r ON r.id = i.referrer_id
        JOIN people v ON v.id = i.receiver_id
        JOIN people p ON p.id = i.prospect_id AND p.deleted_at IS NULL

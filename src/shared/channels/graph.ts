@@ -59,6 +59,8 @@ export const GraphFilters = z
   .object({
     from: IsoDate.optional(),
     to: IsoDate.optional(),
+    /** The network as it was on this date: introductions up to it, each with the status it had then. */
+    asOf: IsoDate.optional(),
     groupId: Id.optional(),
     tag: Tag.optional(),
     kind: IntroKind.optional(),

@@ -11,6 +11,7 @@ import { saveExport } from './exportFile'
 import { GraphCanvas, type GraphHandle } from './GraphCanvas'
 import { layoutInWorker } from './layoutClient'
 import { SidePanel } from './SidePanel'
+import { ColourByControl, CommunityLegend, TimeSlider, colourByCommunity, type ColourBy } from '../insights/MapOptions'
 import './graph.css'
 import { Button } from '../../ui/Button'
 
@@ -27,6 +28,8 @@ const isTyping = (t: EventTarget | null) =>
 export function NetworkScreen({ navigate }: ScreenProps) {
   const today = useToday()
   const [filters, setFilters] = useState<Filters>({})
+  const [asOf, setAsOf] = useState<string | null>(null)
+  const [colourBy, setColourBy] = useState<ColourBy>('quality')
   const [prospects, setProspects] = useState(false)
   const [sizeBy, setSizeBy] = useState<SizeBy>('value')
   const [hl, setHl] = useState({ on: false, threshold: 0.5 })
@@ -47,12 +50,17 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const pending = useRef(new Map<string, Pos>())
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
-  const graph = useApiEarly('graph:get', { ...filters, prospects })
+  const graph = useApiEarly('graph:get', { ...filters, prospects, ...(asOf ? { asOf } : {}) })
+  const communities = useApi('insights:communities', {}, { enabled: colourBy === 'community' })
   const groups = useApi('groups:list', {})
   const tags = useApi('people:tags', {})
   const full = useMemo(() => (graph.data ? buildModel(graph.data, { sizeBy }) : null), [graph.data, sizeBy])
   const tooBig = !!full && full.nodes.length > FULL_VIEW_LIMIT
-  const model = useMemo(() => (full && tooBig && !showAll ? reduceModel(full, REDUCED_VIEW_LIMIT) : full), [full, tooBig, showAll])
+  const shownModel = useMemo(() => (full && tooBig && !showAll ? reduceModel(full, REDUCED_VIEW_LIMIT) : full), [full, tooBig, showAll])
+  const model = useMemo(
+    () => (shownModel && colourBy === 'community' && communities.data ? colourByCommunity(shownModel, communities.data) : shownModel),
+    [shownModel, colourBy, communities.data],
+  )
 
   const runLayout = useCallback(async (m: GraphModel, kind: LayoutKind) => {
     if (layoutRunning.current) return
@@ -198,6 +206,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
 
   const reset = () => {
     setFilters({})
+    setAsOf(null)
     setProspects(false)
     setHl({ on: false, threshold: 0.5 })
     setFocus(null)
@@ -213,6 +222,9 @@ export function NetworkScreen({ navigate }: ScreenProps) {
           handle.current?.centreOn(id)
         }} />}
         <HighlightControl on={hl.on} threshold={hl.threshold} count={conv?.size ?? 0} onChange={(on, threshold) => setHl({ on, threshold })} />
+        <div className="graph-view-controls">
+          <ColourByControl value={colourBy} onChange={setColourBy} />
+        </div>
         <ViewControls
           sizeBy={sizeBy}
           onSizeBy={setSizeBy}
@@ -236,6 +248,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
         </div>
       </div>
       <FilterBar filters={filters} onChange={setFilters} groups={groups.data ?? []} tags={tags.data ?? []} onReset={reset} />
+      <TimeSlider asOf={asOf} onChange={setAsOf} />
       {tooBig && full && (
         <p className="graph-notice" role="status">
           {showAll ? (
@@ -304,7 +317,12 @@ export function NetworkScreen({ navigate }: ScreenProps) {
           {model && model.nodes.length === 0 && !graph.isLoading && (
             <div className="graph-overlay">No introductions match. Record one, or widen the filters.</div>
           )}
-          {model && <Legend model={model} sizeBy={sizeBy} prospects={prospects} />}
+          {model &&
+            (colourBy === 'community' && communities.data ? (
+              <CommunityLegend communities={communities.data} />
+            ) : (
+              <Legend model={model} sizeBy={sizeBy} prospects={prospects} />
+            ))}
           <div className="graph-hint" aria-live="polite">
             {message || 'Click a person for details, double-click to focus. F fits, + and − zoom, Esc clears.'}
           </div>

@@ -3,6 +3,7 @@ import { useApi } from '../../ui/api'
 import type { NavTarget } from '../../ui/nav'
 import { PartnerScorecard } from '../reports/PartnerScorecard'
 import { Button } from '../../ui/Button'
+import { WhoCanIntroduce } from '../insights/MapOptions'
 import { formatMoney, formatMoneyList } from '../../../../core/money'
 
 const pct = (v: number) => `${Math.round(v * 100)}%`
@@ -81,6 +82,7 @@ export function SidePanel({
           Focus on {focusSteps === 1 ? 'direct links' : `${focusSteps} steps`}
         </Button>
       </div>
+      {!node.isMe && <WhoCanIntroduce personId={node.id} name={node.label} />}
       {!node.isMe && node.role !== 'prospect' && (
         <div className="graph-full-scorecard">
           <PartnerScorecard personId={node.id} initialPreset="all" />
