@@ -12,7 +12,7 @@
  *
  * Inputs are generated from each channel's own zod schema (through its JSON
  * Schema), so most calls get past validation and reach the handler; a sixth
- * are plain junk. Runs per channel: RM_FUZZ_RUNS (default 20 through dispatch,
+ * are plain junk. Runs per channel: RM_FUZZ_RUNS (default 30 through dispatch,
  * a third of that through the bridge).
  *
  * Safety: the process runs as whatever user runs the tests (root on CI boxes),
@@ -36,7 +36,7 @@ import type { Result } from '../../src/shared/errors'
 import { startWebBridge, type WebBridge } from '../../src/web/server'
 import type { Db } from '../../src/main/db/connection'
 
-const RUNS = Number(process.env.RM_FUZZ_RUNS ?? 20)
+const RUNS = Number(process.env.RM_FUZZ_RUNS ?? 30)
 const BRIDGE_RUNS = Math.max(3, Math.round(RUNS / 3))
 /** Upper bound per channel so one slow channel cannot eat the budget (the runs done so far still count). */
 const CHANNEL_MS = Number(process.env.RM_FUZZ_CHANNEL_MS ?? 2500)
