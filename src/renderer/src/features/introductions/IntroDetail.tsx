@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Introduction } from '../../../../shared/types'
 import { INTRO_STATUSES, type IntroStatus } from '../../../../shared/schemas'
 import type { NavTarget } from '../../ui/nav'
-import { Button, ConfirmDialog, Dialog, STATUS_LABELS, Select, StatusBadge, TextField, fieldError, formatMoney, toMinor, useApi, useApiMutation, useToast, useToday } from '../../ui'
+import { Button, ConfirmDialog, Dialog, STATUS_LABELS, Select, StatusBadge, TextField, fieldError, formatMoney, toMinor, useApi, useApiMutation, useToast, useToday, useUndoAction } from '../../ui'
 import { IntroForm, STATUS_DATE_LABELS, futureHint, isDecided } from './IntroForm'
 import { KIND_LABELS, ORIGIN_LABELS } from './IntroTable'
 
@@ -15,6 +15,7 @@ function StatusChanger({ intro }: { intro: Introduction }) {
   const [date, setDate] = useState(() => (today < intro.date ? intro.date : today))
   const m = useApiMutation('introductions:setStatus')
   const toast = useToast()
+  const undo = useUndoAction()
   return (
     <form
       className="status-changer"
@@ -22,7 +23,7 @@ function StatusChanger({ intro }: { intro: Introduction }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
-        m.mutate({ id: intro.id, status, date }, { onSuccess: (r) => toast.success(`Status: ${STATUS_LABELS[r.status]} on ${r.statusDate}.`) })
+        m.mutate({ id: intro.id, status, date }, { onSuccess: (r) => toast.success(`Status: ${STATUS_LABELS[r.status]} on ${r.statusDate}.`, undo) })
       }}
     >
       <Select label="New status" value={status} onChange={(e) => setStatus(e.target.value as IntroStatus)} options={INTRO_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} error={fieldError(m.error, 'status')} />
@@ -51,6 +52,7 @@ function StatusHistory({ intro }: { intro: Introduction }) {
   const [editing, setEditing] = useState<{ id: string; date: string } | null>(null)
   const m = useApiMutation('introductions:editStatusDate')
   const toast = useToast()
+  const undo = useUndoAction()
   return (
     <ol className="timeline" aria-label="Status history">
       {intro.history.map((h, n) => (
@@ -66,7 +68,7 @@ function StatusHistory({ intro }: { intro: Introduction }) {
                   { id: intro.id, historyId: h.id, date: editing.date },
                   {
                     onSuccess: () => {
-                      toast.success(`${STATUS_LABELS[h.status]}: now dated ${editing.date}.`)
+                      toast.success(`${STATUS_LABELS[h.status]}: now dated ${editing.date}.`, undo)
                       setEditing(null)
                     },
                   },
@@ -129,6 +131,7 @@ export function IntroDetail({ id, onClose, navigate, me }: { id: string; onClose
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view')
   const del = useApiMutation('introductions:delete')
   const toast = useToast()
+  const undo = useUndoAction()
   const i = q.data
   if (mode === 'edit' && i) return <IntroForm intro={i} me={me} onClose={() => setMode('view')} onSaved={() => setMode('view')} />
   if (mode === 'delete' && i)
@@ -144,7 +147,7 @@ export function IntroDetail({ id, onClose, navigate, me }: { id: string; onClose
             { id: i.id },
             {
               onSuccess: () => {
-                toast.success('Introduction deleted.')
+                toast.success('Introduction deleted.', undo)
                 onClose()
               },
               onError: (e) => toast.error(e),

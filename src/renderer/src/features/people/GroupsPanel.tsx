@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Group } from '../../../../shared/types'
 import type { NavTarget } from '../../ui/nav'
-import { Button, Card, ConfirmDialog, DataTable, Dialog, EmptyState, PersonPicker, TextField, fieldError, useApi, useApiMutation, useToast, type PickedPerson } from '../../ui'
+import { Button, Card, ConfirmDialog, DataTable, Dialog, EmptyState, PersonPicker, TextField, fieldError, useApi, useApiMutation, useToast, useUndoAction, type PickedPerson } from '../../ui'
 
 function GroupNameDialog({ group, onClose }: { group?: Group; onClose: () => void }) {
   const [name, setName] = useState(group?.name ?? '')
@@ -114,6 +114,7 @@ export function GroupsPanel({ navigate }: { navigate: (t: NavTarget) => void }) 
   const [dialog, setDialog] = useState<'new' | 'rename' | 'delete' | null>(null)
   const del = useApiMutation('groups:delete')
   const toast = useToast()
+  const undo = useUndoAction()
   const list = groups.data ?? []
   const selected = list.find((g) => g.id === selectedId) ?? list[0]
   return (
@@ -170,7 +171,7 @@ export function GroupsPanel({ navigate }: { navigate: (t: NavTarget) => void }) 
               { id: selected.id },
               {
                 onSuccess: () => {
-                  toast.success(`Deleted ${selected.name}.`)
+                  toast.success(`Deleted ${selected.name}.`, undo)
                   setSelectedId(undefined)
                   setDialog(null)
                 },

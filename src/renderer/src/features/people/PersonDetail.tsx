@@ -220,7 +220,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
               { id: p.id, archived: !p.archivedAt },
               {
                 onSuccess: (r) => {
-                  toast.success(r.archivedAt ? `Archived ${r.name}.` : `Restored ${r.name}.`)
+                  toast.success(r.archivedAt ? `Archived ${r.name}.` : `Restored ${r.name}.`, undo)
                   setConfirmArchive(false)
                 },
                 onError: (e) => {
