@@ -66,13 +66,18 @@ export function createMainWindow(): BrowserWindow {
 
   // No navigation away from the app and no new windows. A link the user just clicked (an https: or
   // mailto: URL, checked in security.ts) opens in their browser or mail app; script alone opens nothing.
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!isAppPage(url, devUrl)) e.preventDefault()
-  })
   const gesture = createGestureGate()
   win.webContents.on('input-event', (_e, input) => gesture.noteInput(input.type))
-  win.webContents.setWindowOpenHandler(({ url }) => {
+  const leave = (url: string) => {
     if (windowOpenDecision(url, gesture) === 'external') void openExternalSafe(url, (u) => shell.openExternal(u))
+  }
+  win.webContents.on('will-navigate', (e, url) => {
+    if (isAppPage(url, devUrl)) return
+    e.preventDefault()
+    leave(url)
+  })
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    leave(url)
     return { action: 'deny' }
   })
 

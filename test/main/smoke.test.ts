@@ -309,13 +309,20 @@ describe('built main bundle under Node with a stand-in electron', () => {
       nav({ preventDefault: () => prevented.push(url) }, url)
     }
     expect(prevented).toEqual(['https://evil.example/', 'file:///etc/passwd', fileUrl, 'app://other/index.html'])
+    const input = w.contentsEvents.get('input-event')!
+    // A plain link the user clicked (navigation, not a new window) opens in the browser; without a click, nothing.
+    nav({ preventDefault: () => {} }, 'https://example.org/after-click')
+    input({}, { type: 'mouseUp' })
+    nav({ preventDefault: () => {} }, 'https://example.org/after-click')
+    await tick()
+    expect(rec.opened).toEqual(['https://example.org/after-click'])
+    rec.opened.length = 0
     const urls = ['https://example.com/', 'mailto:a@example.com', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)']
     // Script alone (no user input): nothing leaves.
     for (const url of urls) expect(w.openHandler!({ url })).toEqual({ action: 'deny' })
     await tick()
     expect(rec.opened).toEqual([])
     // Right after a click (an input event from the browser process), one clean link leaves.
-    const input = w.contentsEvents.get('input-event')!
     for (const url of urls) {
       input({}, { type: 'mouseDown' })
       expect(w.openHandler!({ url })).toEqual({ action: 'deny' })
