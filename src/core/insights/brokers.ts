@@ -31,6 +31,8 @@ export interface BetweennessResult {
 
 /** Betweenness over the given sources (all of them = exact), normalised like graphology-metrics. */
 export function sampledBetweenness(graph: Graph, sources: number[]): Map<string, number> {
+  // (The library's search cannot be built over an empty graph.)
+  if (graph.order === 0) return new Map()
   const brandes = createUnweightedIndexedBrandes(graph)
   // (The library's typings put `index` on the factory; it is on the search function it returns.)
   const nodes = (brandes as unknown as { index: { nodes: string[] } }).index.nodes
@@ -61,6 +63,7 @@ export function sampledBetweenness(graph: Graph, sources: number[]): Map<string,
 export function betweenness(graph: Graph, opts: { exactLimit?: number; samples?: number; seed?: number } = {}): BetweennessResult {
   const limit = opts.exactLimit ?? EXACT_LIMIT
   const n = graph.order
+  if (n === 0) return { scores: new Map(), exact: true, sources: 0 }
   if (n <= limit) {
     const m = betweennessCentrality(graph, { getEdgeWeight: null, normalized: true })
     return { scores: new Map(Object.entries(m)), exact: true, sources: n }

@@ -119,6 +119,13 @@ describe('brokers: betweenness', () => {
     expect(top.slice(0, 3).sort()).toEqual(['a0', 'b0', 'bridge'])
   })
 
+  it('an empty network (everyone deleted, or only you) has no brokers and does not fail', () => {
+    const g = new Graph({ type: 'undirected' })
+    expect(betweenness(g)).toEqual({ scores: new Map(), exact: true, sources: 0 })
+    expect(betweenness(g, { exactLimit: -1 }).scores.size).toBe(0)
+    expect(sampledBetweenness(g, []).size).toBe(0)
+  })
+
   it('ranks highest first and leaves out people on no shortest path', () => {
     const r = rankBrokers(new Map([['x', 0], ['y', 0.2], ['z', 0.5], ['w', 0.2]]), 10)
     expect(r).toEqual([
