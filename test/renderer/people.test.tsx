@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { useState } from 'react'
+import type { NavTarget } from '../../src/renderer/src/ui/nav'
 import { PeopleScreen } from '../../src/renderer/src/features/people'
 import { ToastProvider } from '../../src/renderer/src/ui'
 import { APP_INFO, Fail, ME, P1, P2, listItem, mockApi, person, renderWithClient } from './mockApi'
@@ -130,6 +132,29 @@ describe('person detail', () => {
     expect(api.callsTo('people:archive')).toHaveLength(0)
     await userEvent.click(within(screen.getByRole('dialog', { name: 'Archive Ava Chen?' })).getByRole('button', { name: 'Archive' }))
     await waitFor(() => expect(api.callsTo('people:archive')).toEqual([{ id: P1, archived: true }]))
+  })
+})
+
+describe('sidebar while a person is open', () => {
+  it('asking for the People section itself goes back to the list', async () => {
+    mockApi({
+      ...baseHandlers([listItem(P1, 'Ava Chen')]),
+      'people:get': (q) => person((q as { id: string }).id, 'Ava Chen'),
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 20 }),
+    })
+    function Shell() {
+      const [target, setTarget] = useState<NavTarget>({ route: 'people', personId: P1 })
+      return (
+        <>
+          <button onClick={() => setTarget({ route: 'people' })}>Sidebar: People</button>
+          <PeopleScreen navigate={navigate} target={target} />
+        </>
+      )
+    }
+    renderWithClient(<Shell />)
+    expect(await screen.findByRole('heading', { name: /Ava Chen/ })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Sidebar: People' }))
+    expect(await screen.findByRole('table', { name: 'People' })).toBeInTheDocument()
   })
 })
 

@@ -29,6 +29,8 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
   const q = useDebounced(search.trim(), 200)
   useEffect(() => {
     if (!target) return
+    // The sidebar (or a menu) asking for the section itself goes back to the list.
+    if (!target.introductionId && !target.action) setOpenId(undefined)
     if (target.introductionId) setOpenId(target.introductionId)
     if (target.action === 'new') setCreating(true)
     if (target.action === 'find') searchRef.current?.focus()

@@ -143,6 +143,8 @@ export function PeopleScreen({ navigate, target }: ScreenProps) {
   const [findSignal, setFindSignal] = useState(0)
   useEffect(() => {
     if (!target) return
+    // The sidebar (or a menu) asking for the section itself goes back to the list.
+    if (!target.personId && !target.action) setOpenId(undefined)
     if (target.personId) {
       setTab('people')
       setOpenId(target.personId)
