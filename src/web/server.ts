@@ -33,7 +33,6 @@ export interface WebBridge {
   close(): Promise<void>
 }
 
-
 const STATUS: Record<string, number> = {
   VALIDATION: 400,
   UNKNOWN_CHANNEL: 404,
