@@ -345,3 +345,8 @@ export function referralFlows(db: Db, me: string, today: string, min: number, wi
     )
     .all({ me, today, min, ...windows }) as FlowRow[]
 }
+
+/** Closes the open task a rule made under `ruleKey` (e.g. an ask's follow-up once the ask is answered). */
+export function closeRuleTask(db: Db, ruleKey: string, now: string): void {
+  db.prepare("UPDATE tasks SET status = 'done', done_at = ?, updated_at = ? WHERE rule_key = ? AND status = 'open'").run(now, now, ruleKey)
+}

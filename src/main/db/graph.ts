@@ -180,3 +180,14 @@ export function upsertPositions(db: Db, positions: { id: string; x: number; y: n
 export function clearPositions(db: Db): number {
   return db.prepare('DELETE FROM graph_positions').run().changes
 }
+
+/** Which of these ids are live people. */
+export function livePeopleAmong(db: Db, ids: string[]): Set<string> {
+  return new Set(
+    (
+      db.prepare('SELECT p.id FROM json_each(?) j JOIN people p ON p.id = j.value AND p.deleted_at IS NULL').all(JSON.stringify(ids)) as {
+        id: string
+      }[]
+    ).map((r) => r.id),
+  )
+}

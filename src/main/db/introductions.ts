@@ -261,3 +261,15 @@ export function listIntroductions(db: Db, q: IntroQuery): Paged<IntroductionList
     .all(params) as IntroRow[]
   return { items: rows.map(rowToItem), total, offset: q.offset, limit: q.limit }
 }
+
+/** Moves the date of an introduction's first "new" entry with the introduction's own date. */
+export function moveNewStatusDate(db: Db, id: string, date: string): void {
+  db.prepare(
+    `UPDATE introduction_status_history SET date = ? WHERE introduction_id = ? AND status = 'new'
+     AND id = (SELECT id FROM introduction_status_history WHERE introduction_id = ? ORDER BY date, created_at, id LIMIT 1)`,
+  ).run(date, id, id)
+}
+
+export function softDeleteIntroduction(db: Db, id: string, now: string): void {
+  db.prepare('UPDATE introductions SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id)
+}

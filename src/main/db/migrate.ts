@@ -32,3 +32,8 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
   }
   return db.pragma('user_version', { simple: true }) as number
 }
+
+/** The schema version of an open network. */
+export function schemaVersionOf(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}

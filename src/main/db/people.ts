@@ -330,3 +330,33 @@ export function markMerged(db: Db, mergeId: string, keepId: string, now: string)
     'UPDATE people SET deleted_at = ?, archived_at = coalesce(archived_at, ?), merged_into_id = ?, updated_at = ? WHERE id = ?',
   ).run(now, now, keepId, now, mergeId)
 }
+
+export function setArchived(db: Db, id: string, archivedAt: string | null, now: string): void {
+  db.prepare('UPDATE people SET archived_at = ?, updated_at = ? WHERE id = ?').run(archivedAt, now, id)
+}
+
+/** Makes `id` the one "you" of the network (and un-archives them). */
+export function setMe(db: Db, id: string, now: string): void {
+  db.prepare('UPDATE people SET is_me = 0, updated_at = ? WHERE is_me = 1').run(now)
+  db.prepare('UPDATE people SET is_me = 1, archived_at = NULL, updated_at = ? WHERE id = ?').run(now, id)
+}
+
+/** Every tag in use by live people, with how many carry it. */
+export function tagCounts(db: Db): { tag: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT min(t.tag) AS tag, count(*) AS count FROM person_tags t JOIN people p ON p.id = t.person_id
+       WHERE p.deleted_at IS NULL GROUP BY t.tag_key ORDER BY t.tag_key`,
+    )
+    .all() as { tag: string; count: number }[]
+}
+
+/** Live people, for the first-run check. */
+export function countPeople(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM people WHERE deleted_at IS NULL').get() as { n: number }).n
+}
+
+/** Name and company of a person, archived or merged ones included. */
+export function personBrief(db: Db, id: string): { id: string; name: string; company: string | null } | null {
+  return (db.prepare('SELECT id, name, company FROM people WHERE id = ?').get(id) as { id: string; name: string; company: string | null } | undefined) ?? null
+}

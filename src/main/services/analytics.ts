@@ -2,7 +2,7 @@ import type { SliceHandlers } from './types'
 import type { analyticsChannels, PeriodInput, Scorecard } from '../../shared/channels/analytics'
 import { todayIso, type ServiceContext } from './context'
 import { tx, type Db } from '../db/connection'
-import { getMeId, personExists } from '../db/people'
+import { getMeId, personBrief, personExists } from '../db/people'
 import { readSetting } from '../db/settings'
 import {
   ensureSummaries,
@@ -275,12 +275,7 @@ export function analyticsHandlers(ctx: ServiceContext): SliceHandlers<typeof ana
         const b = base(ctx, db(), q.period, { personId: q.personId })
         let card = b.cards[0]
         if (!card) {
-          const p = db().prepare('SELECT id, name, company FROM people WHERE id = ?').get(q.personId) as {
-            id: string
-            name: string
-            company: string | null
-          }
-          card = buildScorecard(p, new Map(), b.prior, b.currency)
+          card = buildScorecard(personBrief(db(), q.personId)!, new Map(), b.prior, b.currency)
         }
         const [full] = withExtras(ctx, db(), b, [card])
         return { period: period(b), prior: prior(b), currency: b.currency, scorecard: full ?? card }

@@ -5,20 +5,20 @@ import type { AppInfo } from '../../shared/types'
 import type { ParsedInput } from '../../shared/contract'
 import { tx } from '../db/connection'
 import { insertNetwork } from '../db/bulk'
-import { SCHEMA_VERSION } from '../db/migrate'
-import { getMeId, insertPerson } from '../db/people'
+import { SCHEMA_VERSION, schemaVersionOf } from '../db/migrate'
+import { countPeople, getMeId, insertPerson } from '../db/people'
 import { writeSetting } from '../db/settings'
 import { nowIso, timeZoneOf, todayIso, type ServiceContext } from './context'
 
 export function appInfo(ctx: ServiceContext): AppInfo {
   const db = ctx.store.db
-  const people = (db.prepare('SELECT count(*) AS n FROM people WHERE deleted_at IS NULL').get() as { n: number }).n
+  const people = countPeople(db)
   const base = ctx.store.file.split(/[\\/]/).pop() ?? ctx.store.file
   return {
     version: ctx.version,
     dataFile: ctx.store.file,
     transport: ctx.transport,
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: schemaVersionOf(db),
     isEmpty: people === 0,
     meId: getMeId(db),
     networkName: base.replace(/\.[^.]+$/, ''),

@@ -33,11 +33,14 @@ import { tx, type Db } from '../db/connection'
 import {
   asksWithState,
   cadenceCandidates,
+  closeRuleTask,
   getInteraction,
   getPersonCard,
   getTaskRow,
   insertInteraction,
   insertTask,
+  type InteractionWrite,
+  type IntroCandidateRow,
   lastContacted,
   listInteractions,
   listOpenTasks,
@@ -51,8 +54,6 @@ import {
   toTask,
   unthankedWins,
   wonReceived,
-  type IntroCandidateRow,
-  type InteractionWrite,
 } from '../db/followup'
 import { getIntroRow } from '../db/introductions'
 import { getMeId, personExists } from '../db/people'
@@ -335,9 +336,7 @@ export function followupHandlers(ctx: ServiceContext): SliceHandlers<typeof foll
         if (i.kind !== 'ask') throw new AppError('VALIDATION', 'Only an ask can be marked answered.', 'interactionId')
         setAnswered(db(), interactionId, answered ? todayIso(ctx) : null, nowIso(ctx))
         if (answered) {
-          db()
-            .prepare("UPDATE tasks SET status = 'done', done_at = ?, updated_at = ? WHERE rule_key = ? AND status = 'open'")
-            .run(nowIso(ctx), nowIso(ctx), askFollowUpKey(interactionId))
+          closeRuleTask(db(), askFollowUpKey(interactionId), nowIso(ctx))
         }
         const out = getInteraction(db(), interactionId)
         if (!out) throw notFound('interaction', interactionId, 'interactionId')

@@ -4,7 +4,7 @@ import type { SliceHandlers } from './types'
 import type { GraphData, GraphEdgeData, GraphFilters, GraphNodeData, graphChannels } from '../../shared/channels/graph'
 import { AppError, notFound } from '../../shared/errors'
 import { tx, type Db } from '../db/connection'
-import { clearPositions, nodeRows, partnerEdges, prospectEdges, upsertPositions, wonValueByReferrer } from '../db/graph'
+import { clearPositions, livePeopleAmong, nodeRows, partnerEdges, prospectEdges, upsertPositions, wonValueByReferrer } from '../db/graph'
 import { moneyList } from '../../core/analytics/scorecard'
 import { getMeId } from '../db/people'
 import { readSetting } from '../db/settings'
@@ -102,15 +102,7 @@ export function graphHandlers(ctx: ServiceContext): SliceHandlers<typeof graphCh
     'graph:savePositions': ({ positions }) =>
       tx(db(), () => {
         if (positions.length) {
-          const known = new Set(
-            (
-              db()
-                .prepare(
-                  'SELECT p.id FROM json_each(?) j JOIN people p ON p.id = j.value AND p.deleted_at IS NULL',
-                )
-                .all(JSON.stringify(positions.map((p) => p.id))) as { id: string }[]
-            ).map((r) => r.id),
-          )
+          const known = livePeopleAmong(db(), positions.map((p) => p.id))
           const bad = positions.findIndex((p) => !known.has(p.id))
           if (bad >= 0) throw notFound('person', positions[bad]!.id, `positions.${bad}.id`)
         }

@@ -9,13 +9,15 @@ import {
   getIntroRow,
   insertIntroduction,
   insertStatusChange,
+  type IntroQuery,
+  type IntroWrite,
   listIntroductions,
+  moveNewStatusDate,
   setStatusChangeDate,
+  softDeleteIntroduction,
   statusHistory,
   toMinor,
   updateIntroduction,
-  type IntroQuery,
-  type IntroWrite,
 } from '../db/introductions'
 import { insertPerson, personExists } from '../db/people'
 import { readSetting } from '../db/settings'
@@ -225,12 +227,7 @@ export function introductionsHandlers(ctx: ServiceContext) {
         }
         updateIntroduction(db(), id, patch, nowIso(ctx))
         if (rest.date !== undefined) {
-          db()
-            .prepare(
-              `UPDATE introduction_status_history SET date = ? WHERE introduction_id = ? AND status = 'new'
-               AND id = (SELECT id FROM introduction_status_history WHERE introduction_id = ? ORDER BY date, created_at, id LIMIT 1)`,
-            )
-            .run(date, id, id)
+          moveNewStatusDate(db(), id, date)
         }
         return mustGetIntroduction(db(), id)
       }),
@@ -241,8 +238,7 @@ export function introductionsHandlers(ctx: ServiceContext) {
     'introductions:delete': ({ id }: { id: string }) =>
       tx(db(), () => {
         if (!getIntroRow(db(), id)) throw notFound('introduction', id, 'id')
-        const now = nowIso(ctx)
-        db().prepare('UPDATE introductions SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id)
+        softDeleteIntroduction(db(), id, nowIso(ctx))
         return { id }
       }),
   }

@@ -18,11 +18,15 @@ import {
   peopleByKeys,
   personExists,
   personRefs,
-  setGroups,
-  setTags,
-  updatePerson,
   type PersonWrite,
+  setArchived,
+  setGroups,
+  setMe,
+  setTags,
+  tagCounts,
+  updatePerson,
 } from '../db/people'
+import { groupExists } from '../db/groups'
 import { nowIso, type ServiceContext } from './context'
 import { withBackup } from './files/store'
 
@@ -32,7 +36,7 @@ function checkRefs(db: Db, f: Partial<PersonFields>, selfId?: string): void {
     if (!personExists(db, f.introducedById)) throw notFound('person', f.introducedById, 'introducedById')
   }
   for (const g of f.groupIds ?? []) {
-    if (!db.prepare('SELECT 1 FROM groups WHERE id = ? AND deleted_at IS NULL').get(g)) throw notFound('group', g, 'groupIds')
+    if (!groupExists(db, g)) throw notFound('group', g, 'groupIds')
   }
 }
 
@@ -219,28 +223,18 @@ export function peopleHandlers(ctx: ServiceContext) {
       tx(db(), () => {
         const p = mustGetPerson(db(), id)
         if (p.isMe && archived) throw new AppError('VALIDATION', 'You cannot archive yourself.', 'id')
-        db()
-          .prepare('UPDATE people SET archived_at = ?, updated_at = ? WHERE id = ?')
-          .run(archived ? nowIso(ctx) : null, nowIso(ctx), id)
+        setArchived(db(), id, archived ? nowIso(ctx) : null, nowIso(ctx))
         return mustGetPerson(db(), id)
       }),
     'people:setMe': ({ id }: { id: string }) =>
       tx(db(), () => {
         mustGetPerson(db(), id)
-        const now = nowIso(ctx)
-        db().prepare('UPDATE people SET is_me = 0, updated_at = ? WHERE is_me = 1').run(now)
-        db().prepare('UPDATE people SET is_me = 1, archived_at = NULL, updated_at = ? WHERE id = ?').run(now, id)
+        setMe(db(), id, nowIso(ctx))
         return mustGetPerson(db(), id)
       }),
     'people:findDuplicates': (q: Parameters<typeof findDuplicates>[1]) => findDuplicates(db(), q),
     'people:mergePreview': ({ keepId, mergeId }: { keepId: string; mergeId: string }) => planMerge(db(), keepId, mergeId).plan,
     'people:merge': ({ keepId, mergeId }: { keepId: string; mergeId: string }) => mergePeople(ctx, keepId, mergeId),
-    'people:tags': () =>
-      db()
-        .prepare(
-          `SELECT min(t.tag) AS tag, count(*) AS count FROM person_tags t JOIN people p ON p.id = t.person_id
-           WHERE p.deleted_at IS NULL GROUP BY t.tag_key ORDER BY t.tag_key`,
-        )
-        .all() as { tag: string; count: number }[],
+    'people:tags': () => tagCounts(db()),
   }
 }
