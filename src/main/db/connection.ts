@@ -131,3 +131,43 @@ export function withIndexesDeferred<T>(db: Db, tables: readonly string[], fn: ()
 export function tx<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate()
 }
+
+/** What a network file's header says, read through a read-only connection (no write, not even the journal mode). */
+export function readNetworkHeader(file: string): { appId: number; version: number; integrity: string } {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number
+    const version = db.pragma('user_version', { simple: true }) as number
+    const integrity = appId === APPLICATION_ID && version > 0 ? (db.pragma('integrity_check', { simple: true }) as string) : 'not checked'
+    return { appId, version, integrity }
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Replaces every table's rows of the open network with those of another network
+ * file (a backup, already migrated), in the caller's transaction; columns the
+ * other file lacks keep their defaults.
+ */
+export function replaceContentsFrom(db: Db, file: string, inTx: (fn: () => void) => void): void {
+  db.prepare('ATTACH DATABASE ? AS src').run(file)
+  try {
+    inTx(() => {
+      db.pragma('defer_foreign_keys = ON')
+      const tables = (
+        db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[]
+      ).map((t) => t.name)
+      for (const t of tables) db.prepare(`DELETE FROM main."${t}"`).run()
+      for (const t of tables) {
+        const srcCols = new Set((db.prepare(`SELECT name FROM pragma_table_info(?, 'src')`).all(t) as { name: string }[]).map((c) => c.name))
+        const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(t) as { name: string }[]).map((c) => c.name).filter((c) => srcCols.has(c))
+        if (cols.length === 0) continue
+        const list = cols.map((c) => `"${c}"`).join(', ')
+        db.prepare(`INSERT INTO main."${t}" (${list}) SELECT ${list} FROM src."${t}"`).run()
+      }
+    })
+  } finally {
+    db.prepare('DETACH DATABASE src').run()
+  }
+}

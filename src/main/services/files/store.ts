@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { BackupInfo, NetworkCounts, NetworkFileInfo } from '../../../shared/channels/files'
-import { openDatabase, tx, type Db } from '../../db/connection'
+import { APPLICATION_ID, openDatabase, readNetworkHeader, replaceContentsFrom, tx, type Db } from '../../db/connection'
 import { SCHEMA_VERSION } from '../../db/migrate'
 import { networkCounts } from '../../db/files'
 import { markSummariesStale } from '../../db/analytics'
@@ -289,23 +288,18 @@ export function checkNetworkFile(file: string, shownAs = basename(file)): void {
   if (!existsSync(file)) throw new AppError('NOT_FOUND', `There is no file ${file}.`, 'path')
   const head = readFileSync(file).subarray(0, 16).toString('latin1')
   if (!head.startsWith('SQLite format 3')) throw new AppError('INVALID_FILE', `${shownAs} is not a Referral Map network (not a database file).`, 'path')
-  let db: Database.Database | null = null
+  let header: ReturnType<typeof readNetworkHeader>
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true })
-    const appId = db.pragma('application_id', { simple: true }) as number
-    const version = db.pragma('user_version', { simple: true }) as number
-    if (appId !== 0x52464d50 || version === 0)
-      throw new AppError('INVALID_FILE', `${shownAs} is a database, but not a Referral Map network.`, 'path')
-    if (version > SCHEMA_VERSION)
-      throw new AppError('INVALID_FILE', `${shownAs} was saved by a newer version of Referral Map (schema ${version}; this app knows up to ${SCHEMA_VERSION}). Update the app to open it.`, 'path')
-    const check = db.pragma('integrity_check', { simple: true }) as string
-    if (check !== 'ok') throw new AppError('INVALID_FILE', `${shownAs} is damaged: SQLite's integrity check failed, so it cannot be used safely. Use a backup of it, or ask for a new copy.`, 'path')
-  } catch (e) {
-    if (e instanceof AppError) throw e
+    header = readNetworkHeader(file)
+  } catch {
     throw new AppError('INVALID_FILE', `${shownAs} cannot be read as a network: the file is damaged or not a database.`, 'path')
-  } finally {
-    db?.close()
   }
+  const { appId, version, integrity } = header
+  if (appId !== APPLICATION_ID || version === 0)
+    throw new AppError('INVALID_FILE', `${shownAs} is a database, but not a Referral Map network.`, 'path')
+  if (version > SCHEMA_VERSION)
+    throw new AppError('INVALID_FILE', `${shownAs} was saved by a newer version of Referral Map (schema ${version}; this app knows up to ${SCHEMA_VERSION}). Update the app to open it.`, 'path')
+  if (integrity !== 'ok') throw new AppError('INVALID_FILE', `${shownAs} is damaged: SQLite's integrity check failed, so it cannot be used safely. Use a backup of it, or ask for a new copy.`, 'path')
 }
 
 export function restorePreview(ctx: ServiceContext, name: string): { backup: BackupInfo; current: NetworkCounts; inBackup: NetworkCounts } {
@@ -329,27 +323,13 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
     openDatabase(tmp.path, { create: false }).close()
     return await withBackup(ctx, 'before-restore', (safety) => {
       const db = ctx.store.db
-      db.prepare('ATTACH DATABASE ? AS src').run(tmp.path)
-      try {
+      replaceContentsFrom(db, tmp.path, (fn) =>
         tx(db, () => {
-          db.pragma('defer_foreign_keys = ON')
-          const tables = (
-            db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[]
-          ).map((t) => t.name)
-          for (const t of tables) db.prepare(`DELETE FROM main."${t}"`).run()
-          for (const t of tables) {
-            const srcCols = new Set((db.prepare(`SELECT name FROM pragma_table_info(?, 'src')`).all(t) as { name: string }[]).map((c) => c.name))
-            const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(t) as { name: string }[]).map((c) => c.name).filter((c) => srcCols.has(c))
-            if (cols.length === 0) continue
-            const list = cols.map((c) => `"${c}"`).join(', ')
-            db.prepare(`INSERT INTO main."${t}" (${list}) SELECT ${list} FROM src."${t}"`).run()
-          }
+          fn()
           // Summary tables were copied while triggers also fired: have them rebuilt from the restored rows.
           markSummariesStale(db)
-        })
-      } finally {
-        db.prepare('DETACH DATABASE src').run()
-      }
+        }),
+      )
       return { restored: networkCounts(db), backup: safety.name }
     })
   } finally {
