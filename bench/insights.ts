@@ -38,6 +38,25 @@ const time = (fn: () => unknown) => {
   fn()
   return performance.now() - t
 }
+/** Time of an async call, and the longest the event loop went without a turn meanwhile. */
+async function timeAsync(fn: () => unknown): Promise<{ ms: number; longestPause: number }> {
+  let last = performance.now()
+  let longest = 0
+  let on = true
+  const tick = () => {
+    const now = performance.now()
+    longest = Math.max(longest, now - last)
+    last = now
+    if (on) setImmediate(tick)
+  }
+  setImmediate(tick)
+  const t = performance.now()
+  await fn()
+  const ms = performance.now() - t
+  on = false
+  longest = Math.max(longest, performance.now() - last)
+  return { ms, longestPause: longest }
+}
 
 export default async function run(env: Env) {
   const rows: { case: string; size: string; value: string; note?: string }[] = []
@@ -59,42 +78,53 @@ export default async function run(env: Env) {
     for (let i = 0; i < runs; i++) loads.push(time(() => (built = loadNetwork(store.db, TODAY))))
     rows.push({ case: 'insights: load the network (SQL + graph)', size, value: ms(median(loads)), note: `${built.graph.order} people, ${built.graph.size} ties (you left out)` })
 
-    const cold = (fn: () => unknown) => {
+    const cold = async (fn: () => unknown) => {
       const ts: number[] = []
+      const pauses: number[] = []
       for (let i = 0; i < runs; i++) {
         bump()
-        ts.push(time(fn))
+        const r = await timeAsync(fn)
+        ts.push(r.ms)
+        pauses.push(r.longestPause)
       }
-      return median(ts)
+      return { ms: median(ts), pause: Math.max(...pauses) }
     }
-    const brokersCold = cold(() => h['insights:brokers']({ limit: 25 }))
-    const brokersCached = time(() => h['insights:brokers']({ limit: 25 }))
+    const brokersCold = await cold(() => h['insights:brokers']({ limit: 25 }))
+    const brokersCached = (await timeAsync(() => h['insights:brokers']({ limit: 25 }))).ms
     const bare = median(Array.from({ length: runs }, () => time(() => betweenness(built.graph))))
     const b = betweenness(built.graph)
     rows.push({
       case: 'insights:brokers cold',
       size,
-      value: ms(brokersCold),
-      note: `target ${ms(limit === 300 ? 300 : 2000)}; ${b.exact ? 'exact' : `sampled, ${b.sources} sources`}; cached call ${ms(brokersCached)}`,
+      value: ms(brokersCold.ms),
+      note: `target ${ms(limit === 300 ? 300 : 2000)}; ${b.exact ? 'exact' : `sampled, ${b.sources} sources`}; cached call ${ms(brokersCached)}; event loop blocked at most ${ms(brokersCold.pause)}`,
     })
     rows.push({ case: '  ceiling: betweenness on a prebuilt graph', size, value: ms(bare), note: 'no SQL' })
-    const commCold = cold(() => h['insights:communities']({}))
-    const commCached = time(() => h['insights:communities']({}))
+    const commCold = await cold(() => h['insights:communities']({}))
+    const commCached = (await timeAsync(() => h['insights:communities']({}))).ms
     const rng = createRng(1)
     const bareLouvain = median(Array.from({ length: runs }, () => time(() => louvain(built.graph, { getEdgeWeight: 'strength', rng: () => rng.next() }))))
-    rows.push({ case: 'insights:communities cold', size, value: ms(commCold), note: `target ${ms(limit === 300 ? 300 : 2000)}; cached call ${ms(commCached)}` })
+    rows.push({
+      case: 'insights:communities cold',
+      size,
+      value: ms(commCold.ms),
+      note: `target ${ms(limit === 300 ? 300 : 2000)}; cached call ${ms(commCached)}; event loop blocked at most ${ms(commCold.pause)}`,
+    })
     rows.push({ case: '  ceiling: Louvain on a prebuilt graph', size, value: ms(bareLouvain), note: 'no SQL' })
 
     if (people >= 10_000 || env.quick) {
       // Introducers: the network is cached (as after any first call); 30 different people as targets.
-      h['insights:brokers']({ limit: 1 })
+      await h['insights:brokers']({ limit: 1 })
       const ids = built.index.nodes
       const pick = createRng(5)
       const targets = Array.from({ length: 30 }, () => ids[Math.floor(pick.next() * ids.length)]!)
-      const q = targets.map((t) => time(() => h['insights:introducers']({ targetId: t, limit: 10 })))
+      const q: number[] = []
+      for (const t of targets) q.push((await timeAsync(() => h['insights:introducers']({ targetId: t, limit: 10 }))).ms)
       const core = targets.map((t) => time(() => findIntroducers(built, [t], 10)))
       const comp = [...built.people.values()].find((p) => p.company)?.company ?? 'a'
-      const byCompany = median(Array.from({ length: 5 }, () => time(() => h['insights:introducers']({ company: comp.slice(0, 4), limit: 10 }))))
+      const byCompanyRuns: number[] = []
+      for (let i = 0; i < 5; i++) byCompanyRuns.push((await timeAsync(() => h['insights:introducers']({ company: comp.slice(0, 4), limit: 10 }))).ms)
+      const byCompany = median(byCompanyRuns)
       rows.push({ case: 'insights:introducers (a person)', size, value: ms(median(q)), note: `target ${ms(50)}; median of 30 people, max ${ms(Math.max(...q))}` })
       rows.push({ case: 'insights:introducers (a company, typed)', size, value: ms(byCompany), note: `"${comp.slice(0, 4)}"` })
       rows.push({ case: '  ceiling: the search alone (no lookup)', size, value: ms(median(core)), note: 'multi-source Dijkstra on the prebuilt index' })

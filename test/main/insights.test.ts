@@ -233,3 +233,33 @@ describe('time on the map: graph:get asOf', () => {
     expect(await app.fail('graph:get', { asOf: '2026-13-01' })).toMatchObject({ code: 'VALIDATION', field: 'asOf' })
   })
 })
+
+describe('insights stay out of the way of other calls', () => {
+  it('a large network is worked out in slices: other calls are answered and timers fire meanwhile', async () => {
+    const { generateNetwork } = await import('../../src/core/sample/generator')
+    const { insertNetwork } = await import('../../src/main/db/bulk')
+    const { tx } = await import('../../src/main/db/connection')
+    const db = app.ctx.store.db
+    tx(db, () => insertNetwork(db, generateNetwork({ seed: 3, people: 1500, introsPerPerson: 2, today: '2026-06-15' }), '2026-06-15T10:00:00.000Z'))
+    let ticks = 0
+    let running = true
+    const tick = () => {
+      ticks++
+      if (running) setImmediate(tick)
+    }
+    setImmediate(tick)
+    const order: string[] = []
+    const brokers = app.call('insights:brokers', {}).then((r) => {
+      order.push('brokers')
+      return r
+    })
+    const info = app.call('app:info', {}).then(() => order.push('info'))
+    const r = await brokers
+    await info
+    running = false
+    expect(r.exact).toBe(false)
+    expect(order).toEqual(['info', 'brokers'])
+    // 200 sampled sources in slices of 10, plus the network's own slices.
+    expect(ticks).toBeGreaterThanOrEqual(20)
+  })
+})

@@ -29,8 +29,24 @@ export interface BetweennessResult {
   sources: number
 }
 
+/** How many sources one slice of the work covers (the caller may give the event loop back between slices). */
+export const SOURCES_PER_SLICE = 10
+
+/** Runs a sliced computation to the end without pausing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
 /** Betweenness over the given sources (all of them = exact), normalised like graphology-metrics. */
 export function sampledBetweenness(graph: Graph, sources: number[]): Map<string, number> {
+  return runToEnd(sampledBetweennessSteps(graph, sources))
+}
+
+/** sampledBetweenness in slices: yields after every SOURCES_PER_SLICE sources. */
+export function* sampledBetweennessSteps(graph: Graph, sources: number[]): Generator<void, Map<string, number>> {
   // (The library's search cannot be built over an empty graph.)
   if (graph.order === 0) return new Map()
   const brandes = createUnweightedIndexedBrandes(graph)
@@ -39,7 +55,9 @@ export function sampledBetweenness(graph: Graph, sources: number[]): Map<string,
   const n = graph.order
   const delta = new Float64Array(n)
   const cb = new Float64Array(n)
-  for (const s of sources) {
+  for (let k = 0; k < sources.length; k++) {
+    if (k > 0 && k % SOURCES_PER_SLICE === 0) yield
+    const s = sources[k]!
     const [S, P, sigma] = brandes(s)
     const order = (S as unknown as { items: ArrayLike<number> }).items
     for (let j = 0; j < S.size; j++) delta[order[j]!] = 0
@@ -61,6 +79,14 @@ export function sampledBetweenness(graph: Graph, sources: number[]): Map<string,
 }
 
 export function betweenness(graph: Graph, opts: { exactLimit?: number; samples?: number; seed?: number } = {}): BetweennessResult {
+  return runToEnd(betweennessSteps(graph, opts))
+}
+
+/** betweenness in slices (the sampled estimate yields between slices of sources; the exact one, small, does not). */
+export function* betweennessSteps(
+  graph: Graph,
+  opts: { exactLimit?: number; samples?: number; seed?: number } = {},
+): Generator<void, BetweennessResult> {
   const limit = opts.exactLimit ?? EXACT_LIMIT
   const n = graph.order
   if (n === 0) return { scores: new Map(), exact: true, sources: 0 }
@@ -76,7 +102,7 @@ export function betweenness(graph: Graph, opts: { exactLimit?: number; samples?:
     const j = i + Math.floor(rng.next() * (n - i))
     ;[idx[i], idx[j]] = [idx[j]!, idx[i]!]
   }
-  return { scores: sampledBetweenness(graph, idx.slice(0, k)), exact: false, sources: k }
+  return { scores: yield* sampledBetweennessSteps(graph, idx.slice(0, k)), exact: false, sources: k }
 }
 
 /** People ranked by betweenness, highest first (ties by id, so the order is stable); zeros left out. */

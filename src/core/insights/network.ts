@@ -176,12 +176,26 @@ export interface AdjacencyIndex {
 
 export const tieKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`)
 
-export function buildNetwork(input: {
+export interface NetworkInput {
   people: InsightPerson[]
   ties: TieRow[]
   today: string
   prior: BetaPrior
-}): InsightNetwork {
+}
+
+/** Ties handled per slice of buildNetworkSteps. */
+export const TIES_PER_SLICE = 5000
+
+export function buildNetwork(input: NetworkInput): InsightNetwork {
+  const steps = buildNetworkSteps(input)
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
+/** buildNetwork in slices: yields every TIES_PER_SLICE ties and before the adjacency index. */
+export function* buildNetworkSteps(input: NetworkInput): Generator<void, InsightNetwork> {
   const people = new Map(input.people.map((p) => [p.id, p]))
   const meId = input.people.find((p) => p.isMe)?.id ?? null
   const cost = new Map<string, number>()
@@ -191,7 +205,9 @@ export function buildNetwork(input: {
   const meTies = new Map<string, Tie>()
   const ties = new Map<string, Tie>()
   const daysSince = new Map<string, number>()
+  let k = 0
   for (const r of input.ties) {
+    if (++k % TIES_PER_SLICE === 0) yield
     if (r.a === r.b || !people.has(r.a) || !people.has(r.b)) continue
     let days = daysSince.get(r.last)
     if (days === undefined) daysSince.set(r.last, (days = daysBetween(r.last, input.today)))
@@ -205,6 +221,7 @@ export function buildNetwork(input: {
         strength: tie.strength,
       })
   }
+  yield
   return {
     today: input.today,
     meId,

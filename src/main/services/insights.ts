@@ -3,9 +3,9 @@ import type { BrokersResult, CommunitiesResult, insightsChannels, MeetingSuggest
 import { AppError, notFound } from '../../shared/errors'
 import type { Db } from '../db/connection'
 import { insightLinks, insightPeople, networkConversion, networkVersion, predictorCells } from '../db/insights'
-import { buildNetwork, foldTies, recordPrior, type InsightNetwork } from '../../core/insights/network'
+import { buildNetwork, buildNetworkSteps, foldTies, recordPrior, type InsightNetwork, type NetworkInput } from '../../core/insights/network'
 import { findIntroducers, matchPeople } from '../../core/insights/introducers'
-import { betweenness, rankBrokers, type BetweennessResult } from '../../core/insights/brokers'
+import { betweennessSteps, rankBrokers, type BetweennessResult } from '../../core/insights/brokers'
 import { detectCommunities } from '../../core/insights/communities'
 import { powerTeams, suggestMeetings } from '../../core/insights/powerTeams'
 import { MIN_DECIDED, predictorTable } from '../../core/insights/predictors'
@@ -14,45 +14,80 @@ import { PRIOR_WEIGHT } from '../../core/analytics/scorecard'
 import { todayIso, type ServiceContext } from './context'
 
 /**
- * Insights are computed in the main process (never the renderer) and cached
- * per version of the network: the network, and each answer built from it, is
- * kept until anything in the file changes (see networkVersion) or the day does.
+ * Insights are computed in the backend (never the renderer) and cached per
+ * version of the network: the network, and each answer built from it, is kept
+ * until anything it is read from changes (see networkVersion) or the day does.
+ * The long parts (building the network, sampled betweenness) run in slices that
+ * give the event loop back between them, so other calls are answered meanwhile.
  */
 interface Cache {
   db: Db
   key: string
-  net: InsightNetwork
-  brokers?: BetweennessResult
+  net: Promise<InsightNetwork>
+  brokers?: Promise<BetweennessResult>
   communities?: CommunitiesResult
   powerTeams?: PowerTeams
   meetings?: MeetingSuggestion[]
 }
 
+/** Gives the event loop back (timers, other calls) before the next slice. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+async function drive<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+    await pause()
+  }
+}
+
+/** Everything the network is built from, read in one go (one consistent view of the file). */
+function readNetwork(db: Db) {
+  return { conv: networkConversion(db), people: insightPeople(db), links: insightLinks(db) }
+}
+
+const toInput = (r: ReturnType<typeof readNetwork>, today: string, ties = foldTies(r.links)): NetworkInput => ({
+  people: r.people,
+  ties,
+  today,
+  prior: recordPrior(r.conv.won, r.conv.decided, PRIOR_WEIGHT),
+})
+
 export function loadNetwork(db: Db, today: string): InsightNetwork {
-  const conv = networkConversion(db)
-  return buildNetwork({
-    people: insightPeople(db),
-    ties: foldTies(insightLinks(db)),
-    today,
-    prior: recordPrior(conv.won, conv.decided, PRIOR_WEIGHT),
-  })
+  return buildNetwork(toInput(readNetwork(db), today))
+}
+
+export async function loadNetworkSliced(db: Db, today: string): Promise<InsightNetwork> {
+  const read = readNetwork(db)
+  await pause()
+  const ties = foldTies(read.links)
+  await pause()
+  return drive(buildNetworkSteps(toInput(read, today, ties)))
 }
 
 export function insightsHandlers(ctx: ServiceContext): SliceHandlers<typeof insightsChannels> {
   let cache: Cache | null = null
-  const current = (): Cache => {
+  const current = async (): Promise<Cache & { network: InsightNetwork }> => {
     const db = ctx.store.db
     const today = todayIso(ctx)
     const key = `${networkVersion(db)}|${today}`
-    if (!cache || cache.db !== db || cache.key !== key) cache = { db, key, net: loadNetwork(db, today) }
-    return cache
+    if (!cache || cache.db !== db || cache.key !== key) {
+      const fresh: Cache = { db, key, net: loadNetworkSliced(db, today) }
+      // A failed build is not kept: the next call tries again.
+      fresh.net.catch(() => {
+        if (cache === fresh) cache = null
+      })
+      cache = fresh
+    }
+    const c = cache
+    return Object.assign(c, { network: await c.net })
   }
   const requireMe = (net: InsightNetwork) => {
     if (!net.meId) throw new AppError('CONFLICT', 'Set yourself as "me" on the People screen first: paths start from you.')
   }
   return {
-    'insights:introducers': ({ targetId, company, profession, limit }) => {
-      const { net } = current()
+    'insights:introducers': async ({ targetId, company, profession, limit }) => {
+      const { network: net } = await current()
       requireMe(net)
       let targets: string[]
       if (targetId !== undefined) {
@@ -77,30 +112,31 @@ export function insightsHandlers(ctx: ServiceContext): SliceHandlers<typeof insi
         paths: findIntroducers(net, targets, limit),
       }
     },
-    'insights:brokers': ({ limit }): BrokersResult => {
-      const c = current()
-      c.brokers ??= betweenness(c.net.graph)
+    'insights:brokers': async ({ limit }): Promise<BrokersResult> => {
+      const c = await current()
+      const net = c.network
+      const b = await (c.brokers ??= drive(betweennessSteps(net.graph)))
       return {
-        items: rankBrokers(c.brokers.scores, limit).map((b) => {
-          const p = c.net.people.get(b.personId)!
-          return { ...b, name: p.name, profession: p.profession, company: p.company }
+        items: rankBrokers(b.scores, limit).map((x) => {
+          const p = net.people.get(x.personId)!
+          return { ...x, name: p.name, profession: p.profession, company: p.company }
         }),
-        exact: c.brokers.exact,
-        sources: c.brokers.sources,
-        people: c.net.graph.order,
+        exact: b.exact,
+        sources: b.sources,
+        people: net.graph.order,
       }
     },
-    'insights:communities': () => {
-      const c = current()
-      return (c.communities ??= detectCommunities(c.net))
+    'insights:communities': async () => {
+      const c = await current()
+      return (c.communities ??= detectCommunities(c.network))
     },
-    'insights:powerTeams': () => {
-      const c = current()
-      return (c.powerTeams ??= powerTeams(c.net))
+    'insights:powerTeams': async () => {
+      const c = await current()
+      return (c.powerTeams ??= powerTeams(c.network))
     },
-    'insights:suggestMeetings': () => {
-      const c = current()
-      return { items: (c.meetings ??= suggestMeetings(c.net)) }
+    'insights:suggestMeetings': async () => {
+      const c = await current()
+      return { items: (c.meetings ??= suggestMeetings(c.network)) }
     },
     'insights:predictors': ({ period }) => {
       const p = resolvePeriod(period, todayIso(ctx))
