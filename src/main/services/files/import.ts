@@ -1,6 +1,6 @@
 import { uuidv7 } from '../../../core/ids'
 import { normalizeEmail, normalizeKey } from '../../../core/text'
-import { base64ToBytes, decodeBytes, type BadByte, type ChoosableEncoding } from '../../../core/formats/encoding'
+import { decodeBytes, type BadByte, type ChoosableEncoding } from '../../../core/formats/encoding'
 import { parseCsv, type CsvRecord, type QuoteProblem } from '../../../core/formats/csv'
 import {
   INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, personRowReader, proposeMapping, readIntroRow, personKeys, detectLayout, detectDateOrder, detectDecimal,
@@ -87,7 +87,8 @@ export async function prepareImportAsync(db: Db, input: ImportInput, job: Import
 }
 
 function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; total: number }, Prepared> {
-  const bytes = base64ToBytes(input.data)
+  // Node's decoder: no 15 MB intermediate string for a 100k-row file (the core decoder goes through atob).
+  const bytes: Uint8Array = Buffer.from(input.data, 'base64')
   if (bytes.length === 0) throw new AppError('INVALID_FILE', 'The file is empty.', 'data')
   const notText = notTextReason(bytes)
   if (notText) throw new AppError('INVALID_FILE', notText, 'data')
