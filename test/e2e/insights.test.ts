@@ -1,6 +1,10 @@
 import { join, resolve } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { startE2E, type E2EApp } from './harness'
+import { generateNetwork } from '../../src/core/sample/generator'
+import { openDatabase, tx } from '../../src/main/db/connection'
+import { insertNetwork } from '../../src/main/db/bulk'
+import { defaultNetworkFile } from '../../src/main/paths'
 
 let app: E2EApp | undefined
 afterEach(async () => {
@@ -145,4 +149,31 @@ it('the map: who can introduce me in the side panel, community colours, and the 
   await page.getByRole('button', { name: 'Play the network forward' }).click()
   await expect.poll(() => page.getByRole('group', { name: 'Time on the map' }).locator('output').innerText(), { timeout: 10_000 }).not.toBe(`As of ${asOf}`)
   await page.getByRole('button', { name: 'Pause' }).click()
+})
+
+it('every Insights view answers on a 10,000-person network', async () => {
+  app = await startE2E({ now: '2026-10-31T10:00:00.000Z', viewport: { width: 1360, height: 900 } })
+  const { page } = app
+  const db = openDatabase(defaultNetworkFile(app.dataDir))
+  const net = generateNetwork({ seed: 42, people: 10_000, introsPerPerson: 2, today: '2026-10-31' })
+  tx(db, () => insertNetwork(db, net, '2026-10-31T10:00:00.000Z'))
+  db.close()
+  await app.reload()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Insights' }).click()
+  await page.getByRole('radio', { name: 'A company' }).check()
+  const company = net.people.find((p) => !p.isMe && p.company)!.company!
+  await page.getByLabel('Company', { exact: true }).fill(company)
+  await page.getByRole('button', { name: 'Find paths' }).click()
+  await page.getByRole('list', { name: 'Paths' }).locator('li').first().waitFor({ timeout: 60_000 })
+  await page.getByRole('tab', { name: 'Brokers & communities' }).click()
+  await page.getByRole('table', { name: 'Brokers' }).locator('tbody tr').nth(9).waitFor({ timeout: 60_000 })
+  await expect.poll(() => page.getByText(/Estimated from 200 sampled people of 9999/).count()).toBe(1)
+  await page.getByRole('list', { name: 'Communities' }).locator('li').first().waitFor()
+  await app.screenshot('insights-10k-brokers')
+  await page.getByRole('tab', { name: 'Power teams' }).click()
+  await page.getByRole('table', { name: 'Profession flow' }).locator('tbody tr').first().waitFor()
+  await page.getByRole('tab', { name: 'Who should meet whom' }).click()
+  await page.getByRole('list', { name: 'Suggested introductions' }).locator('li').first().waitFor()
+  await page.getByRole('tab', { name: 'What predicts a close' }).click()
+  await expect.poll(() => page.getByRole('table', { name: 'Predictors' }).innerText()).toMatch(/\d+%/)
 })

@@ -53,7 +53,6 @@ function BrokersView({ open }: { open: (id: string) => void }) {
               <tr>
                 <th>#</th>
                 <th>Person</th>
-                <th>Profession</th>
                 <th>Community</th>
                 <th className="num">Betweenness</th>
               </tr>
@@ -66,8 +65,8 @@ function BrokersView({ open }: { open: (id: string) => void }) {
                     <td>{i + 1}</td>
                     <td>
                       <PersonButton id={x.personId} name={x.name} open={open} />
+                      {x.profession && <div className="muted ins-small">{x.profession}</div>}
                     </td>
-                    <td>{x.profession ?? '—'}</td>
                     <td>
                       {com ? (
                         <>
