@@ -70,10 +70,11 @@ describe('a locked network file', () => {
     expect(r).toEqual({ ok: false, error: { code: 'BUSY', message: BUSY_MESSAGE } })
     expect(took).toBeGreaterThanOrEqual(BUSY_BACKOFF_MS.reduce((a, b) => a + b, 0))
     expect(took).toBeLessThan(8000)
-    expect(readTimes.length).toBeGreaterThan(10)
-    expect(Math.max(...readTimes)).toBeLessThan(500)
+    expect(readTimes.length).toBeGreaterThan(5)
+    // Generous bounds for a busy shared machine; with the old 5 s busy_timeout both were over 5000 ms.
+    expect(Math.max(...readTimes)).toBeLessThan(1500)
     // Each try blocks for at most the short busy_timeout (50 ms), not 5 s.
-    expect(worstGap).toBeLessThan(400)
+    expect(worstGap).toBeLessThan(1500)
     other.exec('ROLLBACK')
     expect(count('Ann Archer')).toBe(0)
   })
