@@ -83,6 +83,19 @@ export const ThankMethod = z.enum(THANK_METHODS)
 export type IntroKind = z.infer<typeof IntroKind>
 export type IntroOrigin = z.infer<typeof IntroOrigin>
 export type IntroStatus = z.infer<typeof IntroStatus>
+
+/** The one name of each status, as the screens show it ("Not a fit"); sentences use it in lower case. */
+export const STATUS_LABELS: Record<IntroStatus, string> = {
+  new: 'New',
+  contacted: 'Contacted',
+  meeting: 'Meeting',
+  proposal: 'Proposal',
+  won: 'Won',
+  lost: 'Lost',
+  not_a_fit: 'Not a fit',
+}
+/** A status in a sentence: "not a fit". */
+export const statusWord = (s: IntroStatus): string => STATUS_LABELS[s].toLowerCase()
 export type InteractionKind = z.infer<typeof InteractionKind>
 export type ThankMethod = z.infer<typeof ThankMethod>
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors'
+import { STATUS_LABELS, type IntroStatus } from '../../shared/schemas'
 import type { HistoryState } from '../../shared/channels/history'
 import type { Db } from '../db/connection'
 import {
@@ -31,15 +32,6 @@ const intro = (db: Db, id: unknown) => {
   const n = introductionNames(db, id)
   return n ? `introduction of ${n.prospect} from ${n.referrer}` : 'introduction'
 }
-const STATUS: Record<string, string> = {
-  new: 'new',
-  contacted: 'contacted',
-  meeting: 'meeting',
-  proposal: 'proposal',
-  won: 'won',
-  lost: 'lost',
-  not_a_fit: 'not a fit',
-}
 
 /**
  * The user actions Undo offers, each with the words the Edit menu and the toast
@@ -60,7 +52,7 @@ const LABELS: Record<string, Label> = {
   'groups:removeMember': (i, db) => `Remove ${who(db, i.personId)} from ${groupName(db, i.groupId) ?? 'a group'}`,
   'introductions:create': (i, db) => `Record introduction from ${who(db, i.referrerId)}`,
   'introductions:update': (i, db) => `Edit ${intro(db, i.id)}`,
-  'introductions:setStatus': (i, db) => `Mark ${intro(db, i.id)} ${STATUS[String(i.status)] ?? String(i.status)}`,
+  'introductions:setStatus': (i, db) => `Mark ${intro(db, i.id)} ${(STATUS_LABELS[i.status as IntroStatus] ?? String(i.status)).toLowerCase()}`,
   'introductions:delete': (i, db) => `Delete ${intro(db, i.id)}`,
   'introductions:editStatusDate': (i, db) => `Change a status date of ${intro(db, i.id)}`,
   'interactions:create': (i, db) => `Log ${String(i.kind).replace(/_/g, '-')} with ${who(db, i.personId)}`,

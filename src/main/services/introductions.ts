@@ -1,7 +1,7 @@
 import { uuidv7 } from '../../core/ids'
 import { AppError, notFound } from '../../shared/errors'
 import type { IntroductionFields } from '../../shared/channels/foundation'
-import { DECIDED_STATUSES, type IntroStatus } from '../../shared/schemas'
+import { DECIDED_STATUSES, statusWord, type IntroStatus } from '../../shared/schemas'
 import type { Introduction } from '../../shared/types'
 import { tx, type Db } from '../db/connection'
 import {
@@ -23,15 +23,6 @@ import { insertPerson, personExists } from '../db/people'
 import { readSetting } from '../db/settings'
 import { nowIso, todayIso, type ServiceContext } from './context'
 
-const STATUS_NAMES: Record<IntroStatus, string> = {
-  new: 'new',
-  contacted: 'contacted',
-  meeting: 'meeting',
-  proposal: 'proposal',
-  won: 'won',
-  lost: 'lost',
-  not_a_fit: 'not a fit',
-}
 
 const isDecided = (s: IntroStatus): boolean => (DECIDED_STATUSES as readonly string[]).includes(s)
 
@@ -48,7 +39,7 @@ export function refuseFutureDate(ctx: ServiceContext, date: string, field: strin
 
 /** A decided status (won, lost, not a fit) is something that happened: its date cannot be in the future. */
 function refuseFutureDecision(ctx: ServiceContext, status: IntroStatus, date: string, field: string): void {
-  if (isDecided(status)) refuseFutureDate(ctx, date, field, `The "${STATUS_NAMES[status]}" date`)
+  if (isDecided(status)) refuseFutureDate(ctx, date, field, `The "${statusWord(status)}" date`)
 }
 
 export function mustGetIntroduction(db: Db, id: string, field = 'id'): Introduction {
@@ -130,13 +121,13 @@ export function setIntroductionStatus(ctx: ServiceContext, id: string, status: I
     const last = history[history.length - 1]
     if (row.status === status && last && last.status === status) {
       if (history.length > 1) return editStatusDate(ctx, id, last.id, date)
-      throw new AppError('VALIDATION', `It is already "${STATUS_NAMES[status]}": change the introduction's date with Edit.`, 'status')
+      throw new AppError('VALIDATION', `It is already "${statusWord(status)}": change the introduction's date with Edit.`, 'status')
     }
     refuseFutureDecision(ctx, status, date, 'date')
     if (last && row.status !== status && date < last.date)
       throw new AppError(
         'VALIDATION',
-        `The status date cannot be before the last change ("${STATUS_NAMES[last.status]}" on ${last.date}).`,
+        `The status date cannot be before the last change ("${statusWord(last.status)}" on ${last.date}).`,
         'date',
       )
     const now = nowIso(ctx)
@@ -169,13 +160,13 @@ export function editStatusDate(ctx: ServiceContext, id: string, historyId: strin
     if (date < before.date)
       throw new AppError(
         'VALIDATION',
-        `"${STATUS_NAMES[entry.status]}" cannot be dated before the change before it ("${STATUS_NAMES[before.status]}" on ${before.date}).`,
+        `"${statusWord(entry.status)}" cannot be dated before the change before it ("${statusWord(before.status)}" on ${before.date}).`,
         'date',
       )
     if (after && date > after.date)
       throw new AppError(
         'VALIDATION',
-        `"${STATUS_NAMES[entry.status]}" cannot be dated after the change after it ("${STATUS_NAMES[after.status]}" on ${after.date}).`,
+        `"${statusWord(entry.status)}" cannot be dated after the change after it ("${statusWord(after.status)}" on ${after.date}).`,
         'date',
       )
     refuseFutureDecision(ctx, entry.status, date, 'date')
@@ -210,7 +201,7 @@ export function introductionsHandlers(ctx: ServiceContext) {
         if (rest.date !== undefined && rest.date !== cur.date && firstChange && date > firstChange.date)
           throw new AppError(
             'VALIDATION',
-            `The introduction date cannot be after its first status change ("${STATUS_NAMES[firstChange.status]}" on ${firstChange.date}).`,
+            `The introduction date cannot be after its first status change ("${statusWord(firstChange.status)}" on ${firstChange.date}).`,
             'date',
           )
         // While an introduction has had no status change, its status date is its date: it moves with it.

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { IntroStatus } from '../../../shared/schemas'
+import { STATUS_LABELS, type IntroStatus } from '../../../shared/schemas'
 
 export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
@@ -35,15 +35,7 @@ export function Badge({ tone = 'neutral', title, children }: { tone?: BadgeTone;
   )
 }
 
-export const STATUS_LABELS: Record<IntroStatus, string> = {
-  new: 'New',
-  contacted: 'Contacted',
-  meeting: 'Meeting',
-  proposal: 'Proposal',
-  won: 'Won',
-  lost: 'Lost',
-  not_a_fit: 'Not a fit',
-}
+export { STATUS_LABELS }
 
 const STATUS_TONES: Record<IntroStatus, BadgeTone> = {
   new: 'info',

@@ -6,19 +6,10 @@ import { LAYOUTS, type LayoutKind } from '../../../../core/graph/layout'
 import { searchNodes, type GraphModel, type SizeBy } from '../../../../core/graph/model'
 import type { Group } from '../../../../shared/types'
 import { Button } from '../../ui/Button'
+import { STATUS_LABELS } from '../../../../shared/schemas'
 
 const pct = (v: number) => `${Math.round(v * 100)}%`
-const STATUS_LABEL: Record<string, string> = {
-  open: 'Open',
-  decided: 'Decided',
-  new: 'New',
-  contacted: 'Contacted',
-  meeting: 'Meeting',
-  proposal: 'Proposal',
-  won: 'Won',
-  lost: 'Lost',
-  not_a_fit: 'Not a fit',
-}
+const STATUS_LABEL: Record<string, string> = { open: 'Open', decided: 'Decided', ...STATUS_LABELS }
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 export type Filters = Omit<GraphFilters, 'prospects'>
