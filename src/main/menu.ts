@@ -54,6 +54,7 @@ export function buildMenuTemplate(isMac: boolean, send: MenuSend, appName = 'Ref
         { label: 'Record Introduction…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('new-introduction') },
         { type: 'separator' },
         { label: 'Import / Export…', click: () => send('navigate:files') },
+        { label: 'Join a Chapter…', click: () => send('join-chapter') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -76,6 +76,7 @@ export function syncStatus(ctx: ServiceContext): SyncStatus {
       readOnly: null,
       parked: 0,
       live: false,
+      cursor: 0,
       members: [],
     }
   return {
@@ -91,6 +92,7 @@ export function syncStatus(ctx: ServiceContext): SyncStatus {
     readOnly: st.status === 'removed' ? (st.status_reason ?? 'Read-only.') : null,
     parked: parkedCount(db),
     live: chapterSync(ctx).live,
+    cursor: st.cursor,
     members: members(db).map((m) => ({ name: m.name, personId: m.personId, removed: m.removed })),
   }
 }

@@ -11,6 +11,7 @@ import { ReportsScreen } from './features/reports'
 import { FilesScreen } from './features/import'
 import { SettingsScreen } from './features/settings'
 import { InsightsScreen } from './features/insights'
+import { SyncSidebar } from './features/sync'
 
 const NAV: { route: Route; label: string }[] = [
   { route: 'network', label: 'Network' },
@@ -115,6 +116,7 @@ export function App() {
         <div className="sidebar-me">
           You: <strong data-testid="me-name">{me.data?.name ?? (meId ? '…' : 'not set')}</strong>
         </div>
+        <SyncSidebar />
         {NAV.map((n, i) => (
           <button
             key={n.route}

@@ -24,6 +24,8 @@ export interface SyncStatus {
   parked: number
   /** Live updates are running (LISTEN/NOTIFY + poll). */
   live: boolean
+  /** Grows whenever changes from other members were applied here (the window refreshes its data then). */
+  cursor: number
   members: { name: string; personId: string; removed: boolean }[]
 }
 

@@ -1,3 +1,4 @@
+import { ChapterReport } from '../sync'
 import { useState } from 'react'
 import type { PeriodInput, PeriodPreset, TopItem } from '../../../../shared/channels/analytics'
 import type { ScreenProps } from '../../ui/nav'
@@ -126,6 +127,7 @@ export function ReportsScreen({ navigate }: ScreenProps) {
         </p>
       )}
       {!customReady && <p className="muted">Choose a start and an end date.</p>}
+      <ChapterReport from={n?.period.from ?? null} to={n?.period.to ?? null} currency={cur} />
 
       {n && (
         <>

@@ -1,0 +1,50 @@
+import { useApi, Card, formatMoney } from '../../ui'
+
+/**
+ * Reports > Chapter: per member, introductions given and received and what
+ * closed, in the spirit of the weekly summaries chapters print. Shown only in
+ * a chapter network.
+ */
+export function ChapterReport({ from, to, currency }: { from?: string | null; to?: string | null; currency?: string }) {
+  const status = useApi('sync:status', {})
+  const joined = status.data?.joined === true
+  const report = useApi('sync:report', { from: from ?? null, to: to ?? null }, { enabled: joined })
+  if (!joined || !report.data) return null
+  const rows = report.data.rows
+  const fmt = { format: (minor: number) => formatMoney(minor, currency ?? null) }
+  return (
+    <Card title={`Chapter: ${report.data.chapter}`} className="sync-report">
+      <table className="sync-report-table" aria-label="Chapter members">
+        <thead>
+          <tr>
+            <th>Member</th>
+            <th className="num">Given</th>
+            <th className="num">Received</th>
+            <th className="num">Won</th>
+            <th className="num">Closed value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.personId}>
+              <td>{r.name}</td>
+              <td className="num">{r.given}</td>
+              <td className="num">{r.received}</td>
+              <td className="num">{r.won}</td>
+              <td className="num">{fmt.format(r.wonValueMinor)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th>Chapter</th>
+            <th className="num">{rows.reduce((a, r) => a + r.given, 0)}</th>
+            <th className="num">{rows.reduce((a, r) => a + r.received, 0)}</th>
+            <th className="num">{rows.reduce((a, r) => a + r.won, 0)}</th>
+            <th className="num">{fmt.format(rows.reduce((a, r) => a + r.wonValueMinor, 0))}</th>
+          </tr>
+        </tfoot>
+      </table>
+    </Card>
+  )
+}

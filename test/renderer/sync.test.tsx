@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { Fail, mockApi, renderWithClient } from './mockApi'
+import { ToastProvider } from '../../src/renderer/src/ui'
+import { SyncSidebar, ago } from '../../src/renderer/src/features/sync'
+
+const notJoined = { joined: false, chapter: null, member: null, personId: null, lastSyncAt: null, pending: 0, offline: false, lastError: null, conflicts: 0, readOnly: null, parked: 0, live: false, cursor: 0, members: [] }
+const joined = { ...notJoined, joined: true, chapter: 'North', member: 'Ann', lastSyncAt: new Date().toISOString(), pending: 2, conflicts: 1, cursor: 5 }
+const conflict = { id: 7, table: 'people', rowId: '["p"]', column: 'profession', what: 'Quinn Quill', value: 'Lawyer', current: 'Notary', author: 'Ann', winnerAuthor: 'Ben', at: '2026-06-15T10:00:00Z' }
+
+const show = () =>
+  renderWithClient(
+    <ToastProvider>
+      <SyncSidebar />
+    </ToastProvider>,
+  )
+
+describe('chapter sharing in the window', () => {
+  it('Join a chapter…: the invitation is sent, and a wrong one is shown at the field', async () => {
+    let tries = 0
+    const api = mockApi({
+      'sync:status': () => notJoined,
+      'sync:join': () => {
+        tries++
+        if (tries === 1) throw new Fail({ code: 'VALIDATION', message: 'That is not a chapter invitation (it is cut short).', field: 'invitation' })
+        return { ...joined, members: [{ name: 'Ann', personId: 'p', removed: false }] }
+      },
+    })
+    show()
+    fireEvent.click(await screen.findByRole('button', { name: 'Join a chapter…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Join a chapter' })
+    fireEvent.change(within(dialog).getByLabelText('Invitation'), { target: { value: 'rmchapter1.abc' } })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Join' }))
+    expect(await within(dialog).findByText(/not a chapter invitation/)).toBeInTheDocument()
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Join' }))
+    expect(await screen.findByText(/Joined North: 1 members/)).toBeInTheDocument()
+    expect(api.callsTo('sync:join')).toEqual([{ invitation: 'rmchapter1.abc' }, { invitation: 'rmchapter1.abc' }])
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  })
+
+  it('shows the chapter, last sync, pending changes and conflicts; a conflict restores in one click', async () => {
+    let items = [conflict]
+    const api = mockApi({
+      'sync:status': () => ({ ...joined, conflicts: items.length }),
+      'sync:conflicts': () => ({ items }),
+      'sync:resolve': () => {
+        items = []
+        return { items }
+      },
+    })
+    show()
+    expect(await screen.findByText('North')).toBeInTheDocument()
+    expect(screen.getByTestId('sync-status')).toHaveTextContent('Synced just now · 2 pending')
+    fireEvent.click(screen.getByRole('button', { name: '1 conflict' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Conflicts' })
+    expect(await within(dialog).findByText("Quinn Quill")).toBeInTheDocument()
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Restore “Lawyer”' }))
+    await waitFor(() => expect(api.callsTo('sync:resolve')).toEqual([{ id: 7, action: 'restore' }]))
+    expect(await within(dialog).findByText('No conflicts')).toBeInTheDocument()
+  })
+
+  it('a removed member sees why the copy is read-only, and no Sync now', async () => {
+    mockApi({ 'sync:status': () => ({ ...joined, conflicts: 0, readOnly: 'The chapter admin removed you from the chapter: this copy is read-only.' }) })
+    show()
+    expect(await screen.findByText(/removed you from the chapter/)).toBeInTheDocument()
+    expect(screen.getByTestId('sync-status')).toHaveTextContent('Read-only')
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull()
+  })
+
+  it('says how long ago the last sync was', () => {
+    const now = Date.parse('2026-06-15T10:00:00Z')
+    expect(ago(null, now)).toBe('never')
+    expect(ago('2026-06-15T09:59:50Z', now)).toBe('just now')
+    expect(ago('2026-06-15T09:55:00Z', now)).toBe('5 min ago')
+    expect(ago('2026-06-15T07:00:00Z', now)).toBe('3 h ago')
+  })
+})
