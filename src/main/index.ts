@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { createHandlers, NetworkStore, type ServiceContext } from './services'
+import { startChapterLive } from './services/sync'
 import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
 import { defaultNetworkFile, networkFileFromArgv } from './paths'
@@ -150,7 +151,11 @@ export function startApp(): void {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
     })
-    app.on('will-quit', () => ctx.store.close())
+    const stopChapterLive = startChapterLive(ctx)
+    app.on('will-quit', () => {
+      void stopChapterLive()
+      ctx.store.close()
+    })
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -7,6 +7,7 @@ import type { AppErrorShape, Result } from '../shared/errors'
 import { dispatch } from '../main/ipc/dispatch'
 import { PAGE_CSP, staticType } from '../main/security'
 import { createHandlers, NetworkStore, type ServiceContext } from '../main/services'
+import { startChapterLive } from '../main/services/sync'
 import { defaultNetworkFile } from '../main/paths'
 
 export interface WebBridgeOptions {
@@ -23,6 +24,9 @@ export interface WebBridgeOptions {
   bodyLimit?: number
   /** Time to receive a whole request, headers and body (REQUEST_TIMEOUT_MS); then 408 and the connection closes. */
   requestTimeoutMs?: number
+  /** Live chapter sync (LISTEN/NOTIFY + a poll every chapterPollMs) while a chapter network is open; default on. */
+  chapterLive?: boolean
+  chapterPollMs?: number
 }
 
 export interface WebBridge {
@@ -168,6 +172,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     version: opts.version ?? '0.0.0',
   }
   const handlers = createHandlers(ctx)
+  const stopLive = opts.chapterLive === false ? async () => {} : startChapterLive(ctx, { pollMs: opts.chapterPollMs })
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : undefined
 
   const bodyLimit = opts.bodyLimit ?? BODY_LIMIT
@@ -258,6 +263,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     ctx,
     close: () =>
       new Promise<void>((ok) => {
+        void stopLive()
         server.closeAllConnections?.()
         server.close(() => {
           ctx.store.close()

@@ -290,41 +290,53 @@ export class ChapterSync {
    * `pollMs` (notifications sent while offline are lost), reconnecting with
    * backoff. Returns a stop function.
    */
-  startLive(opts: { pollMs?: number } = {}): () => Promise<void> {
+  startLive(opts: { pollMs?: number; checkMs?: number } = {}): () => Promise<void> {
     this.liveStopped = false
     const poll = opts.pollMs ?? 60_000
-    let backoff = 1000
+    // How often the loop looks for local changes to send (a cheap count in SQLite); a server round trip only then.
+    const check = opts.checkMs ?? 1500
+    let backoff = 0
+    let lastRun = 0
     const tick = async () => {
       if (this.liveStopped) return
       let st: SyncState | null = null
+      let pending = 0
       try {
-        st = getSyncState(this.opts.getDb())
+        const db = this.opts.getDb()
+        st = getSyncState(db)
+        if (st) pending = pendingCount(db)
       } catch {
         st = null
       }
-      if (st && st.status === 'active') {
+      const now = Date.now()
+      if (st && st.status === 'active' && now >= lastRun + backoff && (pending > 0 || this.woken || now - lastRun >= poll || !this.listener)) {
+        this.woken = false
+        lastRun = now
         try {
           await this.ensureListener(st)
           await this.syncNow()
-          backoff = 1000
+          backoff = 0
         } catch {
-          backoff = Math.min(backoff * 2, poll)
+          backoff = Math.min(Math.max(backoff * 2, 1000), poll)
         }
       }
-      if (!this.liveStopped) this.liveTimer = setTimeout(() => void tick(), st ? Math.min(poll, backoff > 1000 ? backoff : poll) : poll)
+      if (!this.liveStopped) this.liveTimer = setTimeout(() => void tick(), check).unref()
     }
-    this.liveTimer = setTimeout(() => void tick(), 0)
+    this.liveTimer = setTimeout(() => void tick(), 0).unref()
     return () => this.stopLive()
   }
+
+  private woken = false
 
   /** Pokes the live loop (after a local edit): sync soon. */
   nudge(delayMs = 300): void {
     if (this.liveStopped) return
+    this.woken = true
     if (this.wake) clearTimeout(this.wake)
     this.wake = setTimeout(() => {
       this.wake = null
       void this.syncNow().catch(() => undefined)
-    }, delayMs)
+    }, delayMs).unref()
   }
 
   private listenFor: string | null = null

@@ -11,7 +11,7 @@ import { ReportsScreen } from './features/reports'
 import { FilesScreen } from './features/import'
 import { SettingsScreen } from './features/settings'
 import { InsightsScreen } from './features/insights'
-import { SyncSidebar } from './features/sync'
+import { JoinChapterCard, SyncSidebar } from './features/sync'
 
 const NAV: { route: Route; label: string }[] = [
   { route: 'network', label: 'Network' },
@@ -102,7 +102,7 @@ export function App() {
         </div>
       </div>
     )
-  if (info.data.isEmpty) return <Welcome onDone={() => setTarget({ route: 'people' })} />
+  if (info.data.isEmpty) return <Welcome onDone={() => setTarget({ route: 'people' })} extra={<JoinChapterCard />} />
 
   const Screen = SCREENS[route]
   return (

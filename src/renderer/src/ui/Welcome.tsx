@@ -1,11 +1,12 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Button } from './Button'
 import { TextArea, TextField } from './fields'
 import { fieldError, useApiMutation } from './api'
 import { useToast } from './Toast'
 
 /** First run: start with an empty network (just you) or explore the generated sample. */
-export function Welcome({ onDone }: { onDone: () => void }) {
+/** `extra`: more ways in, shown beside the two options (Join a chapter). */
+export function Welcome({ onDone, extra }: { onDone: () => void; extra?: ReactNode }) {
   const [name, setName] = useState('')
   const [profile, setProfile] = useState({ profession: '', company: '', idealClient: '', peopleLikeMe: '' })
   const setP = (k: keyof typeof profile) => (e: { target: { value: string } }) => setProfile({ ...profile, [k]: e.target.value })
@@ -62,6 +63,7 @@ export function Welcome({ onDone }: { onDone: () => void }) {
                 </Button>
               </div>
             </section>
+            {extra}
           </div>
         ) : (
           <form

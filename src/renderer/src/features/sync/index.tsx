@@ -102,6 +102,30 @@ export function SyncSidebar() {
   )
 }
 
+/** The first-run screen's third way in: join your chapter's shared network. */
+export function JoinChapterCard() {
+  const [open, setOpen] = useState(false)
+  useEffect(
+    () =>
+      window.platform?.onMenu?.((cmd) => {
+        if (cmd === 'join-chapter') setOpen(true)
+      }),
+    [],
+  )
+  return (
+    <section className="card">
+      <h2>Join your chapter</h2>
+      <p className="muted">Your chapter admin sent you an invitation: share the chapter's network with the other members. It is kept in its own file.</p>
+      <div>
+        <Button variant="primary" onClick={() => setOpen(true)}>
+          Join a chapter…
+        </Button>
+      </div>
+      {open && <JoinChapterDialog onClose={() => setOpen(false)} />}
+    </section>
+  )
+}
+
 /** File > Join a chapter…: paste the invitation; a new chapter network is created and filled from the server. */
 export function JoinChapterDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('')

@@ -1,0 +1,80 @@
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { startE2E, type E2EApp } from './harness'
+import { startChapterServer, type ChapterServer } from '../main/sync/fixture'
+
+let server: ChapterServer
+const apps: E2EApp[] = []
+beforeAll(async () => {
+  server = await startChapterServer('North Chapter')
+})
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') for (const [i, a] of apps.entries()) await a.screenshot(`chapter-failure-${i}-${Date.now()}`).catch(() => {})
+  for (const a of apps.splice(0)) await a.close()
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+async function join(app: E2EApp, invitation: string): Promise<void> {
+  const { page } = app
+  await page.getByRole('heading', { name: 'Welcome to Referral Map' }).waitFor()
+  await page.getByRole('button', { name: 'Join a chapter…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Join a chapter' })
+  await dialog.getByLabel('Invitation').fill(invitation)
+  await dialog.getByRole('button', { name: 'Join' }).click()
+  await dialog.waitFor({ state: 'detached' })
+  await page.getByTestId('sync-sidebar').getByText('North Chapter').waitFor()
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click()
+
+it('two laptops join one chapter; an introduction recorded on one appears on the other’s screen', async () => {
+  const annInv = await server.invite('Ann Alder')
+  const benInv = await server.invite('Ben Brooks')
+  const ann = await startE2E()
+  apps.push(ann)
+  const ben = await startE2E()
+  apps.push(ben)
+  await ann.screenshot('chapter-welcome')
+  await join(ann, annInv)
+  await join(ben, benInv)
+  // Each laptop is its own member: "you" differs.
+  await expect.poll(() => ann.page.getByTestId('me-name').textContent()).toBe('Ann Alder')
+  await expect.poll(() => ben.page.getByTestId('me-name').textContent()).toBe('Ben Brooks')
+  await expect.poll(() => ann.page.getByTestId('sync-status').textContent()).toMatch(/^Synced/)
+
+  // Ann records the introduction she passed to Ben.
+  const { page } = ann
+  await nav(page, 'Introductions')
+  await page.getByRole('button', { name: 'Record introduction' }).first().click()
+  const form = page.getByRole('form', { name: 'Record introduction' })
+  await form.getByRole('combobox', { name: 'Referrer' }).fill('Ann')
+  await page.getByRole('option', { name: /Ann Alder/ }).click()
+  await form.getByRole('button', { name: 'Change receiver' }).click()
+  await form.getByRole('combobox', { name: 'Receiver' }).fill('Ben')
+  await page.getByRole('option', { name: /Ben Brooks/ }).click()
+  await form.getByRole('combobox', { name: 'Prospect' }).fill('Priya Castellano')
+  await page.getByRole('option', { name: 'Create new: Priya Castellano' }).click()
+  await form.getByRole('button', { name: 'Record introduction' }).click()
+  const detail = page.getByRole('dialog', { name: 'Introduction' })
+  await detail.waitFor()
+  await detail.getByRole('button', { name: 'Done' }).click()
+
+  // Ben's screen shows it by itself (live: LISTEN/NOTIFY + poll in the bridge, the window refreshes on new data).
+  await nav(ben.page, 'Introductions')
+  const intros = ben.page.getByRole('table', { name: 'Introductions' })
+  const row = intros.getByRole('row', { name: /Priya Castellano/ })
+  await row.waitFor({ timeout: 20_000 })
+  await expect.poll(() => row.textContent()).toMatch(/Ann Alder.*Ben Brooks.*Priya Castellano/)
+  await expect.poll(() => ben.page.getByTestId('sync-status').textContent()).toMatch(/^Synced/)
+  await ben.screenshot('chapter-introduction-arrived')
+
+  // The chapter view in Reports, on Ben's laptop.
+  await nav(ben.page, 'Reports')
+  const table = ben.page.getByRole('table', { name: 'Chapter members' })
+  await table.waitFor()
+  await expect.poll(() => table.getByRole('row', { name: /Ann Alder/ }).textContent()).toMatch(/Ann Alder\s*1\s*0/)
+  await table.scrollIntoViewIfNeeded()
+  await ben.screenshot('chapter-report')
+})
