@@ -128,7 +128,8 @@ export const LAYOUTS: readonly Layout[] = [
     id: 'google',
     label: 'Google Contacts',
     kind: 'people',
-    requires: ['First Name', 'Last Name', 'Organization Name', 'Labels', 'E-mail 1 - Value'],
+    // Numbered columns (E-mail 1, Phone 1, …) exist only when some contact has one, so they are not required.
+    requires: ['First Name', 'Last Name', 'Phonetic First Name', 'Organization Name', 'Labels'],
     fields: {
       firstName: ['First Name'], lastName: ['Last Name'], company: ['Organization Name'], profession: ['Organization Title'],
       email: ['E-mail 1 - Value', 'E-mail 2 - Value'], phone: ['Phone 1 - Value', 'Phone 2 - Value'], website: ['Website 1 - Value'],
@@ -139,7 +140,7 @@ export const LAYOUTS: readonly Layout[] = [
     id: 'google-legacy',
     label: 'Google Contacts (older "Google CSV")',
     kind: 'people',
-    requires: ['Name', 'Given Name', 'Family Name', 'Group Membership', 'E-mail 1 - Value'],
+    requires: ['Name', 'Given Name', 'Additional Name', 'Family Name', 'Group Membership'],
     fields: {
       name: ['Name'], firstName: ['Given Name'], lastName: ['Family Name'], company: ['Organization 1 - Name'],
       profession: ['Organization 1 - Title', 'Occupation'], email: ['E-mail 1 - Value', 'E-mail 2 - Value'],

@@ -157,6 +157,11 @@ describe('locale: dates and amounts (issue 13)', () => {
 })
 
 describe('layouts and multi-value cells (issue 13)', () => {
+  it('a Google export without any e-mail or phone columns is still Google Contacts', () => {
+    const header = ['First Name', 'Middle Name', 'Last Name', 'Phonetic First Name', 'Organization Name', 'Organization Title', 'Notes', 'Labels']
+    expect(detectLayout('people', header)?.layout.id).toBe('google')
+    expect(detectLayout('people', ['Name', 'Given Name', 'Additional Name', 'Family Name', 'Notes', 'Group Membership'])?.layout.id).toBe('google-legacy')
+  })
   it('Google labels: ` ::: ` separates, system labels are dropped', () => {
     expect(splitTags('* myContacts ::: Navy ::: Chapter')).toEqual(['Navy', 'Chapter'])
     expect(splitTags('* starred')).toEqual([])
