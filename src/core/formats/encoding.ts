@@ -66,7 +66,16 @@ export function decodeBytes(bytes: Uint8Array, forced?: ChoosableEncoding): Deco
   }
   const { valid, invalid } = utf8Evidence(bytes)
   if (valid > 0 && invalid < valid) return decodeUtf8Lenient(bytes, 'utf-8')
-  return legacy(bytes, scoreText(decodeWindows1252(bytes)) >= scoreText(decodeMacRoman(bytes)) ? 'windows-1252' : 'macintosh')
+  const cp = scoreText(decodeWindows1252(bytes))
+  const mac = scoreText(decodeMacRoman(bytes))
+  // A file with UTF-8 lines and many lines from a one-byte source: UTF-8 with the stray bytes flagged, when that reads
+  // as more plausible text than either one-byte reading (an accidental sequence in Windows-1252 text, like "ß…",
+  // decodes to an unlikely character and loses).
+  if (valid > 0) {
+    const mixed = decodeUtf8Lenient(bytes, 'utf-8')
+    if (scoreText(mixed.text) > Math.max(cp, mac)) return mixed
+  }
+  return legacy(bytes, cp >= mac ? 'windows-1252' : 'macintosh')
 }
 
 const plain = (text: string, encoding: TextEncodingName): DecodedText => ({ text, encoding, badBytes: [], example: null })

@@ -41,9 +41,18 @@ describe('decodeBytes', () => {
     expect(d.text).toContain('René Dubois,Café Dubois,Lyon')
     expect(d.badBytes).toEqual([{ line: 3, char: 'é' }])
   })
-  it('a mostly Windows-1252 file is not forced into UTF-8 by one accidental valid sequence', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('a'), 0xc3, 0xa9, 0x2c, 0xe9, 0x2c, 0xe8, 0x2c, 0xfc, 0x0a])
-    expect(decodeBytes(bytes).encoding).toBe('windows-1252')
+  it('a Windows-1252 file is not forced into UTF-8 by an accidental valid sequence ("ß…" is also valid UTF-8)', () => {
+    const cp = (t: string) => new Uint8Array([...t].map((ch) => (ch === '…' ? 0x85 : ch.charCodeAt(0))))
+    const d = decodeBytes(cp('Name,Notes\nRené,Fuß… und Café\nZoë,Müller\n'))
+    expect(d).toMatchObject({ encoding: 'windows-1252', text: 'Name,Notes\nRené,Fuß… und Café\nZoë,Müller\n' })
+  })
+  it('UTF-8 lines mixed with more Windows-1252 bytes than UTF-8 characters: read as UTF-8, every stray byte flagged', () => {
+    const utf8 = new TextEncoder().encode('Name,City\nZoë,Malmö\n')
+    const cp = new Uint8Array([...'René,Orléans\nFrançois,Besançon\nAndré,Nîmes\n'].map((ch) => ch.charCodeAt(0)))
+    const d = decodeBytes(new Uint8Array([...utf8, ...cp]))
+    expect(d.encoding).toBe('utf-8')
+    expect(d.text).toBe('Name,City\nZoë,Malmö\nRené,Orléans\nFrançois,Besançon\nAndré,Nîmes\n')
+    expect(d.badBytes.map((b) => b.line)).toEqual([3, 3, 4, 4, 5, 5])
   })
   it('tells Mac Roman from Windows-1252 and names an example line', () => {
     const d = decodeBytes(fixture('people-macroman.csv'))
