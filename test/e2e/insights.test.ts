@@ -176,4 +176,21 @@ it('every Insights view answers on a 10,000-person network', async () => {
   await page.getByRole('list', { name: 'Suggested introductions' }).locator('li').first().waitFor()
   await page.getByRole('tab', { name: 'What predicts a close' }).click()
   await expect.poll(() => page.getByRole('table', { name: 'Predictors' }).innerText()).toMatch(/\d+%/)
+
+  // The big map coloured by community: the people drawn take their community's colour.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Network' }).click()
+  await expect.poll(() => page.getByText(/Laid out \d+ people/).count(), { timeout: 60_000 }).toBe(1)
+  await page.getByLabel('Colour by').selectOption('community')
+  await page.getByRole('complementary', { name: 'Community legend' }).waitFor()
+  const communities = await app.api<{ communities: { colour: string; memberIds: string[] }[] }>('insights:communities', {})
+  const colourOf = new Map(communities.communities.flatMap((c) => c.memberIds.map((id) => [id, c.colour] as const)))
+  const drawn = await page.evaluate(() =>
+    (document.querySelector('[data-testid=graph-canvas]') as HTMLElement & { cy: import('cytoscape').Core }).cy
+      .nodes()
+      .map((n) => [n.id(), n.data('colour') as string] as const),
+  )
+  const coloured = drawn.filter(([id, c]) => colourOf.get(id) === c).length
+  expect(coloured).toBeGreaterThan(drawn.length / 2)
+  await page.waitForTimeout(500)
+  await app.screenshot('insights-10k-map-communities')
 })
