@@ -53,7 +53,8 @@ function runPg(bin: string, args: string[]): string {
 export const SUPERUSER = 'postgres'
 export const SUPERUSER_PASSWORD = 'pg-test-superuser'
 
-export async function startCluster(): Promise<PgCluster> {
+/** `durable`: fsync and full-page writes on, as a real server runs (the bench); tests run without. */
+export async function startCluster(opts: { durable?: boolean } = {}): Promise<PgCluster> {
   if (!existsSync(join(BIN, 'initdb'))) throw new Error(`PostgreSQL binaries not found in ${BIN}: apt-get install -y postgresql (or set PG_BIN).`)
   const dir = mkdtempSync(join(tmpdir(), 'referral-map-pg-'))
   chmodSync(dir, 0o777)
@@ -64,18 +65,17 @@ export async function startCluster(): Promise<PgCluster> {
   if (isRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir])
   runPg('initdb', ['-D', data, '-U', SUPERUSER, '--pwfile', pwfile, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'])
   const port = await freePort()
-  const opts = [
+  const serverOpts = [
     `-p ${port}`,
     `-k ${dir}`,
     "-c listen_addresses='127.0.0.1'",
     // An operating-system crash is not what these tests simulate; a killed server is (pg_ctl -m immediate),
     // which loses nothing committed with fsync off. synchronous_commit stays on.
-    '-c fsync=off',
-    '-c full_page_writes=off',
+    ...(opts.durable ? [] : ['-c fsync=off', '-c full_page_writes=off']),
     '-c max_connections=60',
-    '-c shared_buffers=64MB',
+    `-c shared_buffers=${opts.durable ? '256MB' : '64MB'}`,
   ].join(' ')
-  const start = () => runPg('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', opts, 'start'])
+  const start = () => runPg('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', serverOpts, 'start'])
   start()
   const url = (db = 'postgres') => `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/${db}`
   let stopped = false

@@ -139,6 +139,8 @@ export interface SyncTableInfo {
   pk: string[]
   /** NOT NULL columns without a default, other than the key: a row cannot be inserted without them. */
   required: string[]
+  /** Columns whose default is not NULL (an insert's NULL cell there is sent; other NULL cells are left out). */
+  defaulted: Set<string>
   localOnly: Set<string>
 }
 
@@ -164,6 +166,7 @@ export function syncTableInfo(db: Db, table: string): SyncTableInfo | null {
         cols: rows.map((r) => r.name),
         pk,
         required: rows.filter((r) => r.nn === 1 && r.d === null && !pk.includes(r.name)).map((r) => r.name),
+        defaulted: new Set(rows.filter((r) => r.d !== null && r.d.toUpperCase() !== 'NULL').map((r) => r.name)),
         localOnly: new Set(LOCAL_ONLY[table] ?? []),
       }
     }
@@ -246,6 +249,8 @@ export function drainChanges(db: Db, now: Date): number {
       const row = JSON.parse(String(c.new_value)) as Record<string, unknown>
       for (const col of info.cols) {
         if (info.pk.includes(col) || info.localOnly.has(col) || !(col in row)) continue
+        // A new row's empty cell is what any copy has without it (unless the column defaults to something).
+        if (row[col] === null && !info.defaulted.has(col) && !clockGet.get(c.tbl, c.pk, col)) continue
         cell(c.tbl, c.pk, col, toJson(row[col]), c.hlc, scope, true)
       }
       cell(c.tbl, c.pk, ROW, '1', c.hlc, scope, true)

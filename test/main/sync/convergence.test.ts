@@ -116,7 +116,7 @@ describe('convergence', () => {
       await b.call('people:update', { id: p.id, profession: 'Beekeeper' })
       await b.sync()
       const r = await a.sync()
-      expect(r.pushed).toBeGreaterThan(2000 * 10)
+      expect(r.pushed).toBeGreaterThan(2000 * 4)
       await b.sync()
       expect(count(b, `SELECT count(*) AS n FROM people WHERE name LIKE 'Offline %'`)).toBe(2000)
       for (const l of [a, b]) expect(l.ctx.store.db.prepare('SELECT city, profession FROM people WHERE id = ?').get(p.id)).toEqual({ city: 'City 7999', profession: 'Beekeeper' })
