@@ -269,18 +269,20 @@ export function ImportPanel() {
                 </ul>
               </div>
             )}
-            {kind === 'introductions' && mapping && preview.dateOrderDetected && (
+            {kind === 'introductions' && mapping && (preview.dateOrderDetected || mapping.value) && (
               <div className="toolbar files-locale">
-                <Select
-                  label="Dates like 03/04/2025 are"
-                  value={mapping[DATE_ORDER] ?? ''}
-                  onChange={(e) => changeMapping(DATE_ORDER, e.target.value)}
-                  options={[
-                    ...(mapping[DATE_ORDER] ? [] : [{ value: '', label: 'Choose…' }]),
-                    { value: 'dmy', label: `day first (3 April)${preview.dateOrderDetected === 'dmy' ? ', detected' : ''}` },
-                    { value: 'mdy', label: `month first (March 4)${preview.dateOrderDetected === 'mdy' ? ', detected' : ''}` },
-                  ]}
-                />
+                {preview.dateOrderDetected && (
+                  <Select
+                    label="Dates like 03/04/2025 are"
+                    value={mapping[DATE_ORDER] ?? ''}
+                    onChange={(e) => changeMapping(DATE_ORDER, e.target.value)}
+                    options={[
+                      ...(mapping[DATE_ORDER] ? [] : [{ value: '', label: 'Choose…' }]),
+                      { value: 'dmy', label: `day first (3 April)${preview.dateOrderDetected === 'dmy' ? ', detected' : ''}` },
+                      { value: 'mdy', label: `month first (March 4)${preview.dateOrderDetected === 'mdy' ? ', detected' : ''}` },
+                    ]}
+                  />
+                )}
                 {mapping.value && (
                   <Select
                     label="Decimal separator in amounts"
