@@ -106,14 +106,16 @@ export default async function run(env: Env) {
   const data = Buffer.from(csv, 'utf8').toString('base64')
   const rows: { case: string; size: string; value: string; note?: string }[] = []
 
-  // Service import vs ceiling, interleaved (import, ceiling, import, ceiling, …) so load on a shared machine hits both alike; medians of 3.
+  // Service import vs ceiling, interleaved (import, ceiling, import, ceiling, …) so load on a shared machine hits both
+  // alike. Five rounds; the ratio compares the best run of each (load only ever adds time), the medians are shown too.
+  const ROUNDS = env.quick ? 3 : 5
   const times: number[] = []
   const ceiling: number[] = []
   const ceilingRows: number[] = []
   const ceilingJson: number[] = []
   let created = 0
   let tagRows = 0
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < ROUNDS; r++) {
     const dir = join(env.tmpDir, `files-import-${r}`)
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
@@ -135,24 +137,34 @@ export default async function run(env: Env) {
   }
   times.sort((a, b) => a - b)
   ceiling.sort((a, b) => a - b)
-  const importMs = times[1]!
-  const ceilingMs = ceiling[1]!
+  const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!
+  const importMs = times[0]!
+  const ceilingMs = ceiling[0]!
   const importRate = n / (importMs / 1000)
   const ceilingRate = n / (ceilingMs / 1000)
   const ratio = importRate / ceilingRate
+  const medianRatio = median(ceiling) / median(times)
   rows.push({
-    case: 'files: CSV import (detect+parse+validate+dedupe+backup+insert)', size: `${n} rows`, value: `${(importMs / 1000).toFixed(2)} s`,
+    case: 'files: CSV import (detect+parse+validate+dedupe+backup+insert), best', size: `${n} rows`, value: `${(importMs / 1000).toFixed(2)} s`,
     note: `${Math.round(importRate)} rows/s; ${created} created, ${n - created} merged, ${tagRows} tag rows (target < 3 s); runs ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s`,
   })
   rows.push({
-    case: 'files: ceiling (same people + tag rows, precomputed, indexes after, no triggers)', size: `${n} rows`, value: `${(ceilingMs / 1000).toFixed(2)} s`,
+    case: 'files: ceiling (same people + tag rows, precomputed, indexes after, no triggers), best', size: `${n} rows`, value: `${(ceilingMs / 1000).toFixed(2)} s`,
     note: `${Math.round(ceilingRate)} rows/s; tags one INSERT a row: ${ceilingRows.map((t) => (t / 1000).toFixed(2)).join(', ')} s, as JSON arrays: ${ceilingJson.map((t) => (t / 1000).toFixed(2)).join(', ')} s`,
   })
+  ceilingRows.sort((a, b) => a - b)
+  const rowsRatio = ceilingRows[0]! / importMs
   rows.push({
-    case: 'files: import rows/s ÷ ceiling rows/s',
+    case: 'files: import rows/s ÷ ceiling rows/s, the ceiling with one tag INSERT a row (as the issue defines it)',
+    size: `${n} rows`,
+    value: rowsRatio.toFixed(3),
+    note: `best runs; ${rowsRatio >= 0.6 ? 'meets' : 'MISSES'} the 0.6 target (medians: ${(median(ceilingRows) / median(times)).toFixed(3)})`,
+  })
+  rows.push({
+    case: 'files: import rows/s ÷ ceiling rows/s, the ceiling with the faster tag write (the headline figure)',
     size: `${n} rows`,
     value: ratio.toFixed(3),
-    note: `${ratio >= 0.6 ? 'meets' : 'MISSES'} the 0.6 target; load average ${loadavg()[0]!.toFixed(1)}`,
+    note: `best runs; ${ratio >= 0.6 ? 'meets' : 'MISSES'} the 0.6 target (medians: ${medianRatio.toFixed(3)}); load average ${loadavg()[0]!.toFixed(1)}`,
   })
 
   // Exports of the imported network.
