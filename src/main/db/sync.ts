@@ -146,6 +146,16 @@ export interface SyncTableInfo {
 
 const shapes = new WeakMap<Db, { version: number; map: Map<string, SyncTableInfo | null> }>()
 
+/** syncTableInfo for the length of one batch (reading the schema version once, not per cell). */
+function shapesNow(db: Db): (table: string) => SyncTableInfo | null {
+  const m = new Map<string, SyncTableInfo | null>()
+  return (table) => {
+    let i = m.get(table)
+    if (i === undefined) m.set(table, (i = syncTableInfo(db, table)))
+    return i
+  }
+}
+
 /** The live shape of a synced table (re-read after a migration adds a column), or null when unknown here. */
 export function syncTableInfo(db: Db, table: string): SyncTableInfo | null {
   const version = db.pragma('schema_version', { simple: true }) as number
@@ -234,8 +244,9 @@ export function drainChanges(db: Db, now: Date): number {
     return SHARED
   }
   const rescopes: { tbl: string; id: string; toPrivate: boolean; hlc: string }[] = []
+  const shape = shapesNow(db)
   for (const c of list) {
-    const info = syncTableInfo(db, c.tbl)
+    const info = shape(c.tbl)
     if (!info) continue
     const scope = scopeOf(c.tbl, c.pk)
     if (c.op === 'update') {
@@ -403,11 +414,15 @@ export interface ApplyResult {
  * inside a transaction with foreign keys off (a page may bring an
  * introduction before its people).
  */
-export function applyCells(db: Db, cells: IncomingCell[]): ApplyResult {
-  const clockGet = db.prepare('SELECT hlc FROM sync_clock WHERE tbl = ? AND row_id = ? AND col = ?').pluck()
-  const clockSet = db.prepare(
+export function applyCells(db: Db, cells: IncomingCell[], opts: { fresh?: boolean } = {}): ApplyResult {
+  // fresh: a first pull into a copy with no clocks yet. Every incoming cell is newer than nothing, and a cell
+  // seen twice comes again only with a higher stamp (the server keeps the highest; pages go in commit order).
+  const clockGet = stmt(db, 'SELECT hlc FROM sync_clock WHERE tbl = ? AND row_id = ? AND col = ?').pluck()
+  const clockSet = stmt(
+    db,
     'INSERT INTO sync_clock (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc',
   )
+  const pendingState = { empty: stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() === undefined }
   const park = db.prepare(
     `INSERT INTO sync_parked (tbl, row_id, col, scope, value, hlc) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (tbl, row_id, col, scope) DO UPDATE SET value = excluded.value, hlc = excluded.hlc WHERE excluded.hlc > hlc`,
@@ -416,17 +431,20 @@ export function applyCells(db: Db, cells: IncomingCell[]): ApplyResult {
   let applied = 0
   let parked = 0
   let maxHlc: string | null = null
+  const shape = shapesNow(db)
   for (const c of cells) {
     if (maxHlc === null || c.hlc > maxHlc) maxHlc = c.hlc
-    const info = syncTableInfo(db, c.tbl)
+    const info = shape(c.tbl)
     if (!info || (c.col !== ROW && !info.cols.includes(c.col))) {
       park.run(c.tbl, c.row_id, c.col, c.scope, JSON.stringify(c.value ?? null), c.hlc)
       parked++
       continue
     }
     if (info.localOnly.has(c.col) || info.pk.includes(c.col)) continue
-    const cur = clockGet.get(c.tbl, c.row_id, c.col) as string | undefined
-    if (cur !== undefined && cur >= c.hlc) continue
+    if (!opts.fresh) {
+      const cur = clockGet.get(c.tbl, c.row_id, c.col) as string | undefined
+      if (cur !== undefined && cur >= c.hlc) continue
+    }
     clockSet.run(c.tbl, c.row_id, c.col, c.hlc)
     const key = `${c.tbl}\u0000${c.row_id}`
     let r = rows.get(key)
@@ -434,7 +452,7 @@ export function applyCells(db: Db, cells: IncomingCell[]): ApplyResult {
     r.cells.set(c.col, toSqlite(c.value))
     applied++
   }
-  for (const r of rows.values()) applyRow(db, r.tbl, r.rowId, r.info, r.cells)
+  for (const r of rows.values()) applyRow(db, r.tbl, r.rowId, r.info, r.cells, pendingState)
   return { applied, parked, maxHlc }
 }
 
@@ -447,7 +465,14 @@ function stmt(db: Db, sql: string): BetterSqlite3.Statement<unknown[]> {
   return s
 }
 
-function applyRow(db: Db, tbl: string, rowId: string, info: SyncTableInfo, cells: Map<string, string | number | null>): void {
+function applyRow(
+  db: Db,
+  tbl: string,
+  rowId: string,
+  info: SyncTableInfo,
+  cells: Map<string, string | number | null>,
+  pendingState: { empty: boolean },
+): void {
   const key = JSON.parse(rowId) as unknown[]
   if (!Array.isArray(key) || key.length !== info.pk.length) return
   const where = info.pk.map((c) => `${q(c)} = ?`).join(' AND ')
@@ -456,7 +481,10 @@ function applyRow(db: Db, tbl: string, rowId: string, info: SyncTableInfo, cells
   if (live === 0) {
     if (exists) stmt(db, `DELETE FROM main.${q(tbl)} WHERE ${where}`).run(...key)
     cells.delete(ROW)
-    savePending(db, tbl, rowId, cells)
+    if (cells.size > 0) {
+      savePending(db, tbl, rowId, cells)
+      pendingState.empty = false
+    }
     return
   }
   if (exists) {
@@ -465,7 +493,9 @@ function applyRow(db: Db, tbl: string, rowId: string, info: SyncTableInfo, cells
     return
   }
   // Not here yet: together with what earlier pages brought.
-  const pend = stmt(db, 'SELECT col, value FROM sync_pending WHERE tbl = ? AND row_id = ?').all(tbl, rowId) as { col: string; value: string | null }[]
+  const pend = pendingState.empty
+    ? []
+    : (stmt(db, 'SELECT col, value FROM sync_pending WHERE tbl = ? AND row_id = ?').all(tbl, rowId) as { col: string; value: string | null }[])
   const all = new Map<string, string | number | null>()
   for (const p of pend) all.set(p.col, p.value === null ? null : toSqlite(JSON.parse(p.value)))
   for (const [k, v] of cells) all.set(k, v)
@@ -483,6 +513,7 @@ function applyRow(db: Db, tbl: string, rowId: string, info: SyncTableInfo, cells
     }
   }
   savePending(db, tbl, rowId, cells)
+  pendingState.empty = false
 }
 
 function savePending(db: Db, tbl: string, rowId: string, cells: Map<string, string | number | null>): void {
@@ -491,6 +522,11 @@ function savePending(db: Db, tbl: string, rowId: string, cells: Map<string, stri
     'INSERT INTO sync_pending (tbl, row_id, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value',
   )
   for (const [col, v] of cells) put.run(tbl, rowId, col, JSON.stringify(v))
+}
+
+/** Whether any cell has a clock here (a copy that has pulled or sent something). */
+export function hasClocks(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM sync_clock LIMIT 1').get() !== undefined
 }
 
 /** Parked cells whose table and column this version now knows (after an upgrade) are applied and leave the parking. */

@@ -8,6 +8,7 @@ import {
   applyParked,
   drainChanges,
   getSyncState,
+  hasClocks,
   outboxBatch,
   outboxJson,
   pendingCount,
@@ -228,9 +229,10 @@ export class ChapterSync {
   }
 
   private async pull(db: Db, client: pg.Client, st: SyncState): Promise<number> {
-    const page = this.opts.pullPage ?? 5000
+    const page = this.opts.pullPage ?? 10_000
     let cursor = getSyncState(db)?.cursor ?? st.cursor
     let pulled = 0
+    const fresh = cursor === 0 && !hasClocks(db)
     for (;;) {
       const r = await client.query({
         text: 'SELECT tbl, row_id, col, scope, value, hlc, seq FROM sync.cells WHERE chapter_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
@@ -245,7 +247,7 @@ export class ChapterSync {
         db.transaction(() =>
           withoutCapture(db, () => {
             drainChanges(db, now)
-            const res = applyCells(db, rows)
+            const res = applyCells(db, rows, { fresh })
             if (res.maxHlc) observeHlc(db, res.maxHlc, now.getTime())
             updateSyncState(db, { cursor: last })
           }),
