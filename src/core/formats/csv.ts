@@ -121,11 +121,14 @@ export function repairQuotes(src: string, d: string): { text: string; problems: 
         if (c === '\n') lines++
         j++
       }
-      const after = closed >= 0 ? src[closed + 1] : undefined
+      // Spaces between a closing quote and the delimiter ("Acme" ,x) are padding, not text after the quote.
+      let end = closed + 1
+      if (closed >= 0) while (end < n && (src[end] === ' ' || src[end] === '\t') && src[end] !== d) end++
+      const after = closed >= 0 ? src[end] : undefined
       if (closed >= 0 && (after === undefined || after === d || after === '\n')) {
         parts.push(src.slice(i, closed + 1))
         line += lines
-        i = closed + 1
+        i = end
       } else {
         const end = cellEnd(i)
         // No closing quote at all, or only one lines further on that is not followed by a delimiter: an unclosed quote.

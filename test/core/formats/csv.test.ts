@@ -61,6 +61,14 @@ describe('parseCsv: malformed quotes are reported, never swallow rows', () => {
     ])
     expect(p.quoteProblems).toEqual([{ line: 2, column: 1, kind: 'unclosed', message: 'unclosed quote from line 2 runs into line 4' }])
   })
+  it('spaces after a closing quote are padding: the cell reads as its quoted text, no problem', () => {
+    const p = parseCsv('Name,Company,City\n"Bob" ,"Acme, Ltd"  ,Paris\nAnn,Beta,Rome\n', { delimiter: ',' })
+    expect(p.rows.map((r) => r.cells)).toEqual([
+      ['Bob', 'Acme, Ltd', 'Paris'],
+      ['Ann', 'Beta', 'Rome'],
+    ])
+    expect(p.quoteProblems).toEqual([])
+  })
   it('well-formed quoting (doubled quotes, quoted newlines, a quote inside an unquoted cell) is no problem', () => {
     const p = parseCsv(fixture('people-quote-inner.csv'))
     expect(p.quoteProblems).toEqual([])
