@@ -555,9 +555,11 @@ export function readIntroRow(header: string[], mapping: ColumnMapping, rec: CsvR
   const order = (mapping[DATE_ORDER_KEY] ?? null) as DateOrder | null
   const decimal = (mapping[DECIMAL_KEY] ?? null) as DecimalSeparator | null
   const badDate = (raw: string) =>
-    !order && NUMERIC_DATE.test(raw.trim())
-      ? `"${raw.slice(0, 40)}" could be day-first or month-first: choose the date order.`
-      : `Not a date: "${raw.slice(0, 40)}" (use YYYY-MM-DD).`
+    !NUMERIC_DATE.test(raw.trim())
+      ? `Not a date: "${raw.slice(0, 40)}" (use YYYY-MM-DD).`
+      : order
+        ? `Not a date: "${raw.slice(0, 40)}" (read ${order === 'dmy' ? 'day' : 'month'} first, there is no such day).`
+        : `"${raw.slice(0, 40)}" could be day-first or month-first: choose the date order.`
   const rawDate = get('date')
   const date = rawDate ? parseDate(rawDate, order) : null
   if (!rawDate) p('date', 'No date.')

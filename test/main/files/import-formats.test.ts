@@ -166,6 +166,8 @@ describe('dates and numbers by locale', () => {
     expect(p).toMatchObject({ dateOrderDetected: 'dmy', decimalDetected: ',', validRows: 3, problems: [] })
     await app.call('files:commitImport', { kind: 'introductions', data: b64('intros-day-first.csv'), allowCreatePeople: true })
     expect(await values()).toEqual([['2025-03-15', 1250.5], ['2025-04-02', 980], ['2025-05-01', 12000]])
+    const bad = await app.call('files:previewImport', { kind: 'introductions', data: b64text('Date;Referrer;Receiver;Prospect\n15.03.2025;A;B;C\n31.02.2025;A;B;D\n') })
+    expect(bad.problems.map((x) => x.reason)).toEqual(['Not a date: "31.02.2025" (read day first, there is no such day).'])
   })
 
   it('month-first dates and decimal points', async () => {
