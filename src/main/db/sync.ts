@@ -49,6 +49,7 @@ export interface SyncState {
   cursor: number
   conflict_cursor: number
   drained_seq: number
+  barrier_seen: number
   status: 'active' | 'removed'
   status_reason: string | null
   last_sync_at: string | null
@@ -79,15 +80,55 @@ export function createSyncState(
 ): void {
   const drained = (db.prepare('SELECT coalesce(max(seq), 0) AS s FROM changes').get() as { s: number }).s
   db.prepare(
-    `INSERT INTO sync_state (id, chapter_id, chapter_name, member_name, person_id, role, invitation, joined_at, drained_seq)
-     VALUES (1, @chapter_id, @chapter_name, @member_name, @person_id, @role, @invitation, @joined_at, @drained)`,
-  ).run({ ...s, drained })
+    `INSERT INTO sync_state (id, chapter_id, chapter_name, member_name, person_id, role, invitation, joined_at, drained_seq, barrier_seen)
+     VALUES (1, @chapter_id, @chapter_name, @member_name, @person_id, @role, @invitation, @joined_at, @drained, @barrier)`,
+  ).run({ ...s, drained, barrier: lastBarrier(db) })
 }
 
 export function updateSyncState(db: Db, patch: Partial<Omit<SyncState, 'chapter_id'>>): void {
   const keys = Object.keys(patch)
   if (keys.length === 0) return
   db.prepare(`UPDATE sync_state SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = 1`).run(patch)
+}
+
+function lastBarrier(db: Db): number {
+  return (db.prepare("SELECT coalesce(max(id), 0) AS b FROM history_actions WHERE kind = 'barrier'").get() as { b: number }).b
+}
+
+/**
+ * After a bulk change the change log did not record row by row (an import, a
+ * merge of another network into this one): every row the chapter has never
+ * seen (no clock for its _row cell) is queued whole, stamped now. Rows the bulk
+ * change edited in place are not found this way (see the README's limits).
+ */
+function drainBulk(db: Db, st: SyncState, now: Date, put: (tbl: string, rowId: string, col: string, value: string, hlc: string, scope: string) => void): number {
+  const shape = shapesNow(db)
+  let n = 0
+  const hlc = nextHlc(db, now.getTime())
+  const isPrivate = db.prepare('SELECT 1 FROM private_notes WHERE tbl = ? AND row_id = ? AND is_private = 1').pluck()
+  for (const tbl of SYNCED_TABLES) {
+    const info = shape(tbl)
+    if (!info) continue
+    const key = `json_array(${info.pk.map(q).join(', ')})`
+    const rows = db
+      .prepare(
+        `SELECT ${key} AS _key, * FROM main.${q(tbl)} t WHERE NOT EXISTS (SELECT 1 FROM sync_clock c WHERE c.tbl = ? AND c.row_id = ${key} AND c.col = '_row')`,
+      )
+      .all(tbl) as Record<string, unknown>[]
+    for (const row of rows) {
+      const rowId = String(row._key)
+      const scope = PRIVATE_TABLES.has(tbl) || (PRIVATE_FLAG_TABLES.has(tbl) && isPrivate.get(tbl, row[info.pk[0]!])) ? st.role : SHARED
+      for (const col of info.cols) {
+        if (info.pk.includes(col) || info.localOnly.has(col)) continue
+        if (row[col] === null && !info.defaulted.has(col)) continue
+        put(tbl, rowId, col, toJson(row[col]), hlc, scope)
+        n++
+      }
+      put(tbl, rowId, ROW, '1', hlc, scope)
+      n++
+    }
+  }
+  return n
 }
 
 /** Leaving a chapter: the file becomes an ordinary network (its rows stay). */
@@ -217,7 +258,8 @@ export function drainChanges(db: Db, now: Date): number {
   const list = db
     .prepare('SELECT seq, tbl, pk, op, col, new_value, hlc FROM changes WHERE seq > ? ORDER BY seq')
     .all(st.drained_seq) as ChangeLite[]
-  if (list.length === 0) return 0
+  const barrier = lastBarrier(db)
+  if (list.length === 0 && barrier === st.barrier_seen) return 0
   const clockGet = db.prepare('SELECT hlc FROM sync_clock WHERE tbl = ? AND row_id = ? AND col = ?').pluck()
   const clockSet = db.prepare(
     'INSERT INTO sync_clock (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > hlc',
@@ -271,7 +313,8 @@ export function drainChanges(db: Db, now: Date): number {
     }
   }
   for (const r of rescopes) n += rescope(db, st.role, r.tbl, r.id, r.toPrivate, r.hlc, now)
-  updateSyncState(db, { drained_seq: list[list.length - 1]!.seq })
+  if (barrier !== st.barrier_seen) n += drainBulk(db, st, now, (tbl, rowId, col, value, hlc, scope) => cell(tbl, rowId, col, value, hlc, scope, true))
+  updateSyncState(db, { drained_seq: list.length ? list[list.length - 1]!.seq : st.drained_seq, barrier_seen: barrier })
   return n
 }
 

@@ -150,6 +150,38 @@ describe('merging edits', () => {
   })
 })
 
+describe('bulk changes and leaving', () => {
+  it('partners merged in from the personal network (a bulk change) reach the other members', async () => {
+    const personal = createTestApp()
+    try {
+      await personal.call('people:create', { name: 'Pam Partner', company: 'Pam & Co' })
+      const json = await personal.call('files:export', { format: 'json' })
+      await ann.call('files:mergeNetwork', { data: Buffer.from(json.text).toString('base64'), fileName: 'personal.json' })
+    } finally {
+      personal.close()
+    }
+    expect(count(ann, `SELECT count(*) AS n FROM people WHERE name = 'Pam Partner'`)).toBe(1)
+    await ann.sync()
+    await ben.sync()
+    expect(ben.ctx.store.db.prepare(`SELECT company FROM people WHERE name = 'Pam Partner'`).pluck().get()).toBe('Pam & Co')
+    expect(sharedChecksum(ann)).toBe(sharedChecksum(ben))
+  })
+
+  it('leaving is refused while changes wait to be sent; after it the file is an ordinary network', async () => {
+    const extra = await joinLaptop(benInv)
+    laptops.push(extra)
+    await extra.call('people:create', { name: 'Unsent' })
+    const e = await extra.fail('sync:leave', {})
+    expect(e.code).toBe('CONFLICT')
+    expect(e.message).toMatch(/not reached the chapter yet/)
+    await extra.sync()
+    const st = await extra.call('sync:leave', {})
+    expect(st.joined).toBe(false)
+    expect(count(extra, `SELECT count(*) AS n FROM people WHERE name = 'Unsent'`)).toBe(1)
+    expect(await extra.fail('sync:now', {})).toMatchObject({ code: 'NOT_FOUND' })
+  })
+})
+
 describe('faults', () => {
   it('duplicate delivery: a push the server committed but never acknowledged, and a pull replayed from the start, change nothing', async () => {
     const p = await ann.call('people:create', { name: 'Dup Licate' })

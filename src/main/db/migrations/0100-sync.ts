@@ -8,6 +8,7 @@
  * rows that are not complete yet (a page ended mid-row); `sync_parked` cells of
  * tables or columns this version does not know (applied after an upgrade);
  * `sync_conflicts` values that lost a concurrent edit, restorable.
+ * `barrier_seen`: the last bulk change (import, merge, restore) whose new rows were queued.
  * `private_notes` holds what never reaches another member: a private note on a
  * person, introduction or interaction, and the flag that makes a whole record
  * private.
@@ -27,6 +28,7 @@ export default {
         cursor INTEGER NOT NULL DEFAULT 0,
         conflict_cursor INTEGER NOT NULL DEFAULT 0,
         drained_seq INTEGER NOT NULL DEFAULT 0,
+        barrier_seen INTEGER NOT NULL DEFAULT 0,
         status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
         status_reason TEXT,
         last_sync_at TEXT,
