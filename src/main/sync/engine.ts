@@ -315,8 +315,9 @@ export class ChapterSync {
         this.woken = false
         lastRun = now
         try {
-          await this.ensureListener(st)
+          // The run first (it marks the copy offline when the server is away), then the wake-up connection.
           await this.syncNow()
+          await this.ensureListener(st)
           backoff = 0
         } catch {
           backoff = Math.min(Math.max(backoff * 2, 1000), poll)

@@ -371,6 +371,25 @@ describe('versions', () => {
   })
 })
 
+describe('live', () => {
+  it('with live updates on, an edit on one laptop reaches the other within seconds (LISTEN/NOTIFY), and both stop cleanly', async () => {
+    const stopA = chapterSync(ann.ctx).startLive({ pollMs: 600_000, checkMs: 100 })
+    const stopB = chapterSync(ben.ctx).startLive({ pollMs: 600_000, checkMs: 100 })
+    try {
+      await new Promise((ok) => setTimeout(ok, 500))
+      const started = Date.now()
+      const p = await ann.call('people:create', { name: 'Live Wire' })
+      await expect.poll(() => count(ben, 'SELECT count(*) AS n FROM people WHERE id = ?', p.id), { timeout: 10_000, interval: 50 }).toBe(1)
+      expect(Date.now() - started).toBeLessThan(5000)
+      expect((await ben.call('sync:status', {})).live).toBe(true)
+    } finally {
+      await stopA()
+      await stopB()
+    }
+    expect((await ben.call('sync:status', {})).live).toBe(false)
+  })
+})
+
 describe('removal', () => {
   it('a removed member’s copy becomes read-only and says why', async () => {
     const cyInv = await server.invite('Cy Cole')
