@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { Fail, mockApi, renderWithClient } from './mockApi'
 import { ToastProvider } from '../../src/renderer/src/ui'
-import { SyncSidebar, ago } from '../../src/renderer/src/features/sync'
+import { PrivateNote, SyncSidebar, ago } from '../../src/renderer/src/features/sync'
 
 const notJoined = { joined: false, chapter: null, member: null, personId: null, lastSyncAt: null, pending: 0, offline: false, lastError: null, conflicts: 0, readOnly: null, parked: 0, live: false, cursor: 0, members: [] }
 const joined = { ...notJoined, joined: true, chapter: 'North', member: 'Ann', lastSyncAt: new Date().toISOString(), pending: 2, conflicts: 1, cursor: 5 }
@@ -65,6 +65,37 @@ describe('chapter sharing in the window', () => {
     expect(await screen.findByText(/removed you from the chapter/)).toBeInTheDocument()
     expect(screen.getByTestId('sync-status')).toHaveTextContent('Read-only')
     expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull()
+  })
+
+  it('a private note is saved when the field is left, and a record can be kept private; nothing shows outside a chapter', async () => {
+    let saved: unknown[] = []
+    const api = mockApi({
+      'sync:status': () => joined,
+      'sync:privateNote': () => ({ notes: null, isPrivate: false }),
+      'sync:setPrivateNote': (i) => {
+        saved = [...saved, i]
+        return { notes: 'x', isPrivate: false }
+      },
+    })
+    renderWithClient(
+      <ToastProvider>
+        <PrivateNote table="people" id="0190a000-0000-7000-8000-000000000002" />
+      </ToastProvider>,
+    )
+    const field = await screen.findByLabelText('Private note (never sent to other members)')
+    fireEvent.change(field, { target: { value: 'Going through a divorce' } })
+    fireEvent.blur(field)
+    await waitFor(() => expect(api.callsTo('sync:setPrivateNote')).toEqual([{ table: 'people', id: '0190a000-0000-7000-8000-000000000002', notes: 'Going through a divorce' }]))
+    fireEvent.click(screen.getByLabelText(/Keep this person private/))
+    await waitFor(() => expect(api.callsTo('sync:setPrivateNote')[1]).toEqual({ table: 'people', id: '0190a000-0000-7000-8000-000000000002', isPrivate: true }))
+  })
+
+  it('no private-note card in a personal network', async () => {
+    const api = mockApi({ 'sync:status': () => notJoined, 'sync:privateNote': () => ({ notes: null, isPrivate: false }) })
+    renderWithClient(<PrivateNote table="people" id="0190a000-0000-7000-8000-000000000002" />)
+    await waitFor(() => expect(api.callsTo('sync:status').length).toBeGreaterThan(0))
+    expect(screen.queryByText('Private to you')).toBeNull()
+    expect(api.callsTo('sync:privateNote')).toEqual([])
   })
 
   it('says how long ago the last sync was', () => {

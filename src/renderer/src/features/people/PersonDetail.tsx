@@ -1,3 +1,4 @@
+import { PrivateNote } from '../sync'
 import { useState } from 'react'
 import type { NavTarget } from '../../ui/nav'
 import { Badge, Button, Card, ConfirmDialog, useApi, useApiMutation, useToast, useUndoAction } from '../../ui'
@@ -111,6 +112,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
           </dl>
         </Card>
         <div className="stack">
+          <PrivateNote table="people" id={p.id} />
           <Card title={`Introductions (${intros.data?.total ?? 0})`}>
             <IntroTable
               compact

@@ -5,6 +5,7 @@ import { Button, Dialog, TextArea, call, errorMessage, fieldError, useApi, useTo
 import './sync.css'
 
 export { ChapterReport } from './ChapterReport'
+export { PrivateNote } from './PrivateNote'
 
 /** "just now", "5 min ago", "3 h ago", or the date. */
 export function ago(iso: string | null, now = Date.now()): string {
