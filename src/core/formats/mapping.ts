@@ -221,6 +221,44 @@ export function detectLayout(kind: TableKind, header: string[], rows: readonly C
   return { layout, mapping }
 }
 
+/** The notes line that lists a person's other values of a field ("Other emails: a, b"). */
+const OTHER_LABELS: Record<string, string> = { email: 'Other emails', phone: 'Other phones', website: 'Other web pages' }
+
+/**
+ * For a recognised layout: a function that adds the values of the layout's other email, phone and web page columns
+ * (Google's "E-mail 2 - Value", Outlook's "Home Phone" beside the mapped "Mobile Phone") to a record's notes, on the
+ * same "Other emails: …" line a multi-value cell uses; values already kept are not repeated. null when there are none.
+ */
+export function layoutOthers(layout: Layout, header: string[], mapping: ColumnMapping): ((rec: CsvRecord, person: PersonRecord) => void) | null {
+  const groups = (['email', 'phone', 'website'] as const)
+    .map((f) => ({
+      field: f,
+      label: OTHER_LABELS[f]!,
+      idx: (layout.fields[f] ?? []).filter((c) => c !== mapping[f]).map((c) => header.indexOf(c)).filter((i) => i >= 0),
+    }))
+    .filter((g) => g.idx.length > 0)
+  if (groups.length === 0) return null
+  return (rec, person) => {
+    let notes = person.notes ?? ''
+    for (const g of groups) {
+      const kept = new Set<string>()
+      if (person[g.field]) kept.add(person[g.field]!)
+      const line = notes.split('\n').find((l) => l.startsWith(`${g.label}: `))
+      if (line) for (const v of line.slice(g.label.length + 2).split(', ')) kept.add(v)
+      const more: string[] = []
+      for (const i of g.idx)
+        for (const v of (rec.cells[i] ?? '').split(':::').map((x) => x.trim()))
+          if (v !== '' && !kept.has(v)) {
+            kept.add(v)
+            more.push(v)
+          }
+      if (more.length === 0) continue
+      notes = line ? notes.replace(line, `${line}, ${more.join(', ')}`) : [notes, `${g.label}: ${more.join(', ')}`].filter((x) => x).join('\n')
+    }
+    person.notes = notes === '' ? null : notes.slice(0, 10_000)
+  }
+}
+
 export interface CellProblem {
   /** 1-based line in the file where the record starts. */
   line: number

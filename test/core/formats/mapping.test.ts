@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parseCsv } from '../../../src/core/formats/csv'
 import {
-  detectDateOrder, detectDecimal, detectLayout, parseDate, parseMoneyMinor, personRowReader, proposeMapping, readIntroRow, readPersonRow, splitTags,
+  detectDateOrder, detectDecimal, detectLayout, layoutOthers, parseDate, parseMoneyMinor, personRowReader, proposeMapping, readIntroRow, readPersonRow, splitTags,
 } from '../../../src/core/formats/mapping'
 import { parseNetworkJson } from '../../../src/core/formats/network'
 import { AppError } from '../../../src/shared/errors'
@@ -176,6 +176,14 @@ describe('layouts and multi-value cells (issue 13)', () => {
     expect(d?.layout.id).toBe('outlook-new')
     expect(d?.mapping).toMatchObject({ city: 'Home City', phone: 'Business Phone', profession: 'Job Title', '@layout': 'outlook-new' })
     expect(detectLayout('people', ['Name', 'Email'])).toBeNull()
+  })
+  it("a layout's other e-mail and phone columns join the notes line of the multi-value cell, without repeats", () => {
+    const header = ['First Name', 'Last Name', 'Phonetic First Name', 'Organization Name', 'Labels', 'E-mail 1 - Value', 'E-mail 2 - Value', 'Phone 1 - Value', 'Notes']
+    const rec = { line: 2, cells: ['Ann', 'Lee', '', '', '', 'a@x.co ::: b@x.co', 'b@x.co ::: c@x.co', '+1', 'hi'] }
+    const d = detectLayout('people', header, [rec])!
+    const person = readPersonRow(header, d.mapping, rec).record!
+    layoutOthers(d.layout, header, d.mapping)!(rec, person)
+    expect(person).toMatchObject({ email: 'a@x.co', phone: '+1', notes: 'hi\nOther emails: b@x.co, c@x.co' })
   })
   it('the first value of a multi-value email or phone cell is used, the others go to the notes', () => {
     const h = ['Name', 'Email', 'Phone', 'Notes']

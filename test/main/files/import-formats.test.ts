@@ -103,7 +103,8 @@ describe('known layouts', () => {
     await app.call('files:commitImport', { kind: 'people', data: b64('outlook-classic.csv') })
     expect(await person('Becker')).toMatchObject({
       name: 'Hannah Becker', company: 'Becker Steuerberatung', profession: 'Tax Advisor', city: 'München', email: 'hannah@becker.example',
-      phone: '+49 89 1234567', website: 'https://becker.example', notes: 'Refers many start-ups.',
+      // The layout's other phone columns with data go to the notes.
+      phone: '+49 89 1234567', website: 'https://becker.example', notes: 'Refers many start-ups.\nOther phones: +49 171 2345678',
     })
     expect((await person('Becker')).tags.map((t: unknown) => (typeof t === 'string' ? t : (t as { tag: string }).tag)).sort()).toEqual(['Chapter', 'Tax'])
   })
@@ -127,7 +128,10 @@ describe('known layouts', () => {
     })
     const tags = (p: { tags: unknown[] }) => p.tags.map((t) => (typeof t === 'string' ? t : (t as { tag: string }).tag)).sort()
     expect(tags(priya)).toEqual(['Chapter', 'Navy'])
-    expect(tags(await person('Walsh'))).toEqual([])
+    const tom = await person('Walsh')
+    expect(tags(tom)).toEqual([])
+    // Google's second e-mail column goes to the notes like a second value in one cell.
+    expect(tom).toMatchObject({ email: 'tom@walsh.example', notes: 'Other emails: tom.home@walsh.example' })
   })
 
   it('Google Contacts (legacy): the full Name column, Organization 1, Group Membership', async () => {

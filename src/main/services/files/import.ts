@@ -4,7 +4,7 @@ import { decodeBytes, type BadByte, type ChoosableEncoding } from '../../../core
 import { parseCsv, type CsvRecord, type QuoteProblem } from '../../../core/formats/csv'
 import {
   INTRO_FIELDS, PEOPLE_FIELDS, EMAIL_RE, personRowReader, proposeMapping, readIntroRow, personKeys, detectLayout, detectDateOrder, detectDecimal,
-  DATE_ORDER_KEY, DECIMAL_KEY, LAYOUT_KEY,
+  DATE_ORDER_KEY, DECIMAL_KEY, LAYOUT_KEY, layoutOthers,
   type CellProblem, type ColumnMapping, type IntroRecord, type PersonRecord,
 } from '../../../core/formats/mapping'
 import { parseVcards } from '../../../core/formats/vcard'
@@ -148,11 +148,13 @@ function* prepareSteps(db: Db, input: ImportInput): Generator<{ done: number; to
       problems.push({ line: csv.rows[0]?.line ?? 1, column: '(mapping)', field: 'name', reason: 'Choose the column that holds the name.' })
     else {
       const read = personRowReader(csv.header, mapping)
+      const others = detected ? layoutOthers(detected.layout, csv.header, mapping) : null
       for (let i = 0; i < csv.rows.length; i++) {
         if (i % CHUNK === 0) yield { done: i, total: csv.rows.length }
         if (quoteBad.size && quoteBad.has(csv.rows[i]!.line)) continue
         const res = read(csv.rows[i]!)
         if (res.record) {
+          if (others) others(csv.rows[i]!, res.record)
           if (input.kind === 'linkedin' || detected?.layout.id === 'linkedin') res.record.howMet = res.record.howMet ? `LinkedIn, connected ${res.record.howMet}` : 'LinkedIn'
           people.push(res.record)
         } else problems.push(...res.problems)
