@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Db } from './connection'
-import { nextHlc } from './history'
+import { nextHlc, observeHlc } from './history'
 import { hlcCompare, hlcParse, hlcTick, hlcToString, type Hlc } from '../../core/hlc'
 
 /**
@@ -142,6 +142,10 @@ export function clearSyncState(db: Db): void {
  */
 export function installSyncGuard(db: Db): void {
   if (!hasTable(db, 'sync_state')) return
+  // The clock starts past every stamp this copy has received, not only its own (the change log's): an edit
+  // made right after a restart still wins over what it saw.
+  const seen = (db.prepare('SELECT max(hlc) AS h FROM sync_clock').get() as { h: string | null }).h
+  if (seen) observeHlc(db, seen, 0)
   db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS sync_read_only BEFORE INSERT ON main.changes
     WHEN EXISTS (SELECT 1 FROM main.sync_state WHERE status = 'removed') BEGIN
       SELECT RAISE(ABORT, 'This chapter network is read-only: you are no longer a member of the chapter. Your personal network is not affected.');

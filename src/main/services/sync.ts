@@ -139,8 +139,13 @@ export function syncHandlers(ctx: ServiceContext): SliceHandlers<typeof syncChan
         await client.end().catch(() => undefined)
       }
       const cur = getSyncState(ctx.store.db)
-      if (cur && cur.chapter_id === inv.chapterId && cur.role === inv.role)
-        throw new AppError('CONFLICT', `This network is already your copy of "${inv.chapter}".`, 'invitation')
+      if (cur && cur.chapter_id === inv.chapterId && cur.role === inv.role) {
+        // The admin sent this member a new invitation (a new password): this copy keeps going with it.
+        const db = ctx.store.db
+        tx(db, () => withoutCapture(db, () => updateSyncState(db, { invitation: encodeInvitation(inv), members: JSON.stringify(list) })))
+        await engine.syncNow().catch(() => undefined)
+        return syncStatus(ctx)
+      }
       const previous = ctx.store.file
       const file = chapterFile(ctx, inv.chapter)
       newNetwork(ctx, file)

@@ -335,6 +335,8 @@ export async function inviteMember(c: pg.ClientBase, chapterName: string, member
       if (!earlier) await writePerson(c, ch.id, personId, member, opts.now ?? new Date())
     }
     await c.query('COMMIT')
+    // A new password for an existing member (a lost or leaked invitation): sessions opened with the old one end.
+    if (existing) await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [role])
     return encodeInvitation({
       v: 1,
       host: opts.host,

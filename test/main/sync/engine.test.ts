@@ -66,6 +66,19 @@ describe('joining a chapter', () => {
   })
 })
 
+describe('a new invitation for the same member', () => {
+  it('pasted into the chapter copy, replaces the old password and the copy keeps syncing', async () => {
+    const extra = await joinLaptop(await server.invite('Rita Rotate'))
+    laptops.push(extra)
+    const again = await server.invite('Rita Rotate') // the admin re-invites: a new password, the old one stops working
+    expect((await extra.fail('sync:now', {})).field).toBe('invitation')
+    const st = await extra.call('sync:join', { invitation: again })
+    expect(st).toMatchObject({ joined: true, member: 'Rita Rotate', lastError: null })
+    await extra.call('people:create', { name: 'After Rotation' })
+    await extra.sync()
+  })
+})
+
 describe('merging edits', () => {
   it('two members editing different fields of one person keep both edits', async () => {
     const p = await ann.call('people:create', { name: 'Pat Prospect', company: 'Old Co' })
