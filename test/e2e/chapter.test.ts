@@ -77,4 +77,21 @@ it('two laptops join one chapter; an introduction recorded on one appears on the
   await expect.poll(() => table.getByRole('row', { name: /Ann Alder/ }).textContent()).toMatch(/Ann Alder\s*1\s*0/)
   await table.scrollIntoViewIfNeeded()
   await ben.screenshot('chapter-report')
+
+  // Ann's private note on the prospect stays on Ann's laptops.
+  await nav(page, 'People')
+  await page.getByLabel('Search').fill('Castellano')
+  await page.getByRole('table', { name: 'People' }).getByRole('row', { name: /Priya Castellano/ }).click()
+  const note = page.getByLabel('Private note (never sent to other members)')
+  await note.fill('Prefers calls after 6pm')
+  await note.blur()
+  await expect.poll(() => ann.api<{ notes: string | null }>('sync:privateNote', { table: 'people', id: priyaId(ann) }).then((r) => r.notes)).toBe('Prefers calls after 6pm')
+  await ann.screenshot('chapter-private-note')
+  await ann.api('sync:now', {})
+  await ben.api('sync:now', {})
+  expect(await ben.api<{ notes: string | null }>('sync:privateNote', { table: 'people', id: priyaId(ben) })).toEqual({ notes: null, isPrivate: false })
 })
+
+function priyaId(app: E2EApp): string {
+  return (app.bridge.ctx.store.db.prepare(`SELECT id FROM people WHERE name = 'Priya Castellano'`).get() as { id: string }).id
+}
