@@ -241,17 +241,6 @@ async function findChapter(c: pg.ClientBase, name: string): Promise<ChapterRow |
   return (r.rows[0] as ChapterRow | undefined) ?? null
 }
 
-function slug(s: string, max: number): string {
-  return (
-    s
-      .normalize('NFKD')
-      .replace(/[^\w]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .toLowerCase()
-      .slice(0, max) || 'x'
-  )
-}
-
 /** Creates (or checks) the schema, the chapter, its group role and grants. Running it again changes nothing. */
 export async function initChapter(c: pg.ClientBase, chapterName: string): Promise<{ chapter: ChapterRow; created: boolean }> {
   const name = chapterName.trim()
@@ -268,7 +257,8 @@ export async function initChapter(c: pg.ClientBase, chapterName: string): Promis
     const created = !chapter
     if (!chapter) {
       const id = uuidv7()
-      const role = `rm_chapter_${slug(name, 30)}_${id.slice(-6)}`
+      // Role names say nothing about the chapter or the member: any login can list every role (pg_roles).
+      const role = `rm_c_${randomBytes(8).toString('hex')}`
       await c.query(`CREATE ROLE ${ident(role)} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`)
       await c.query('INSERT INTO sync.chapters (id, name, group_role) VALUES ($1, $2, $3)', [id, name, role])
       chapter = { id, name, group_role: role }
@@ -324,7 +314,7 @@ export async function inviteMember(c: pg.ClientBase, chapterName: string, member
       personId = existing.person_id
       await c.query(`ALTER ROLE ${ident(role)} LOGIN PASSWORD ${literal(password)}`)
     } else {
-      role = `rm_${slug(member, 40)}_${randomBytes(3).toString('hex')}`
+      role = `rm_m_${randomBytes(8).toString('hex')}`
       const earlier = (await c.query('SELECT person_id FROM sync.members WHERE chapter_id = $1 AND name = $2 ORDER BY added_at DESC LIMIT 1', [ch.id, member]))
         .rows[0] as { person_id: string } | undefined
       personId = earlier?.person_id ?? uuidv7()

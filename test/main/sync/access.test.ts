@@ -79,6 +79,8 @@ describe('chapter init / invite / remove and the access matrix', () => {
     )
     expect(roles.rows.length).toBe(5) // two chapter roles, three members
     for (const r of roles.rows) expect([r.rolname, r.rolsuper, r.rolbypassrls]).toEqual([r.rolname, false, false])
+    // Role names give away neither chapter nor member (any login can list pg_roles).
+    for (const r of roles.rows) expect(r.rolname).toMatch(/^rm_[cm]_[0-9a-f]{16}$/)
     const t = await pgc.query<{ relname: string; f: boolean }>(
       `SELECT relname, relforcerowsecurity AS f FROM pg_class WHERE relname IN ('cells', 'conflicts') AND relnamespace = 'sync'::regnamespace`,
       [],
