@@ -26,7 +26,8 @@ import {
   type ChapterMember,
 } from '../db/sync'
 import { checkServer, ChapterSync, connectMember } from '../sync/engine'
-import { decodeInvitation, encodeInvitation } from '../sync/invitation'
+import { decodeInvitation } from '../sync/invitation'
+import { saveLogin, storedLogin } from '../sync/logins'
 import { nowIso, type ServiceContext } from './context'
 import { checkFileName, newNetwork, openNetwork } from './files/store'
 import { NETWORK_EXT } from '../paths'
@@ -38,7 +39,7 @@ const engines = new WeakMap<ServiceContext, ChapterSync>()
 /** The app's one sync engine (per service context). */
 export function chapterSync(ctx: ServiceContext): ChapterSync {
   let e = engines.get(ctx)
-  if (!e) engines.set(ctx, (e = new ChapterSync({ getDb: () => ctx.store.db, now: ctx.now })))
+  if (!e) engines.set(ctx, (e = new ChapterSync({ getDb: () => ctx.store.db, dataDir: ctx.dataDir, now: ctx.now })))
   return e
 }
 
@@ -142,12 +143,14 @@ export function syncHandlers(ctx: ServiceContext): SliceHandlers<typeof syncChan
       if (cur && cur.chapter_id === inv.chapterId && cur.role === inv.role) {
         // The admin sent this member a new invitation (a new password): this copy keeps going with it.
         const db = ctx.store.db
-        tx(db, () => withoutCapture(db, () => updateSyncState(db, { invitation: encodeInvitation(inv), members: JSON.stringify(list) })))
+        saveLogin(ctx.dataDir, inv)
+        tx(db, () => withoutCapture(db, () => updateSyncState(db, { invitation: storedLogin(inv), members: JSON.stringify(list) })))
         await engine.syncNow().catch(() => undefined)
         return syncStatus(ctx)
       }
       const previous = ctx.store.file
       const file = chapterFile(ctx, inv.chapter)
+      saveLogin(ctx.dataDir, inv)
       newNetwork(ctx, file)
       try {
         const db = ctx.store.db
@@ -159,7 +162,7 @@ export function syncHandlers(ctx: ServiceContext): SliceHandlers<typeof syncChan
               member_name: inv.member,
               person_id: inv.personId,
               role: inv.role,
-              invitation: encodeInvitation(inv),
+              invitation: storedLogin(inv),
               joined_at: nowIso(ctx),
             })
             updateSyncState(db, { members: JSON.stringify(list) })

@@ -20,7 +20,8 @@ import {
   type IncomingCell,
   type SyncState,
 } from '../db/sync'
-import { connectionConfig, decodeInvitation, type Invitation } from './invitation'
+import { connectionConfig, type Invitation } from './invitation'
+import { loginFor } from './logins'
 import { isConnectionError, isFutureStamp, isNotMember, loginRefusal, offlineError, REMOVED_REASON } from './errors'
 import { SERVER_SCHEMA_VERSION } from './server'
 
@@ -35,6 +36,8 @@ export interface SyncResult {
 
 export interface SyncOptions {
   getDb: () => Db
+  /** The app's data folder (where this computer's chapter passwords are kept). */
+  dataDir: string
   now: () => Date
   /** Cells per push transaction and per pull page. */
   pushBatch?: number
@@ -138,7 +141,7 @@ export class ChapterSync {
       }
     }
     await this.dropClient()
-    const inv = decodeInvitation(st.invitation)
+    const inv = loginFor(this.opts.dataDir, st.invitation)
     let client: pg.Client
     try {
       client = await connectMember(inv)
@@ -174,7 +177,7 @@ export class ChapterSync {
   private async run(): Promise<SyncResult> {
     const { db, st } = this.state()
     if (st.status === 'removed') throw new AppError('FORBIDDEN', st.status_reason ?? REMOVED_REASON)
-    const inv = decodeInvitation(st.invitation)
+    const inv = loginFor(this.opts.dataDir, st.invitation)
     const result: SyncResult = { pushed: 0, pulled: 0, conflicts: 0 }
     try {
       const client = await this.ensureClient(db, st)
@@ -346,7 +349,7 @@ export class ChapterSync {
   private async ensureListener(st: SyncState): Promise<void> {
     if (this.listener && this.listenFor === st.chapter_id) return
     await this.dropListener()
-    const l = await connectMember(decodeInvitation(st.invitation))
+    const l = await connectMember(loginFor(this.opts.dataDir, st.invitation))
     l.on('notification', () => this.nudge(50))
     l.on('error', () => void this.dropListener())
     l.on('end', () => {

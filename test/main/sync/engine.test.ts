@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { count, joinLaptop, sharedChecksum, startChapterServer, type ChapterServer, type Laptop } from './fixture'
 import { createTestApp } from '../../helpers/ctx'
 import { decodeInvitation, encodeInvitation } from '../../../src/main/sync/invitation'
@@ -76,6 +78,30 @@ describe('a new invitation for the same member', () => {
     expect(st).toMatchObject({ joined: true, member: 'Rita Rotate', lastError: null })
     await extra.call('people:create', { name: 'After Rotation' })
     await extra.sync()
+  })
+})
+
+describe('credentials', () => {
+  it('the chapter file holds no password; a copy of it on another computer asks for the invitation again and then syncs', async () => {
+    const password = decodeInvitation(annInv).password
+    const file = ann.ctx.store.file
+    for (const f of [file, `${file}-wal`]) if (existsSync(f)) expect(readFileSync(f).includes(Buffer.from(password))).toBe(false)
+    expect(readFileSync(join(ann.dir, 'chapter-logins.json'), 'utf8')).toContain(password)
+    const other = createTestApp()
+    try {
+      const copy = join(other.dir, 'North copy.referralmap')
+      await ann.ctx.store.db.backup(copy)
+      other.ctx.store.switchTo(copy)
+      const e = await other.fail('sync:now', {})
+      expect(e).toMatchObject({ code: 'VALIDATION', field: 'invitation' })
+      expect(e.message).toMatch(/no login for the chapter "North"/)
+      expect(await other.call('sync:join', { invitation: annInv })).toMatchObject({ joined: true, lastError: null })
+      await other.call('sync:now', {})
+      expect(other.ctx.store.file).toBe(copy)
+    } finally {
+      void chapterSync(other.ctx).close()
+      other.close()
+    }
   })
 })
 
