@@ -10,9 +10,9 @@ import {
 import { parseVcards } from '../../../core/formats/vcard'
 import { AppError } from '../../../shared/errors'
 import type { DuplicateDecision, DuplicateMatch, ImportKind, ImportPreview, ImportResult, ImportStatus } from '../../../shared/channels/files'
-import type { Statement } from 'better-sqlite3'
 import { withIndexesDeferred, type Db } from '../../db/connection'
 import { JsonRowsInserter } from '../../db/bulk'
+import { fillPersonColumns, importStatements, introductionKeys, type ImportStatements } from '../../db/imports'
 import { PeopleIndex } from '../../db/files'
 import { markSummariesStale } from '../../db/analytics'
 import { ME_INSERT_TRIGGER } from '../../db/analyticsSchema'
@@ -301,29 +301,7 @@ export function planPeople(db: Db, records: PersonRecord[], opts: Pick<CommitOpt
 
 // ---------------------------------------------------------------- statements
 
-function statements(db: Db) {
-  return {
-    person: db.prepare(
-      `INSERT INTO people (id, name, name_key, company, profession, email, email_key, phone, website, city, ideal_client, how_met, notes,
-         is_me, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-    ),
-    tag: db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag, tag_key) VALUES (?, ?, ?)'),
-    /** Only the columns a merge may fill. */
-    getPerson: db.prepare(`SELECT ${COLS.map(([, col]) => col).join(', ')} FROM people WHERE id = ?`),
-    intro: db.prepare(
-      `INSERT INTO introductions (id, referrer_id, receiver_id, prospect_id, date, kind, origin, warmth, status, status_date, value_minor,
-         currency, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    hist: db.prepare('INSERT INTO introduction_status_history (id, introduction_id, status, date, created_at) VALUES (?, ?, ?, ?, ?)'),
-    touch: db.prepare('UPDATE people SET updated_at = ? WHERE id = ?'),
-    /** Merge updates by the set of columns they fill. */
-    updates: new Map<string, Statement>(),
-  }
-}
-
-type Stmts = ReturnType<typeof statements>
+type Stmts = ImportStatements
 
 /** Ids for bulk inserts at one clock reading: the uuidv7 generator's 42-bit counter keeps them unique and in order. */
 function newId(nowMs: number): string {
@@ -358,10 +336,10 @@ function mergePersonRecord(db: Db, s: Stmts, id: string, r: PersonRecord, now: s
   for (const [f, col] of COLS) {
     const v = r[f]
     if (v !== null && (cur[col] === null || cur[col] === '')) {
-      sets.push(`${col} = ?`)
+      sets.push(col)
       vals.push(v)
       if (col === 'email') {
-        sets.push('email_key = ?')
+        sets.push('email_key')
         vals.push(normalizeEmail(String(v)))
       }
     }
@@ -369,10 +347,7 @@ function mergePersonRecord(db: Db, s: Stmts, id: string, r: PersonRecord, now: s
   let changed = false
   for (const t of r.tags) if (s.tag.run(id, t, normalizeKey(t)).changes > 0) changed = true
   if (sets.length) {
-    const sql = `UPDATE people SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`
-    let st = s.updates.get(sql)
-    if (!st) s.updates.set(sql, (st = db.prepare(sql)))
-    st.run(...vals, now, id)
+    fillPersonColumns(db, s, id, sets, vals, now)
     changed = true
   } else if (changed) s.touch.run(now, id)
   return changed
@@ -477,7 +452,7 @@ export function commitImport(db: Db, input: ImportInput, opts: CommitOptions, no
   const p = prepared ?? prepareImport(db, input)
   const nowIso = now.toISOString()
   const nowMs = now.getTime()
-  const s = statements(db)
+  const s = importStatements(db, COLS.map(([, col]) => col))
   const result: ImportResult = {
     created: 0, merged: 0, skipped: 0, duplicates: 0, introductionsCreated: 0, peopleCreatedForIntroductions: 0, invalidRows: 0, backup: null,
   }
@@ -508,9 +483,7 @@ export function commitImport(db: Db, input: ImportInput, opts: CommitOptions, no
   }
   const index = new PeopleIndex(db)
   const res = new Resolver(index)
-  const existing = new Set<string>()
-  for (const r of db.prepare('SELECT referrer_id, receiver_id, prospect_id, date FROM introductions WHERE deleted_at IS NULL').iterate() as IterableIterator<Record<string, string>>)
-    existing.add(`${r.referrer_id}|${r.receiver_id}|${r.prospect_id}|${r.date}`)
+  const existing = introductionKeys(db)
   const createdByKey = new Map<string, string>()
   const refId = (x: Ref): string | null => {
     if ('id' in x) return x.id
