@@ -77,13 +77,24 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
   }
 }
 
-const isMain = process.argv[1] && /chapter\.(ts|js|cjs|mjs)$/.test(process.argv[1])
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(e instanceof ChapterAdminError ? e.message : `chapter: ${(e as Error).message}`)
-      process.exit(1)
-    },
-  )
+/** Runs the tool and answers an exit code; messages go to stdout/stderr. */
+export async function runChapterAdmin(argv: string[]): Promise<number> {
+  try {
+    return await main(argv)
+  } catch (e) {
+    console.error(e instanceof ChapterAdminError ? e.message : `chapter: ${(e as Error).message}`)
+    return 1
+  }
 }
+
+/**
+ * The packaged app runs the same tool: `<app executable> chapter-admin init --db … --chapter "…"`.
+ * Returns the tool's arguments when the app was started that way, else null.
+ */
+export function chapterAdminArgs(argv: readonly string[]): string[] | null {
+  const at = argv.indexOf('chapter-admin')
+  return at > 0 ? argv.slice(at + 1) : null
+}
+
+const isMain = process.argv[1] && /chapter\.(ts|js|cjs|mjs)$/.test(process.argv[1])
+if (isMain) void runChapterAdmin(process.argv.slice(2)).then((code) => process.exit(code))

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { createHandlers, NetworkStore, type ServiceContext } from './services'
 import { startChapterLive } from './services/sync'
+import { chapterAdminArgs, runChapterAdmin } from '../cli/chapter'
 import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
 import { defaultNetworkFile, networkFileFromArgv } from './paths'
@@ -162,4 +163,7 @@ export function startApp(): void {
   })
 }
 
-startApp()
+// `<app> chapter-admin init|invite|remove …`: the chapter admin's tool (npm run chapter) from the packaged app.
+const adminArgs = chapterAdminArgs(process.argv)
+if (adminArgs) void runChapterAdmin(adminArgs).then((code) => app.exit(code))
+else startApp()

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { startCluster, type PgCluster } from '../../helpers/pg'
-import { main } from '../../../src/cli/chapter'
+import { chapterAdminArgs, main, runChapterAdmin } from '../../../src/cli/chapter'
 import { connectionConfig, decodeInvitation, type Invitation } from '../../../src/main/sync/invitation'
 import { hlcToString } from '../../../src/core/hlc'
 
@@ -146,6 +146,24 @@ describe('chapter init / invite / remove and the access matrix', () => {
     const seen = await as(ann, (c) => c.query(`SELECT value FROM sync.cells WHERE row_id = '["p9"]'`))
     expect(seen.rows).toEqual([{ value: 'Shared by Dee' }])
     await expect(cli('remove', '--db', url, '--chapter', 'North', '--member', 'Dee Dunn')).rejects.toThrow(/No active member/)
+  })
+
+  it('the packaged app runs the same tool: <app> chapter-admin init …; failures exit 1 with the message', async () => {
+    expect(chapterAdminArgs(['/opt/Referral Map/referral-map', 'chapter-admin', 'init', '--db', 'x'])).toEqual(['init', '--db', 'x'])
+    expect(chapterAdminArgs(['/opt/Referral Map/referral-map', '/home/a/North.referralmap'])).toBeNull()
+    const logged: string[] = []
+    const log = console.log
+    const err = console.error
+    console.log = (s: string) => logged.push(s)
+    console.error = (s: string) => logged.push(s)
+    try {
+      expect(await runChapterAdmin(['init', '--db', url, '--chapter', 'North'])).toBe(0)
+      expect(await runChapterAdmin(['invite', '--db', url, '--chapter', 'Nowhere', '--member', 'X'])).toBe(1)
+    } finally {
+      console.log = log
+      console.error = err
+    }
+    expect(logged).toEqual([expect.stringMatching(/nothing changed/), expect.stringMatching(/No chapter named "Nowhere"/)])
   })
 
   it('refuses bad command lines and unknown chapters with a clear message', async () => {
