@@ -1,3 +1,4 @@
+import { PrivateNote } from '../sync'
 import { useState } from 'react'
 import type { Introduction } from '../../../../shared/types'
 import { INTRO_STATUSES, type IntroStatus } from '../../../../shared/schemas'
@@ -207,6 +208,7 @@ export function IntroDetail({ id, onClose, navigate, me }: { id: string; onClose
             </div>
           </div>
           <StatusChanger key={`${i.status}-${i.statusDate}`} intro={i} />
+          <PrivateNote table="introductions" id={i.id} />
           <div className="form-actions">
             <Button variant="danger" onClick={() => setMode('delete')}>
               Delete
