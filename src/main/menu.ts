@@ -63,7 +63,7 @@ export function buildMenuTemplate(isMac: boolean, send: MenuSend, appName = 'Ref
     {
       label: '&View',
       submenu: [
-        nav('Network', 'network', '1'),
+        nav('Network', 'graph', '1'),
         nav('People', 'people', '2'),
         nav('Introductions', 'introductions', '3'),
         nav('Thank && Follow Up', 'followup', '4'),

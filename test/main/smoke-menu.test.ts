@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
 import { buildMenuTemplate } from '../../src/main/menu'
 
-const ROUTES = ['network', 'people', 'introductions', 'followup', 'reports', 'files', 'settings']
+const ROUTES = ['graph', 'people', 'introductions', 'followup', 'reports', 'files', 'settings']
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])])

@@ -9,7 +9,7 @@ const key = (k: Partial<KeyboardEvent>) => ({ key: '', code: '', ctrlKey: false,
 
 describe('shortcuts and menu commands', () => {
   it('maps Ctrl/Cmd+1..6, Ctrl/Cmd+N and Ctrl/Cmd+Shift+N', () => {
-    expect(shortcutTarget(key({ key: '1', code: 'Digit1', ctrlKey: true }), 'people')).toEqual({ route: 'network' })
+    expect(shortcutTarget(key({ key: '1', code: 'Digit1', ctrlKey: true }), 'people')).toEqual({ route: 'graph' })
     expect(shortcutTarget(key({ key: '6', code: 'Digit6', metaKey: true }), 'people')).toEqual({ route: 'files' })
     expect(shortcutTarget(key({ key: '7', code: 'Digit7', ctrlKey: true }), 'people')).toBeNull()
     expect(shortcutTarget(key({ key: '3', code: 'Digit3' }), 'people')).toBeNull()

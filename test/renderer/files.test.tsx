@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { FilesScreen } from '../../src/renderer/src/features/import'
+import { FilesScreen } from '../../src/renderer/src/features/files'
 import { Fail, mockApi, renderWithClient } from './mockApi'
 import type { ImportPreview } from '../../src/shared/channels/files'
 

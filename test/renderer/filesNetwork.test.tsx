@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { NetworkPanel } from '../../src/renderer/src/features/import/NetworkPanel'
+import { NetworkPanel } from '../../src/renderer/src/features/files/NetworkPanel'
 import { ToastProvider, downloadText } from '../../src/renderer/src/ui'
 import { Fail, mockApi, renderWithClient } from './mockApi'
 

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { MakeIntroductionDialog } from '../../src/renderer/src/features/thanks'
+import { MakeIntroductionDialog } from '../../src/renderer/src/features/followup'
 
 /**
  * The follow-up screens use the app's one Dialog and one PersonPicker

@@ -6,15 +6,15 @@ import { HistoryKeys } from './ui/history'
 import { NetworkScreen } from './features/graph'
 import { PeopleScreen } from './features/people'
 import { IntroductionsScreen } from './features/introductions'
-import { FollowUpScreen } from './features/thanks'
+import { FollowUpScreen } from './features/followup'
 import { ReportsScreen } from './features/reports'
-import { FilesScreen } from './features/import'
+import { FilesScreen } from './features/files'
 import { SettingsScreen } from './features/settings'
 import { InsightsScreen } from './features/insights'
 import { JoinChapterCard, SyncSidebar } from './features/sync'
 
 const NAV: { route: Route; label: string }[] = [
-  { route: 'network', label: 'Network' },
+  { route: 'graph', label: 'Network' },
   { route: 'people', label: 'People' },
   { route: 'introductions', label: 'Introductions' },
   { route: 'followup', label: 'Thank & follow up' },
@@ -25,7 +25,7 @@ const NAV: { route: Route; label: string }[] = [
 ]
 
 const SCREENS = {
-  network: NetworkScreen,
+  graph: NetworkScreen,
   people: PeopleScreen,
   introductions: IntroductionsScreen,
   followup: FollowUpScreen,

@@ -1,4 +1,4 @@
-export type Route = 'network' | 'people' | 'introductions' | 'followup' | 'reports' | 'files' | 'insights' | 'settings'
+export type Route = 'graph' | 'people' | 'introductions' | 'followup' | 'reports' | 'files' | 'insights' | 'settings'
 
 /** Where to go: a screen, optionally with a person or introduction opened. */
 export interface NavTarget {

@@ -3,8 +3,8 @@ import type { IntroducerPath, IntroducersResult } from '../../../../shared/chann
 import { fieldError, useApi, useApiMutation, type ApiError } from '../../ui/api'
 import { PersonPicker, type PickedPerson } from '../../ui/PersonPicker'
 import { Dialog } from '../../ui/Dialog'
-import { MessageEditor } from '../thanks/Composer'
-import { usableAddresses, type Draft } from '../thanks/mail'
+import { MessageEditor } from '../followup/Composer'
+import { usableAddresses, type Draft } from '../followup/mail'
 import { pct } from '../reports/format'
 
 type Mode = 'person' | 'company' | 'profession'

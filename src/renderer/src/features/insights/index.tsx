@@ -4,7 +4,7 @@ import type { MeetingSuggestion, PredictorRow } from '../../../../shared/channel
 import type { ScreenProps } from '../../ui/nav'
 import { useApi } from '../../ui/api'
 import { Card, Tabs } from '../../ui/bits'
-import { MakeIntroductionDialog } from '../thanks'
+import { MakeIntroductionDialog } from '../followup'
 import { pct } from '../reports/format'
 import { FACTOR_LABELS } from '../../../../core/insights/predictors'
 import { IntroducersView } from './Introducers'

@@ -5,7 +5,7 @@ import type { FollowupSettings, GeneralSettings, ProfileSettings } from '../../.
 import { PLACEHOLDERS, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from '../../../../core/templates/render'
 import { DEFAULT_TEMPLATES } from '../../../../core/templates/defaults'
 import { PersonPicker, type ExistingPerson as PickedPerson } from '../../ui/PersonPicker'
-import { renderDraft } from '../thanks/useDraft'
+import { renderDraft } from '../followup/useDraft'
 import './settings.css'
 
 const KIND_TITLES: Record<TemplateKind, string> = {

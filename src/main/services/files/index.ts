@@ -1,25 +1,25 @@
 import { writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { SliceHandlers } from './types'
-import type { filesChannels, ExportFormat, ImportStatus, MergeResult } from '../../shared/channels/files'
-import { AppError } from '../../shared/errors'
-import { toCsv } from '../../core/formats/csv'
-import { base64ToBytes, decodeBytes } from '../../core/formats/encoding'
-import { parseNetworkJson, stringifyNetwork, type NetworkJson } from '../../core/formats/network'
-import { toGexf, toGraphml } from '../../core/formats/xml'
-import { reportHtml } from '../../core/formats/report'
-import { tx } from '../db/connection'
+import type { SliceHandlers } from '../types'
+import type { filesChannels, ExportFormat, ImportStatus, MergeResult } from '../../../shared/channels/files'
+import { AppError } from '../../../shared/errors'
+import { toCsv } from '../../../core/formats/csv'
+import { base64ToBytes, decodeBytes } from '../../../core/formats/encoding'
+import { parseNetworkJson, stringifyNetwork, type NetworkJson } from '../../../core/formats/network'
+import { toGexf, toGraphml } from '../../../core/formats/xml'
+import { reportHtml } from '../../../core/formats/report'
+import { tx } from '../../db/connection'
 import {
   DryRun, exportNetwork, graphExport, INTRO_CSV_HEADER, introductionsCsvRows, mergeNetwork, PEOPLE_CSV_HEADER, peopleCsvRows,
-} from '../db/files'
-import { reportData, scorecardsCsv } from './analytics'
-import { writeSetting } from '../db/settings'
-import { nowIso, todayIso, type ServiceContext } from './context'
-import { commitImport, mappingKey, prepareImportAsync, previewImport, strictCheck } from './files/import'
+} from '../../db/files'
+import { reportData, scorecardsCsv } from '../analytics'
+import { writeSetting } from '../../db/settings'
+import { nowIso, todayIso, type ServiceContext } from '../context'
+import { commitImport, mappingKey, prepareImportAsync, previewImport, strictCheck } from './import'
 import {
   backupNow, backupsDir, cleanStaleFiles, hasDialogs, incomingFile, KEEP_BACKUPS_KEY, keepBackups, listBackups, networkFileFromName, networkInfo,
   newNetwork, openNetwork, restoreBackup, restorePreview, saveCopy, withBackup, withNetworkCopy,
-} from './files/store'
+} from './store'
 
 const MIME: Record<ExportFormat, string> = {
   'people-csv': 'text/csv',
