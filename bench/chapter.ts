@@ -10,7 +10,7 @@
  * - sustained push: 20 batches of 5,000 changed cells on a table already holding the chapter.
  * Targets (issue 12): bootstrap <= 15 s, round trip p50 <= 20 ms, sustained push >= 10k cells/s.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { uuidv7 } from '../src/core/ids'
@@ -21,7 +21,7 @@ import { chapterSync } from '../src/main/services/sync'
 import { dispatch } from '../src/main/ipc/dispatch'
 import { initChapter, inviteMember } from '../src/main/sync/server'
 import { connectionConfig, decodeInvitation } from '../src/main/sync/invitation'
-import { startCluster } from '../test/helpers/pg'
+import { pgBin, startCluster } from '../test/helpers/pg'
 import type { BenchEnv, BenchRow } from '../scripts/bench'
 
 function laptop(dir: string) {
@@ -46,7 +46,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 
 export default async function run(env: BenchEnv): Promise<BenchRow[]> {
-  if (!existsSync('/usr/lib/postgresql/15/bin/initdb') && !process.env.PG_BIN)
+  if (!pgBin())
     return [{ case: 'chapter sync', size: '-', value: 'skipped', note: 'PostgreSQL 15 binaries not found (apt-get install postgresql)' }]
   const members = 50
   const intros = env.quick ? 10_000 : 100_000

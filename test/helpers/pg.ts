@@ -8,13 +8,24 @@
  * from a template with CREATE DATABASE ... TEMPLATE, about 0.2 s each.
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin'
+/** PG_BIN, else the newest Debian-layout install of PostgreSQL 15 or later (/usr/lib/postgresql/<major>/bin). */
+export function pgBin(): string | null {
+  if (process.env.PG_BIN) return process.env.PG_BIN
+  const root = '/usr/lib/postgresql'
+  if (!existsSync(root)) return null
+  const majors = readdirSync(root)
+    .map(Number)
+    .filter((n) => n >= 15 && existsSync(join(root, String(n), 'bin', 'initdb')))
+    .sort((a, b) => b - a)
+  return majors.length ? join(root, String(majors[0]), 'bin') : null
+}
+const BIN = pgBin() ?? '/usr/lib/postgresql/15/bin'
 
 export interface PgCluster {
   port: number
@@ -55,7 +66,7 @@ export const SUPERUSER_PASSWORD = 'pg-test-superuser'
 
 /** `durable`: fsync and full-page writes on, as a real server runs (the bench); tests run without. */
 export async function startCluster(opts: { durable?: boolean } = {}): Promise<PgCluster> {
-  if (!existsSync(join(BIN, 'initdb'))) throw new Error(`PostgreSQL binaries not found in ${BIN}: apt-get install -y postgresql (or set PG_BIN).`)
+  if (!existsSync(join(BIN, 'initdb'))) throw new Error(`PostgreSQL 15+ binaries not found (looked in ${BIN}): apt-get install -y postgresql, or set PG_BIN.`)
   const dir = mkdtempSync(join(tmpdir(), 'referral-map-pg-'))
   chmodSync(dir, 0o777)
   const data = join(dir, 'data')
