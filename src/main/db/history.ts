@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './connection'
 import { AppError } from '../../shared/errors'
 import { hlcParse, hlcReceive, hlcTick, hlcToString, type Hlc } from '../../core/hlc'
@@ -182,10 +183,26 @@ export interface CaptureSpec {
 }
 
 /** Starts capturing: later writes on this connection belong to the returned action (until `endCapture`). */
+const captureStmts = new WeakMap<Db, { next: Statement; clear: Statement; set: Statement }>()
+/** The three statements every call runs, prepared once per connection. */
+function stmts(db: Db) {
+  let s = captureStmts.get(db)
+  if (!s) {
+    s = {
+      next: db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM history_actions'),
+      clear: db.prepare('DELETE FROM capture'),
+      set: db.prepare('INSERT INTO capture (action_id, kind, channel, label, target_id, hlc, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    }
+    captureStmts.set(db, s)
+  }
+  return s
+}
+
 export function beginCapture(db: Db, spec: CaptureSpec, now: Date): number {
-  const id = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM history_actions').get() as { id: number }).id
-  db.prepare('DELETE FROM capture').run()
-  db.prepare('INSERT INTO capture (action_id, kind, channel, label, target_id, hlc, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  const s = stmts(db)
+  const id = (s.next.get() as { id: number }).id
+  s.clear.run()
+  s.set.run(
     id,
     spec.kind,
     spec.channel,
@@ -198,7 +215,7 @@ export function beginCapture(db: Db, spec: CaptureSpec, now: Date): number {
 }
 
 export function endCapture(db: Db): void {
-  if (db.open) db.prepare('DELETE FROM capture').run()
+  if (db.open) stmts(db).clear.run()
 }
 
 export function isCapturing(db: Db): boolean {
