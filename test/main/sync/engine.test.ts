@@ -232,7 +232,7 @@ describe('the same slip recorded twice', () => {
     await ann.sync()
     await ben.sync()
     await ann.sync()
-    const mine = (items: { a: { prospect: string }; b: { prospect: string } }[]) => items.filter((p) => ['Sol Same', 'Tia Twice'].includes(p.a.prospect))
+    const mine = <T extends { a: { prospect: string } }>(items: T[]) => items.filter((p) => ['Sol Same', 'Tia Twice'].includes(p.a.prospect))
     const list = mine((await ben.call('sync:duplicates', {})).items)
     expect(list.map((p) => [p.a.prospect, p.b.prospect])).toEqual(
       expect.arrayContaining([
