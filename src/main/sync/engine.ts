@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { AppError } from '../../shared/errors'
+import type { SyncResult } from '../../shared/channels/sync'
 import type { Db } from '../db/connection'
 import { observeHlc } from '../db/history'
 import {
@@ -28,11 +29,7 @@ import { SERVER_SCHEMA_VERSION } from './server'
 /** What this app's sync speaks: a server whose min_client_schema is above it is refused. */
 export const CLIENT_SCHEMA = 1
 
-export interface SyncResult {
-  pushed: number
-  pulled: number
-  conflicts: number
-}
+export type { SyncResult }
 
 export interface SyncOptions {
   getDb: () => Db
@@ -130,7 +127,7 @@ export class ChapterSync {
   }
 
   private async ensureClient(db: Db, st: SyncState): Promise<pg.Client> {
-    const key = `${st.chapter_id}|${st.role}|${this.opts.getDb() === db ? 'same' : 'other'}`
+    const key = `${st.chapter_id}|${st.role}`
     if (this.client && this.clientFor === key) {
       // A connection that died while idle (server restarted, member removed, laptop slept) is replaced.
       try {
