@@ -92,6 +92,34 @@ it('two laptops join one chapter; an introduction recorded on one appears on the
   expect(await ben.api<{ notes: string | null }>('sync:privateNote', { table: 'people', id: priyaId(ben) })).toEqual({ notes: null, isPrivate: false })
 })
 
+it('the same field edited on two laptops at once: the later edit wins on both, the other is listed under Conflicts and restored in one click', async () => {
+  const annInv = await server.invite('Cara Conflict')
+  const benInv = await server.invite('Dan Duel')
+  const ann = await startE2E()
+  apps.push(ann)
+  const ben = await startE2E()
+  apps.push(ben)
+  await join(ann, annInv)
+  await join(ben, benInv)
+  const id = (await ann.api<{ id: string }>('people:create', { name: 'Quinn Quill', profession: 'Accountant' })).id
+  await expect.poll(() => ben.api<{ total: number }>('people:list', { search: 'Quinn' }).then((r) => r.total), { timeout: 20_000 }).toBe(1)
+  // Both edit the profession before either laptop sends it (the live loops look every 1.5 s).
+  await Promise.all([ann.api('people:update', { id, profession: 'Lawyer' }), ben.api('people:update', { id, profession: 'Notary' })])
+  const profession = (app: E2EApp) => app.api<{ profession: string | null }>('people:get', { id }).then((p) => p.profession)
+  await expect.poll(async () => (await profession(ann)) === (await profession(ben)) && (await ann.api<{ conflicts: number }>('sync:status', {})).conflicts, { timeout: 20_000 }).toBe(1)
+  const winner = await profession(ann)
+  const loser = winner === 'Lawyer' ? 'Notary' : 'Lawyer'
+  const { page } = ann
+  await page.getByTestId('sync-conflicts').click()
+  const dialog = page.getByRole('dialog', { name: 'Conflicts' })
+  await dialog.getByText('Quinn Quill').waitFor()
+  await ann.screenshot('chapter-conflicts')
+  await dialog.getByRole('button', { name: `Restore “${loser}”` }).click()
+  await dialog.getByText('No conflicts').waitFor()
+  await expect.poll(() => profession(ben), { timeout: 20_000 }).toBe(loser)
+  expect(await profession(ann)).toBe(loser)
+})
+
 function priyaId(app: E2EApp): string {
   return (app.bridge.ctx.store.db.prepare(`SELECT id FROM people WHERE name = 'Priya Castellano'`).get() as { id: string }).id
 }
