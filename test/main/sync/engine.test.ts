@@ -149,6 +149,22 @@ describe('merging edits', () => {
     expect(await ann.fail('sync:resolve', { id: 999999, action: 'dismiss' })).toMatchObject({ code: 'NOT_FOUND', field: 'id' })
   })
 
+  it('an edit made after a restart wins over what the laptop had received, even from a clock ahead of its own', async () => {
+    const p = await ann.call('people:create', { name: 'Ria Restart' })
+    ann.setNow(at(120)) // Ann's clock runs two hours ahead (within the server's one-day tolerance)
+    await ann.call('people:update', { id: p.id, city: 'From Ann' })
+    await ann.sync()
+    await ben.sync()
+    expect(ben.ctx.store.db.prepare('SELECT city FROM people WHERE id = ?').pluck().get(p.id)).toBe('From Ann')
+    // Ben restarts the app (a new connection: the clock is set up again), then edits the city he sees.
+    ben.ctx.store.switchTo(ben.ctx.store.file)
+    await ben.call('people:update', { id: p.id, city: 'From Ben, later' })
+    await ben.sync()
+    await ann.sync()
+    for (const l of [ann, ben]) expect(l.ctx.store.db.prepare('SELECT city FROM people WHERE id = ?').pluck().get(p.id)).toBe('From Ben, later')
+    ann.setNow(at(121))
+  })
+
   it('delete against edit: the delete wins and the edit is kept under it', async () => {
     const i = await ann.call('introductions:create', { referrerId: ann.personId, receiverId: ben.personId, prospect: { new: { name: 'Rae Rowe' } }, date: '2026-06-10' })
     await ann.sync()
