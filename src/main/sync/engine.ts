@@ -233,14 +233,23 @@ export class ChapterSync {
     let cursor = getSyncState(db)?.cursor ?? st.cursor
     let pulled = 0
     const fresh = cursor === 0 && !hasClocks(db)
+    const fetchPage = (after: number) => {
+      const p = client
+        .query({
+          text: 'SELECT tbl, row_id, col, scope, value, hlc, seq FROM sync.cells WHERE chapter_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          values: [st.chapter_id, after, page],
+        })
+        .then((r) => r.rows as (IncomingCell & { seq: string })[])
+      p.catch(() => undefined) // awaited below; a prefetch abandoned by a failed apply must not surface as unhandled
+      return p
+    }
+    let next = fetchPage(cursor)
     for (;;) {
-      const r = await client.query({
-        text: 'SELECT tbl, row_id, col, scope, value, hlc, seq FROM sync.cells WHERE chapter_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-        values: [st.chapter_id, cursor, page],
-      })
-      const rows = r.rows as (IncomingCell & { seq: string })[]
+      const rows = await next
       if (rows.length === 0) return pulled
       const last = Number(rows[rows.length - 1]!.seq)
+      // The server reads the next page while this one is applied here.
+      if (rows.length === page) next = fetchPage(last)
       const now = this.opts.now()
       db.pragma('foreign_keys = OFF')
       try {
