@@ -66,3 +66,13 @@ describe('uuidv7', () => {
     expect(uuidv7Time(uuidv7(earlier))).toBe(earlier)
   })
 })
+
+describe('uuidv7 text form', () => {
+  it('is the package’s own canonical form, as one flat string', async () => {
+    const { UUID } = await import('uuidv7')
+    for (let i = 0; i < 200; i++) {
+      const id = uuidv7(Date.UTC(2026, 0, 1) + i)
+      expect(UUID.parse(id).toString()).toBe(id)
+    }
+  })
+})
