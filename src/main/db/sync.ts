@@ -701,21 +701,28 @@ export interface IntroBrief {
   createdAt: string
 }
 
+/** Only the newest introductions are checked (a slip typed twice is typed around the same time). */
+const RECENT_LIMIT = 500
+
 /**
  * Introductions that look like one slip recorded twice (by two members, or
  * twice offline): same referrer and receiver, prospects with the same name,
- * dates at most 14 days apart, at least one of them created since `since`.
+ * dates at most 14 days apart, at least one of them among the newest 500
+ * created since `since`.
  * Pairs the member said are different are left out.
  */
 export function duplicateIntroductions(db: Db, since: string, limit = 50): { a: IntroBrief; b: IntroBrief }[] {
   const rows = db
     .prepare(
-      `WITH recent AS (SELECT * FROM introductions WHERE deleted_at IS NULL AND created_at >= ?),
+      `WITH recent AS MATERIALIZED (
+         SELECT * FROM introductions WHERE deleted_at IS NULL AND created_at >= ? ORDER BY created_at DESC LIMIT ${RECENT_LIMIT}
+       ),
        pairs AS (
          SELECT DISTINCT min(r.id, o.id) AS aid, max(r.id, o.id) AS bid
          FROM recent r
-         JOIN introductions o ON o.referrer_id = r.referrer_id AND o.date BETWEEN date(r.date, '-14 days') AND date(r.date, '+14 days')
-           AND o.id <> r.id AND o.deleted_at IS NULL AND o.receiver_id = r.receiver_id
+         JOIN introductions o INDEXED BY sync_intros_by_pair
+           ON o.referrer_id = r.referrer_id AND o.receiver_id = r.receiver_id AND o.deleted_at IS NULL
+           AND o.date BETWEEN date(r.date, '-14 days') AND date(r.date, '+14 days') AND o.id <> r.id
          JOIN people pr ON pr.id = r.prospect_id
          JOIN people po ON po.id = o.prospect_id AND po.name_key = pr.name_key
        )
