@@ -96,7 +96,7 @@ export const syncChannels = {
   'sync:setPrivateNote': channel<{ notes: string | null; isPrivate: boolean }>()(
     z.object({ table: z.enum(SYNC_PRIVATE_TABLES), id: Id, notes: OptLongText.optional(), isPrivate: z.boolean().optional() }).strict(),
   ),
-  /** Introductions that look like one slip recorded twice (same referrer, receiver and prospect name, dates within 14 days; one created in the last 30 days). */
+  /** Introductions that look like one slip recorded twice (same referrer, receiver and prospect name, dates within 14 days; one among the newest 500 created in the last 30 days). */
   'sync:duplicates': channel<{ items: { a: DuplicateIntro; b: DuplicateIntro }[] }>()(Empty),
   /** merge: dropId is deleted (shared like any edit), keepId stays; different: the pair is not offered again. */
   'sync:resolveDuplicate': channel<{ items: { a: DuplicateIntro; b: DuplicateIntro }[] }>()(
