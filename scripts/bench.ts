@@ -57,7 +57,9 @@ async function main(): Promise<void> {
     const tmpDir = mkdtempSync(join(tmpdir(), `referral-map-bench-${f.replace(/\.ts$/, '')}-`))
     const log = (s: string) => console.error(`[${f}] ${s}`)
     try {
-      const mod = (await import(pathToFileURL(join(dir, f)).href)) as BenchModule
+      const mod = (await import(pathToFileURL(join(dir, f)).href)) as Partial<BenchModule>
+      // A module without a default run() is a helper the benches share (synthetic.ts), not a bench.
+      if (typeof mod.default !== 'function') continue
       rows.push(...(await mod.default({ tmpDir, quick, log })))
     } catch (e) {
       rows.push({ case: f, size: '-', value: 'failed', note: (e as Error).message.slice(0, 120) })
