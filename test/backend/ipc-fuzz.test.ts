@@ -232,9 +232,19 @@ function fromSchema(s: JsonSchema, root: JsonSchema, pools: Pools, mode: Mode, k
   return valid ? any() : fc.oneof({ weight: 4, arbitrary: any() }, { weight: 1, arbitrary: junk() })
 }
 
-const putOwn = (out: Json, k: string, v: unknown): void =>
+/** A key as JSON would carry it: a wild key (junk where a property name goes) becomes its JSON text. */
+function keyText(k: unknown): string {
+  if (typeof k === 'string') return k
+  try {
+    return JSON.stringify(k) ?? String(typeof k)
+  } catch {
+    return 'junk'
+  }
+}
+
+const putOwn = (out: Json, k: unknown, v: unknown): void =>
   // defineProperty: '__proto__' becomes an own key, as JSON.parse would make it.
-  void Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true })
+  void Object.defineProperty(out, keyText(k), { value: v, enumerable: true, writable: true, configurable: true })
 
 function objectArb(s: JsonSchema, root: JsonSchema, pools: Pools, mode: Mode): fc.Arbitrary<unknown> {
   const valid = mode === 'valid'

@@ -4,7 +4,7 @@ import { Fail, mockApi, renderWithClient } from './mockApi'
 import { ToastProvider } from '../../src/renderer/src/ui'
 import { PrivateNote, SyncSidebar, ago } from '../../src/renderer/src/features/sync'
 
-const notJoined = { joined: false, chapter: null, member: null, personId: null, lastSyncAt: null, pending: 0, offline: false, lastError: null, conflicts: 0, readOnly: null, parked: 0, live: false, cursor: 0, members: [] }
+const notJoined = { joined: false, chapter: null, member: null, personId: null, lastSyncAt: null, pending: 0, offline: false, lastError: null, conflicts: 0, duplicates: 0, readOnly: null, parked: 0, live: false, cursor: 0, members: [] }
 const joined = { ...notJoined, joined: true, chapter: 'North', member: 'Ann', lastSyncAt: new Date().toISOString(), pending: 2, conflicts: 1, cursor: 5 }
 const conflict = { id: 7, table: 'people', rowId: '["p"]', column: 'profession', what: 'Quinn Quill', value: 'Lawyer', current: 'Notary', author: 'Ann', winnerAuthor: 'Ben', at: '2026-06-15T10:00:00Z' }
 
@@ -57,6 +57,30 @@ describe('chapter sharing in the window', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Restore “Lawyer”' }))
     await waitFor(() => expect(api.callsTo('sync:resolve')).toEqual([{ id: 7, action: 'restore' }]))
     expect(await within(dialog).findByText('No conflicts')).toBeInTheDocument()
+  })
+
+  it('possible duplicates: keep one of the two slips, or say they are different', async () => {
+    const slip = (id: string, date: string) => ({ id, date, status: 'new', referrer: 'Ben', receiver: 'Ann', prospect: 'Sol Same', createdAt: '2026-06-15T10:00:00Z' })
+    let items = [{ a: slip('0190a000-0000-7000-8000-00000000000a', '2026-06-10'), b: slip('0190a000-0000-7000-8000-00000000000b', '2026-06-11') }]
+    const api = mockApi({
+      'sync:status': () => ({ ...joined, conflicts: 0, duplicates: items.length }),
+      'sync:duplicates': () => ({ items }),
+      'sync:resolveDuplicate': () => {
+        items = []
+        return { items }
+      },
+    })
+    show()
+    fireEvent.click(await screen.findByRole('button', { name: '1 possible duplicate' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Possible duplicates' })
+    expect(await within(dialog).findByText(/2026-06-11: Ben → Ann, Sol Same/)).toBeInTheDocument()
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep the second' }))
+    await waitFor(() =>
+      expect(api.callsTo('sync:resolveDuplicate')).toEqual([
+        { keepId: '0190a000-0000-7000-8000-00000000000b', dropId: '0190a000-0000-7000-8000-00000000000a', action: 'merge' },
+      ]),
+    )
+    expect(await within(dialog).findByText('No possible duplicates')).toBeInTheDocument()
   })
 
   it('a removed member sees why the copy is read-only, and no Sync now', async () => {

@@ -133,7 +133,9 @@ function drainBulk(db: Db, st: SyncState, now: Date, put: (tbl: string, rowId: s
 
 /** Leaving a chapter: the file becomes an ordinary network (its rows stay). */
 export function clearSyncState(db: Db): void {
-  db.exec('DELETE FROM sync_state; DELETE FROM sync_outbox; DELETE FROM sync_clock; DELETE FROM sync_pending; DELETE FROM sync_parked; DELETE FROM sync_conflicts;')
+  db.exec(
+    'DELETE FROM sync_state; DELETE FROM sync_outbox; DELETE FROM sync_clock; DELETE FROM sync_pending; DELETE FROM sync_parked; DELETE FROM sync_conflicts; DELETE FROM sync_not_duplicates;',
+  )
 }
 
 /**
@@ -685,6 +687,65 @@ export function describeRow(db: Db, tbl: string, rowId: string): string {
     return r ? `group ${r.name}` : 'a group'
   }
   return `a row of ${tbl.replace(/_/g, ' ')}`
+}
+
+// ---------------------------------------------------------------- the same slip typed twice
+
+export interface IntroBrief {
+  id: string
+  date: string
+  status: string
+  referrer: string
+  receiver: string
+  prospect: string
+  createdAt: string
+}
+
+/**
+ * Introductions that look like one slip recorded twice (by two members, or
+ * twice offline): same referrer and receiver, prospects with the same name,
+ * dates at most 14 days apart, at least one of them created since `since`.
+ * Pairs the member said are different are left out.
+ */
+export function duplicateIntroductions(db: Db, since: string, limit = 50): { a: IntroBrief; b: IntroBrief }[] {
+  const rows = db
+    .prepare(
+      `WITH recent AS (SELECT * FROM introductions WHERE deleted_at IS NULL AND created_at >= ?),
+       pairs AS (
+         SELECT DISTINCT min(r.id, o.id) AS aid, max(r.id, o.id) AS bid
+         FROM recent r
+         JOIN introductions o ON o.referrer_id = r.referrer_id AND o.date BETWEEN date(r.date, '-14 days') AND date(r.date, '+14 days')
+           AND o.id <> r.id AND o.deleted_at IS NULL AND o.receiver_id = r.receiver_id
+         JOIN people pr ON pr.id = r.prospect_id
+         JOIN people po ON po.id = o.prospect_id AND po.name_key = pr.name_key
+       )
+       SELECT aid, bid FROM pairs WHERE NOT EXISTS (SELECT 1 FROM sync_not_duplicates n WHERE n.a = pairs.aid AND n.b = pairs.bid)
+       ORDER BY bid DESC LIMIT ?`,
+    )
+    .all(since, limit) as { aid: string; bid: string }[]
+  const brief = db.prepare(
+    `SELECT i.id, i.date, i.status, f.name AS referrer, v.name AS receiver, p.name AS prospect, i.created_at AS createdAt
+       FROM introductions i JOIN people f ON f.id = i.referrer_id JOIN people v ON v.id = i.receiver_id JOIN people p ON p.id = i.prospect_id
+      WHERE i.id = ?`,
+  )
+  return rows.map((r) => ({ a: brief.get(r.aid) as IntroBrief, b: brief.get(r.bid) as IntroBrief }))
+}
+
+export function markNotDuplicate(db: Db, x: string, y: string): void {
+  db.prepare('INSERT OR IGNORE INTO sync_not_duplicates (a, b) VALUES (?, ?)').run(x < y ? x : y, x < y ? y : x)
+}
+
+/** Both live introductions of one referrer and receiver (what "the same slip" needs), or null. */
+export function introPair(db: Db, keepId: string, dropId: string): { keep: { referrer_id: string; receiver_id: string }; drop: { referrer_id: string; receiver_id: string } } | null {
+  const get = db.prepare('SELECT referrer_id, receiver_id FROM introductions WHERE id = ? AND deleted_at IS NULL')
+  const keep = get.get(keepId) as { referrer_id: string; receiver_id: string } | undefined
+  const drop = get.get(dropId) as { referrer_id: string; receiver_id: string } | undefined
+  return keep && drop ? { keep, drop } : null
+}
+
+/** The duplicate goes (a soft delete, sent to the chapter like any edit). */
+export function dropDuplicate(db: Db, id: string, nowIso: string): void {
+  db.prepare('UPDATE introductions SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(nowIso, nowIso, id)
 }
 
 // ---------------------------------------------------------------- private notes

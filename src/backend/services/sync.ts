@@ -5,6 +5,10 @@ import type { Db } from '../db/connection'
 import { tx } from '../db/connection'
 import {
   cellValue,
+  dropDuplicate,
+  duplicateIntroductions,
+  introPair,
+  markNotDuplicate,
   chapterReport,
   clearSyncState,
   createSyncState,
@@ -74,6 +78,7 @@ export function syncStatus(ctx: ServiceContext): SyncStatus {
       offline: false,
       lastError: null,
       conflicts: 0,
+      duplicates: 0,
       readOnly: null,
       parked: 0,
       live: false,
@@ -90,12 +95,28 @@ export function syncStatus(ctx: ServiceContext): SyncStatus {
     offline: st.offline === 1,
     lastError: st.last_error,
     conflicts: openConflictCount(db),
+    duplicates: duplicateCount(ctx),
     readOnly: st.status === 'removed' ? (st.status_reason ?? 'Read-only.') : null,
     parked: parkedCount(db),
     live: chapterSync(ctx).live,
     cursor: st.cursor,
     members: members(db).map((m) => ({ name: m.name, personId: m.personId, removed: m.removed })),
   }
+}
+
+const DUPLICATE_WINDOW_DAYS = 30
+const duplicatesSince = (ctx: ServiceContext) => new Date(ctx.now().getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString()
+
+/** Counted again only when the data changed (the sidebar asks every few seconds). */
+const dupCache = new WeakMap<Db, { key: string; n: number }>()
+function duplicateCount(ctx: ServiceContext): number {
+  const db = ctx.store.db
+  const key = `${getSyncState(db)?.cursor ?? 0}|${db.prepare('SELECT coalesce(max(seq), 0) AS s FROM changes').pluck().get() as number}|${duplicatesSince(ctx).slice(0, 10)}`
+  const c = dupCache.get(db)
+  if (c && c.key === key) return c.n
+  const n = duplicateIntroductions(db, duplicatesSince(ctx), 100).length
+  dupCache.set(db, { key, n })
+  return n
 }
 
 function conflictItems(ctx: ServiceContext): ConflictItem[] {
@@ -226,6 +247,20 @@ export function syncHandlers(ctx: ServiceContext): SliceHandlers<typeof syncChan
         if (isPrivate !== undefined) patch.isPrivate = isPrivate
         return setPrivateNote(db, table, id, patch, nowIso(ctx))
       })
+    },
+    'sync:duplicates': () => ({ items: duplicateIntroductions(ctx.store.db, duplicatesSince(ctx)) }),
+    'sync:resolveDuplicate': ({ keepId, dropId, action }) => {
+      const db = ctx.store.db
+      if (keepId === dropId) throw new AppError('VALIDATION', 'Pick two different introductions.', 'dropId')
+      tx(db, () => {
+        const pair = introPair(db, keepId, dropId)
+        if (!pair) throw new AppError('NOT_FOUND', 'One of the two introductions is no longer here.', 'dropId')
+        if (pair.keep.referrer_id !== pair.drop.referrer_id || pair.keep.receiver_id !== pair.drop.receiver_id)
+          throw new AppError('CONFLICT', 'These two introductions are not between the same people.', 'dropId')
+        if (action === 'merge') dropDuplicate(db, dropId, nowIso(ctx))
+        else withoutCapture(db, () => markNotDuplicate(db, keepId, dropId))
+      })
+      return { items: duplicateIntroductions(db, duplicatesSince(ctx)) }
     },
     'sync:report': ({ from, to }) => {
       const db = ctx.store.db

@@ -18,6 +18,8 @@ export interface SyncStatus {
   lastError: string | null
   /** Open conflicts (values that lost a concurrent edit). */
   conflicts: number
+  /** Pairs of introductions that look like one slip recorded twice. */
+  duplicates: number
   /** Why this copy is read-only (the member was removed), or null. */
   readOnly: string | null
   /** Changes to columns this version does not know, kept until an upgrade applies them. */
@@ -52,6 +54,17 @@ export interface ConflictItem {
   at: string
 }
 
+/** One introduction of a pair that looks like the same slip recorded twice. */
+export interface DuplicateIntro {
+  id: string
+  date: string
+  status: string
+  referrer: string
+  receiver: string
+  prospect: string
+  createdAt: string
+}
+
 export interface ChapterReport {
   chapter: string
   rows: { personId: string; name: string; given: number; received: number; won: number; wonValueMinor: number }[]
@@ -82,6 +95,12 @@ export const syncChannels = {
   ),
   'sync:setPrivateNote': channel<{ notes: string | null; isPrivate: boolean }>()(
     z.object({ table: z.enum(SYNC_PRIVATE_TABLES), id: Id, notes: OptLongText.optional(), isPrivate: z.boolean().optional() }).strict(),
+  ),
+  /** Introductions that look like one slip recorded twice (same referrer, receiver and prospect name, dates within 14 days; one created in the last 30 days). */
+  'sync:duplicates': channel<{ items: { a: DuplicateIntro; b: DuplicateIntro }[] }>()(Empty),
+  /** merge: dropId is deleted (shared like any edit), keepId stays; different: the pair is not offered again. */
+  'sync:resolveDuplicate': channel<{ items: { a: DuplicateIntro; b: DuplicateIntro }[] }>()(
+    z.object({ keepId: Id, dropId: Id, action: z.enum(['merge', 'different']) }).strict(),
   ),
   /** Chapter-wide figures per member: given, received, won. */
   'sync:report': channel<ChapterReport>()(

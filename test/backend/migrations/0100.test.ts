@@ -15,7 +15,7 @@ describe('migration 0100 sync', () => {
       name: string
       strict: number
     }[]
-    expect(list.map((t) => t.name).sort()).toEqual(['private_notes', 'sync_clock', 'sync_conflicts', 'sync_outbox', 'sync_parked', 'sync_pending', 'sync_state'])
+    expect(list.map((t) => t.name).sort()).toEqual(['private_notes', 'sync_clock', 'sync_conflicts', 'sync_not_duplicates', 'sync_outbox', 'sync_parked', 'sync_pending', 'sync_state'])
     for (const t of list) expect(t.strict, t.name).toBe(1)
     expect(db.prepare('SELECT count(*) AS n FROM sync_state').get()).toEqual({ n: 0 })
     expect(() => db.prepare("INSERT INTO private_notes (tbl, row_id, updated_at) VALUES ('settings', 'x', 'now')").run()).toThrow(/CHECK/)

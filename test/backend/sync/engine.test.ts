@@ -221,6 +221,43 @@ describe('bulk changes and leaving', () => {
   })
 })
 
+describe('the same slip recorded twice', () => {
+  it('is offered as a possible duplicate; keeping one removes the other everywhere; "not the same" is not offered again', async () => {
+    const slip = (l: Laptop, name: string) =>
+      l.call('introductions:create', { referrerId: ben.personId, receiverId: ann.personId, prospect: { new: { name } }, date: new Date().toISOString().slice(0, 10) })
+    const a1 = await slip(ann, 'Sol Same')
+    const b1 = await slip(ben, 'Sol Same')
+    await slip(ann, 'Tia Twice')
+    await slip(ben, 'Tia Twice')
+    await ann.sync()
+    await ben.sync()
+    await ann.sync()
+    const mine = (items: { a: { prospect: string }; b: { prospect: string } }[]) => items.filter((p) => ['Sol Same', 'Tia Twice'].includes(p.a.prospect))
+    const list = mine((await ben.call('sync:duplicates', {})).items)
+    expect(list.map((p) => [p.a.prospect, p.b.prospect])).toEqual(
+      expect.arrayContaining([
+        ['Sol Same', 'Sol Same'],
+        ['Tia Twice', 'Tia Twice'],
+      ]),
+    )
+    expect((await ben.call('sync:status', {})).duplicates).toBeGreaterThanOrEqual(2)
+    const sol = list.find((p) => p.a.prospect === 'Sol Same')!
+    expect(new Set([sol.a.id, sol.b.id])).toEqual(new Set([a1.id, b1.id]))
+    await ben.call('sync:resolveDuplicate', { keepId: a1.id, dropId: b1.id, action: 'merge' })
+    const tia = list.find((p) => p.a.prospect === 'Tia Twice')!
+    await ben.call('sync:resolveDuplicate', { keepId: tia.a.id, dropId: tia.b.id, action: 'different' })
+    expect(mine((await ben.call('sync:duplicates', {})).items)).toEqual([])
+    await ben.sync()
+    await ann.sync()
+    expect(count(ann, 'SELECT count(*) AS n FROM introductions WHERE id = ? AND deleted_at IS NOT NULL', b1.id)).toBe(1)
+    expect(count(ann, 'SELECT count(*) AS n FROM introductions WHERE id = ? AND deleted_at IS NULL', a1.id)).toBe(1)
+    // "Not the same" is Ben's own judgement: Ann still sees the pair.
+    expect(mine((await ann.call('sync:duplicates', {})).items).map((p) => p.a.prospect)).toEqual(['Tia Twice'])
+    expect(await ben.fail('sync:resolveDuplicate', { keepId: a1.id, dropId: b1.id, action: 'merge' })).toMatchObject({ code: 'NOT_FOUND' })
+    expect(sharedChecksum(ann)).toBe(sharedChecksum(ben))
+  })
+})
+
 describe('faults', () => {
   it('duplicate delivery: a push the server committed but never acknowledged, and a pull replayed from the start, change nothing', async () => {
     const p = await ann.call('people:create', { name: 'Dup Licate' })

@@ -8,6 +8,7 @@
  * rows that are not complete yet (a page ended mid-row); `sync_parked` cells of
  * tables or columns this version does not know (applied after an upgrade);
  * `sync_conflicts` values that lost a concurrent edit, restorable.
+ * `sync_not_duplicates` pairs of introductions the member said are not the same slip.
  * `barrier_seen`: the last bulk change (import, merge, restore) whose new rows were queued.
  * `private_notes` holds what never reaches another member: a private note on a
  * person, introduction or interaction, and the flag that makes a whole record
@@ -86,6 +87,11 @@ export default {
         resolved TEXT CHECK (resolved IS NULL OR resolved IN ('restored', 'dismissed'))
       ) STRICT;
       CREATE INDEX sync_conflicts_open ON sync_conflicts(id) WHERE resolved IS NULL;
+      CREATE TABLE sync_not_duplicates (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        PRIMARY KEY (a, b)
+      ) STRICT, WITHOUT ROWID;
       CREATE TABLE private_notes (
         tbl TEXT NOT NULL CHECK (tbl IN ('people', 'introductions', 'interactions')),
         row_id TEXT NOT NULL,

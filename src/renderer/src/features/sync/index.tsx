@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import type { ConflictItem, SyncStatus } from '../../../../shared/channels/sync'
+import type { ConflictItem, DuplicateIntro, SyncStatus } from '../../../../shared/channels/sync'
 import { Button, Dialog, TextArea, call, errorMessage, fieldError, useApi, useToast, EmptyState } from '../../ui'
 import './sync.css'
 
@@ -46,6 +46,7 @@ export function SyncSidebar() {
   const toast = useToast()
   const [joining, setJoining] = useState(false)
   const [conflicts, setConflicts] = useState(false)
+  const [duplicates, setDuplicates] = useState(false)
   const [busy, setBusy] = useState(false)
   useEffect(
     () =>
@@ -90,6 +91,11 @@ export function SyncSidebar() {
                 {s.conflicts} conflict{s.conflicts === 1 ? '' : 's'}
               </Button>
             )}
+            {s.duplicates > 0 && (
+              <Button small variant="ghost" onClick={() => setDuplicates(true)} data-testid="sync-duplicates">
+                {s.duplicates} possible duplicate{s.duplicates === 1 ? '' : 's'}
+              </Button>
+            )}
           </div>
         </>
       ) : (
@@ -99,6 +105,7 @@ export function SyncSidebar() {
       )}
       {joining && <JoinChapterDialog onClose={() => setJoining(false)} />}
       {conflicts && <ConflictsDialog onClose={() => setConflicts(false)} />}
+      {duplicates && <DuplicatesDialog onClose={() => setDuplicates(false)} />}
     </div>
   )
 }
@@ -219,6 +226,66 @@ export function ConflictsDialog({ onClose }: { onClose: () => void }) {
                 </Button>
                 <Button small variant="ghost" disabled={busy === c.id} onClick={() => void resolve(c, 'dismiss')}>
                   Keep current
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  )
+}
+
+function Slip({ i }: { i: DuplicateIntro }) {
+  return (
+    <span>
+      {i.date}: {i.referrer} → {i.receiver}, {i.prospect} <span className="muted">({i.status.replace(/_/g, ' ')})</span>
+    </span>
+  )
+}
+
+/** The same slip recorded twice (two members, or offline): keep one, or say they are different. */
+export function DuplicatesDialog({ onClose }: { onClose: () => void }) {
+  const list = useApi('sync:duplicates', {})
+  const qc = useQueryClient()
+  const toast = useToast()
+  const [busy, setBusy] = useState<string | null>(null)
+  async function resolve(keepId: string, dropId: string, action: 'merge' | 'different') {
+    setBusy(`${keepId}/${dropId}`)
+    try {
+      await call('sync:resolveDuplicate', { keepId, dropId, action })
+      await qc.invalidateQueries()
+      toast.success(action === 'merge' ? 'Kept one introduction; the other was removed.' : 'Marked as two different introductions.')
+    } catch (e) {
+      toast.error(e)
+    } finally {
+      setBusy(null)
+    }
+  }
+  const items = list.data?.items ?? []
+  return (
+    <Dialog title="Possible duplicates" onClose={onClose} wide>
+      {items.length === 0 ? (
+        <EmptyState title="No possible duplicates">Introductions that look like one slip recorded twice are listed here.</EmptyState>
+      ) : (
+        <ul className="sync-conflicts" aria-label="Possible duplicates">
+          {items.map(({ a, b }) => (
+            <li key={`${a.id}/${b.id}`}>
+              <div>
+                <Slip i={a} />
+              </div>
+              <div>
+                <Slip i={b} />
+              </div>
+              <div className="sync-conflict-actions">
+                <Button small busy={busy === `${a.id}/${b.id}`} onClick={() => void resolve(a.id, b.id, 'merge')}>
+                  Keep the first
+                </Button>
+                <Button small disabled={busy !== null} onClick={() => void resolve(b.id, a.id, 'merge')}>
+                  Keep the second
+                </Button>
+                <Button small variant="ghost" disabled={busy !== null} onClick={() => void resolve(a.id, b.id, 'different')}>
+                  Not the same
                 </Button>
               </div>
             </li>
