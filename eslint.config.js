@@ -25,16 +25,22 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'better-sqlite3', 'react', 'react-dom', ...nodeBuiltins], message: 'core/ and shared/ are pure: no electron, node or React.' },
-            { group: ['**/main/**', '**/renderer/**', '**/web/**', '**/preload/**'], message: 'core/ and shared/ import only shared/ (and core/).' },
+            { group: ['**/backend/**', '**/main/**', '**/renderer/**', '**/web/**', '**/preload/**'], message: 'core/ and shared/ import only shared/ (and core/).' },
           ],
         },
       ],
     },
   },
   {
-    files: ['src/main/services/**/*.ts', 'src/main/db/**/*.ts'],
+    files: ['src/backend/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services and db never touch Electron: the web bridge hosts them too.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The backend never touches Electron: the web bridge and the command-line tools host it too.' }],
+          patterns: [{ group: ['**/main/**', '**/renderer/**', '**/web/**', '**/preload/**', '**/cli/**'], message: 'The backend is hosted by main, web and cli; it imports none of them.' }],
+        },
+      ],
     },
   },
   {
@@ -50,7 +56,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'better-sqlite3', ...nodeBuiltins], message: 'The renderer talks to the rest only through window.api.' },
-            { group: ['**/main/**', '**/preload/**', '**/web/**'], message: 'The renderer cannot import main, preload or web.' },
+            { group: ['**/backend/**', '**/main/**', '**/preload/**', '**/web/**'], message: 'The renderer cannot import backend, main, preload or web.' },
           ],
         },
       ],

@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/core/**/*.test.ts', 'test/main/**/*.test.ts', 'test/web/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/backend/**/*.test.ts', 'test/main/**/*.test.ts', 'test/web/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
           testTimeout: 60_000,

@@ -12,10 +12,10 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { normalizeEmail, normalizeKey } from '../src/core/text'
 import { uuidv7 } from '../src/core/ids'
-import { openDatabase, tx, type Db } from '../src/main/db/connection'
-import { createHandlers, NetworkStore, type ServiceContext } from '../src/main/services'
-import { dispatch } from '../src/main/ipc/dispatch'
-import { JsonRowsInserter } from '../src/main/db/bulk'
+import { openDatabase, tx, type Db } from '../src/backend/db/connection'
+import { createHandlers, NetworkStore, type ServiceContext } from '../src/backend/services'
+import { dispatch } from '../src/backend/dispatch'
+import { JsonRowsInserter } from '../src/backend/db/bulk'
 
 interface Env {
   tmpDir: string

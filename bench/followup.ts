@@ -4,14 +4,14 @@
  */
 import { join } from 'node:path'
 import { generateNetwork } from '../src/core/sample/generator'
-import { tx } from '../src/main/db/connection'
-import { insertNetwork } from '../src/main/db/bulk'
-import { NetworkStore, type ServiceContext } from '../src/main/services/context'
-import { computeToday } from '../src/main/services/followup'
-import { insertInteraction } from '../src/main/db/followup'
+import { tx } from '../src/backend/db/connection'
+import { insertNetwork } from '../src/backend/db/bulk'
+import { NetworkStore, type ServiceContext } from '../src/backend/services/context'
+import { computeToday } from '../src/backend/services/followup'
+import { insertInteraction } from '../src/backend/db/followup'
 import { uuidv7 } from '../src/core/ids'
 import { addDays } from '../src/core/dates'
-import { writeSetting } from '../src/main/db/settings'
+import { writeSetting } from '../src/backend/db/settings'
 
 interface Env {
   tmpDir: string

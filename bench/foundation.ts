@@ -5,10 +5,10 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { generateNetwork } from '../src/core/sample/generator'
-import { openDatabase, tx, withIndexesDeferred } from '../src/main/db/connection'
-import { insertNetwork } from '../src/main/db/bulk'
-import { getMeId, listPeople } from '../src/main/db/people'
-import { listIntroductions } from '../src/main/db/introductions'
+import { openDatabase, tx, withIndexesDeferred } from '../src/backend/db/connection'
+import { insertNetwork } from '../src/backend/db/bulk'
+import { getMeId, listPeople } from '../src/backend/db/people'
+import { listIntroductions } from '../src/backend/db/introductions'
 
 const BULK_TABLES = ['people', 'person_tags', 'memberships', 'introductions', 'introduction_status_history', 'interactions']
 

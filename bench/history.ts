@@ -7,15 +7,15 @@
  */
 import { join } from 'node:path'
 import { generateNetwork } from '../src/core/sample/generator'
-import { openDatabase, tx, withIndexesDeferred } from '../src/main/db/connection'
-import { insertNetwork } from '../src/main/db/bulk'
-import { getMeId } from '../src/main/db/people'
-import { installCapture } from '../src/main/db/history'
-import { createHandlers, NetworkStore, type ServiceContext } from '../src/main/services'
-import { dispatch } from '../src/main/ipc/dispatch'
-import { peopleHandlers } from '../src/main/services/people'
-import { introductionsHandlers } from '../src/main/services/introductions'
-import type { Handlers } from '../src/main/services/types'
+import { openDatabase, tx, withIndexesDeferred } from '../src/backend/db/connection'
+import { insertNetwork } from '../src/backend/db/bulk'
+import { getMeId } from '../src/backend/db/people'
+import { installCapture } from '../src/backend/db/history'
+import { createHandlers, NetworkStore, type ServiceContext } from '../src/backend/services'
+import { dispatch } from '../src/backend/dispatch'
+import { peopleHandlers } from '../src/backend/services/people'
+import { introductionsHandlers } from '../src/backend/services/introductions'
+import type { Handlers } from '../src/backend/services/types'
 
 interface Env {
   tmpDir: string

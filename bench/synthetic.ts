@@ -7,7 +7,7 @@
 import { uuidv7 } from '../src/core/ids'
 import { createRng } from '../src/core/random'
 import { normalizeKey } from '../src/core/text'
-import { tx, type Db } from '../src/main/db/connection'
+import { tx, type Db } from '../src/backend/db/connection'
 
 const NOW = '2026-10-31T12:00:00.000Z'
 

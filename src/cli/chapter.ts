@@ -9,7 +9,7 @@
  * --db), --tls off|require|verify (default: off on loopback, verify elsewhere).
  */
 import pg from 'pg'
-import { ChapterAdminError, initChapter, inviteMember, removeMember } from '../main/sync/server'
+import { ChapterAdminError, initChapter, inviteMember, removeMember } from '../backend/sync/server'
 
 const USAGE = `Usage: npm run chapter -- <init|invite|remove> --db <postgres-url> --chapter "<name>" [--member "<name>"]
   invite options: --host <name> --port <n> (what members connect to) --tls off|require|verify`

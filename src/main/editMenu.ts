@@ -1,4 +1,4 @@
-import type { Handlers } from './services/types'
+import type { Handlers } from '../backend/services/types'
 import { setEditLabels } from './menu'
 
 /**

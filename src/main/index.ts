@@ -2,17 +2,17 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } f
 import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
-import { createHandlers, NetworkStore, type ServiceContext } from './services'
-import { startChapterLive } from './services/sync'
+import { createHandlers, NetworkStore, type ServiceContext } from '../backend/services'
+import { startChapterLive } from '../backend/services/sync'
 import { chapterAdminArgs, runChapterAdmin } from '../cli/chapter'
 import { makeFrameCheck, registerIpc } from './ipc/register'
 import { electronNativeBinding } from './native'
-import { defaultNetworkFile, networkFileFromArgv } from './paths'
+import { defaultNetworkFile, networkFileFromArgv } from '../backend/paths'
 import { buildMenuTemplate } from './menu'
 import { followHistoryInMenu } from './editMenu'
 import { askNetworkFile, askSavePath, installFilesMenu, openAndReload } from './files/electron'
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
-import { openExternalSafe } from './external'
+import { openExternalSafe } from '../backend/external'
 import {
   APP_INDEX_URL,
   APP_SCHEME,

@@ -1,5 +1,5 @@
 import { extname, join, resolve, sep } from 'node:path'
-import { isSafeExternalUrl } from './external'
+import { isSafeExternalUrl } from '../backend/external'
 
 /**
  * The desktop shell's security decisions, as plain functions so they can be

@@ -4,11 +4,11 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join, normalize, resolve, sep } from 'node:path'
 import { channels } from '../shared/contract'
 import type { AppErrorShape, Result } from '../shared/errors'
-import { dispatch } from '../main/ipc/dispatch'
+import { dispatch } from '../backend/dispatch'
 import { PAGE_CSP, staticType } from '../main/security'
-import { createHandlers, NetworkStore, type ServiceContext } from '../main/services'
-import { startChapterLive } from '../main/services/sync'
-import { defaultNetworkFile } from '../main/paths'
+import { createHandlers, NetworkStore, type ServiceContext } from '../backend/services'
+import { startChapterLive } from '../backend/services/sync'
+import { defaultNetworkFile } from '../backend/paths'
 
 export interface WebBridgeOptions {
   dataDir: string

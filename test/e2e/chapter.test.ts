@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startE2E, type E2EApp } from './harness'
-import { startChapterServer, type ChapterServer } from '../main/sync/fixture'
+import { startChapterServer, type ChapterServer } from '../backend/sync/fixture'
 
 let server: ChapterServer
 const apps: E2EApp[] = []

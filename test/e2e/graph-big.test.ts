@@ -3,8 +3,8 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { buildSynthetic } from '../../bench/synthetic'
-import { openDatabase } from '../../src/main/db/connection'
-import { defaultNetworkFile } from '../../src/main/paths'
+import { openDatabase } from '../../src/backend/db/connection'
+import { defaultNetworkFile } from '../../src/backend/paths'
 import { startE2E, type E2EApp } from './harness'
 
 /**

@@ -2,9 +2,9 @@ import { join, resolve } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { startE2E, type E2EApp } from './harness'
 import { generateNetwork } from '../../src/core/sample/generator'
-import { openDatabase, tx } from '../../src/main/db/connection'
-import { insertNetwork } from '../../src/main/db/bulk'
-import { defaultNetworkFile } from '../../src/main/paths'
+import { openDatabase, tx } from '../../src/backend/db/connection'
+import { insertNetwork } from '../../src/backend/db/bulk'
+import { defaultNetworkFile } from '../../src/backend/paths'
 
 let app: E2EApp | undefined
 afterEach(async () => {

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createHandlers, NetworkStore, type ServiceContext } from '../../src/main/services'
-import { dispatch } from '../../src/main/ipc/dispatch'
+import { createHandlers, NetworkStore, type ServiceContext } from '../../src/backend/services'
+import { dispatch } from '../../src/backend/dispatch'
 import type { Channel, Input, Output } from '../../src/shared/contract'
 import type { AppErrorShape } from '../../src/shared/errors'
-import { defaultNetworkFile } from '../../src/main/paths'
+import { defaultNetworkFile } from '../../src/backend/paths'
 
 export interface TestApp {
   ctx: ServiceContext

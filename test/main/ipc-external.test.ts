@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSafeExternalUrl, openExternalSafe } from '../../src/main/external'
+import { isSafeExternalUrl, openExternalSafe } from '../../src/backend/external'
 
 describe('openExternalSafe', () => {
   it('opens mailto: and https: links', async () => {

@@ -3,8 +3,8 @@ import fc from 'fast-check'
 import { createTestApp, type TestApp } from '../helpers/ctx'
 import { channels } from '../../src/shared/contract'
 import type { ErrorCode } from '../../src/shared/errors'
-import { dispatch } from '../../src/main/ipc/dispatch'
-import { createHandlers } from '../../src/main/services'
+import { dispatch } from '../../src/backend/dispatch'
+import { createHandlers } from '../../src/backend/services'
 import { uuidv7 } from '../../src/core/ids'
 
 const KNOWN_CODES: ErrorCode[] = [

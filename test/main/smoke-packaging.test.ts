@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { NETWORK_EXT } from '../../src/main/paths'
+import { NETWORK_EXT } from '../../src/backend/paths'
 
 /** electron-builder cannot run here (no Electron binary, no signing); this checks its configuration. */
 const root = resolve(__dirname, '../..')

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { channels } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/errors'
-import { openDatabase } from '../../src/main/db/connection'
+import { openDatabase } from '../../src/backend/db/connection'
 
 /**
  * Loads the built main bundle under plain Node with a stand-in for `electron`

@@ -1,11 +1,11 @@
 import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, type SaveDialogOptions } from 'electron'
 import { writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import type { ServiceContext } from '../services/context'
-import { buildReport } from '../services/files'
-import { networkInfo, newNetwork, openNetwork, saveCopy } from '../services/files/store'
+import type { ServiceContext } from '../../backend/services/context'
+import { buildReport } from '../../backend/services/files'
+import { networkInfo, newNetwork, openNetwork, saveCopy } from '../../backend/services/files/store'
 import { buildMenuTemplate, type MenuSend } from '../menu'
-import { NETWORK_EXT } from '../paths'
+import { NETWORK_EXT } from '../../backend/paths'
 
 /**
  * Desktop-only parts of the files feature, kept thin: the system's file

@@ -1,7 +1,7 @@
 import type { IpcMain, WebFrameMain } from 'electron'
 import { channels } from '../../shared/contract'
-import type { Handlers } from '../services/types'
-import { dispatch, type DispatchOptions } from './dispatch'
+import type { Handlers } from '../../backend/services/types'
+import { dispatch, type DispatchOptions } from '../../backend/dispatch'
 import { isAppPage } from '../security'
 
 /**

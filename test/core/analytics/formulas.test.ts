@@ -261,7 +261,7 @@ describe('spin-off credit', () => {
 
 describe('summary columns', () => {
   test('the SQL summary columns are the core count keys, in the same order', async () => {
-    const { COL_NAMES } = await import('../../../src/main/db/analyticsSchema')
+    const { COL_NAMES } = await import('../../../src/backend/db/analyticsSchema')
     const { COUNT_KEYS } = await import('../../../src/core/analytics/counts')
     expect(COL_NAMES).toEqual([...COUNT_KEYS])
   })
