@@ -2,7 +2,7 @@
  * The live analytics summary schema, generated from one column list so the
  * triggers, the rebuild and the queries cannot disagree. Migrations do not call
  * this: they hold the SQL it produced as frozen text (0020, then 0070), and
- * test/main/migrations/0070.test.ts checks that a migrated database has exactly
+ * test/backend/migrations/0070.test.ts checks that a migrated database has exactly
  * the objects `summaryDdl()` creates today.
  *
  * Tables (all keyed by the *partner*: the other party of an introduction that

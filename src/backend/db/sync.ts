@@ -7,7 +7,7 @@ import { hlcCompare, hlcParse, hlcTick, hlcToString, type Hlc } from '../../core
  * Chapter sharing's local SQL: the sync state, the outbox drained from the
  * change log, the per-cell clocks, applying cells pulled from the server,
  * parked and pending cells, conflicts and private notes. The engine
- * (main/sync/engine.ts) drives these; nothing here talks to the server.
+ * (backend/sync/engine.ts) drives these; nothing here talks to the server.
  *
  * A cell is (table, row id, column): the row id is the change log's key (a
  * JSON array of the primary key's values), and `_row` is the row's own cell

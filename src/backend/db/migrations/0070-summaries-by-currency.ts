@@ -6,9 +6,9 @@
  * data: they are dropped and recreated empty and stale, and the first read
  * rebuilds them from the introductions.
  *
- * The SQL text src/main/db/analyticsSchema.ts summaryDdl() + calendarSql()
+ * The SQL text src/backend/db/analyticsSchema.ts summaryDdl() + calendarSql()
  * produced for this release, pasted verbatim (frozen: never edit; a later change
- * is a new migration). test/main/migrations/0070.test.ts checks that a migrated
+ * is a new migration). test/backend/migrations/0070.test.ts checks that a migrated
  * database has exactly the objects the live definition creates.
  */
 export default {

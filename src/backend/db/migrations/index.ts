@@ -9,7 +9,7 @@ import m0100 from './0100-sync'
 
 /**
  * One schema step: a numbered module holding its SQL as text. Released
- * migrations are frozen (test/main/migrations/frozen.test.ts keeps a hash of each):
+ * migrations are frozen (test/backend/migrations/frozen.test.ts keeps a hash of each):
  * a change to the schema is a new migration, never an edit of an old one, and
  * no migration builds its SQL from live code.
  */
