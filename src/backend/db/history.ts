@@ -364,3 +364,8 @@ export function groupName(db: Db, id: unknown): string | null {
   if (typeof id !== 'string') return null
   return (db.prepare('SELECT name FROM groups WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null
 }
+
+/** The newest change's sequence number (0 when none): moves on with every logged write. */
+export function lastChangeSeq(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(seq), 0) AS s FROM changes').get() as { s: number }).s
+}

@@ -720,9 +720,10 @@ export function duplicateIntroductions(db: Db, since: string, limit = 50): { a: 
        pairs AS (
          SELECT DISTINCT min(r.id, o.id) AS aid, max(r.id, o.id) AS bid
          FROM recent r
-         JOIN introductions o INDEXED BY sync_intros_by_pair
-           ON o.referrer_id = r.referrer_id AND o.receiver_id = r.receiver_id AND o.deleted_at IS NULL
-           AND o.date BETWEEN date(r.date, '-14 days') AND date(r.date, '+14 days') AND o.id <> r.id
+         JOIN introductions o INDEXED BY intros_by_referrer
+           ON o.referrer_id = r.referrer_id AND o.deleted_at IS NULL
+           AND o.date BETWEEN date(r.date, '-14 days') AND date(r.date, '+14 days')
+           AND o.receiver_id = r.receiver_id AND o.id <> r.id
          JOIN people pr ON pr.id = r.prospect_id
          JOIN people po ON po.id = o.prospect_id AND po.name_key = pr.name_key
        )

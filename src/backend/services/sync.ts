@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors'
 import type { ConflictItem, SyncStatus, syncChannels } from '../../shared/channels/sync'
 import type { Db } from '../db/connection'
 import { tx } from '../db/connection'
+import { lastChangeSeq } from '../db/history'
 import {
   cellValue,
   dropDuplicate,
@@ -111,7 +112,7 @@ const duplicatesSince = (ctx: ServiceContext) => new Date(ctx.now().getTime() - 
 const dupCache = new WeakMap<Db, { key: string; n: number }>()
 function duplicateCount(ctx: ServiceContext): number {
   const db = ctx.store.db
-  const key = `${getSyncState(db)?.cursor ?? 0}|${db.prepare('SELECT coalesce(max(seq), 0) AS s FROM changes').pluck().get() as number}|${duplicatesSince(ctx).slice(0, 10)}`
+  const key = `${getSyncState(db)?.cursor ?? 0}|${lastChangeSeq(db)}|${duplicatesSince(ctx).slice(0, 10)}`
   const c = dupCache.get(db)
   if (c && c.key === key) return c.n
   const n = duplicateIntroductions(db, duplicatesSince(ctx), 100).length

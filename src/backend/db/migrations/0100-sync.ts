@@ -88,7 +88,6 @@ export default {
         resolved TEXT CHECK (resolved IS NULL OR resolved IN ('restored', 'dismissed'))
       ) STRICT;
       CREATE INDEX sync_conflicts_open ON sync_conflicts(id) WHERE resolved IS NULL;
-      CREATE INDEX sync_intros_by_pair ON introductions(referrer_id, receiver_id, date) WHERE deleted_at IS NULL;
       CREATE INDEX sync_intros_by_created ON introductions(created_at) WHERE deleted_at IS NULL;
       CREATE TABLE sync_not_duplicates (
         a TEXT NOT NULL,
