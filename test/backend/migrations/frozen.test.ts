@@ -15,6 +15,10 @@ const RELEASED: Record<number, string> = {
   20: '164aaabefc44cb1716fa4cc96ac53c14879cd941953bb452a37388f958869983', // scorecard-summaries
   30: '8eb7d4bd35124bb2b2b53ca3410886fe676e726a07215c4dfe4aff9fc4cd1293', // graph-positions
   40: '8fa7cc90ab8b57cf8fcb64c51730c76787697dbcd1d717c3fd81f0e1eabdc10e', // followup
+  60: 'b64dbf6e90ed714c7aa6eedba233c750c11e668c8f7239128313254ef282c1eb', // person-merge
+  70: '1e75434dcc1faf5f0a6143d632c7647e27dbb32405b5e3b7b5d33f02d0044ae1', // summaries-by-currency
+  90: '09641242dfa22cb884b9d065af7e4f3c5f68e66cf8eb9ad5fbf5cf3d8187e23a', // history
+  100: 'bdd52d0ee6d2cb3cebfbbad256fa9b6970195eaba8599be50ad7bb1db1b88b36', // sync
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
