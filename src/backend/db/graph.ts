@@ -142,6 +142,31 @@ export function prospectEdges(db: Db, f: GraphFilters, main: string): GraphEdgeD
   return rows.map((r) => edgeOf(r, 'prospect'))
 }
 
+/**
+ * Live, unarchived people who appear in no introduction at all (as referrer, receiver or prospect): partners the
+ * map shows faintly so they can be found. The group and tag filters narrow them like the introductions; with `asOf`
+ * only people recorded by then count. You are never among them (you are always on the map).
+ */
+export function isolatedPeople(db: Db, f: GraphFilters): string[] {
+  const w = ['p.deleted_at IS NULL', 'p.archived_at IS NULL', 'p.is_me = 0']
+  const params: Record<string, unknown> = {}
+  if (f.asOf) {
+    w.push("p.created_at <= @asOfEnd")
+    params.asOfEnd = `${f.asOf}T99`
+  }
+  if (f.groupId) {
+    w.push('p.id IN (SELECT person_id FROM memberships WHERE group_id = @groupId)')
+    params.groupId = f.groupId
+  }
+  if (f.tag) {
+    w.push('p.id IN (SELECT person_id FROM person_tags WHERE tag_key = @tagKey)')
+    params.tagKey = normalizeKey(f.tag)
+  }
+  for (const col of ['referrer_id', 'receiver_id', 'prospect_id'])
+    w.push(`NOT EXISTS (SELECT 1 FROM introductions i WHERE i.${col} = p.id AND i.deleted_at IS NULL)`)
+  return (db.prepare(`SELECT p.id FROM people p WHERE ${w.join(' AND ')}`).pluck().all(params) as string[])
+}
+
 export interface PersonNodeRow {
   id: string
   name: string

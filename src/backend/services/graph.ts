@@ -4,7 +4,7 @@ import type { SliceHandlers } from './types'
 import type { GraphData, GraphEdgeData, GraphFilters, GraphNodeData, graphChannels } from '../../shared/channels/graph'
 import { AppError, notFound } from '../../shared/errors'
 import { tx, type Db } from '../db/connection'
-import { clearPositions, livePeopleAmong, nodeRows, partnerEdges, prospectEdges, upsertPositions, wonValueByReferrer } from '../db/graph'
+import { clearPositions, isolatedPeople, livePeopleAmong, nodeRows, partnerEdges, prospectEdges, upsertPositions, wonValueByReferrer } from '../db/graph'
 import { moneyList } from '../../core/analytics/scorecard'
 import { getMeId } from '../db/people'
 import { readSetting } from '../db/settings'
@@ -58,6 +58,9 @@ export function graphData(db: Db, f: GraphFilters): GraphData {
       edges.push(e)
     }
   }
+  // Partners with no introductions at all: on the map (faintly) so search finds them.
+  const isolated = new Set(isolatedPeople(db, f).filter((id) => !stats.has(id)))
+  for (const id of isolated) stat(id)
   const rows = nodeRows(db, [...stats.keys()])
   const nodes: GraphNodeData[] = rows.map((r) => {
     const s = stats.get(r.id)!
@@ -69,6 +72,7 @@ export function graphData(db: Db, f: GraphFilters): GraphData {
       isMe: r.is_me === 1,
       ...s,
       role: r.is_me === 1 ? 'me' : s.role,
+      ...(isolated.has(r.id) ? { isolated: true } : {}),
       x: r.x,
       y: r.y,
     }

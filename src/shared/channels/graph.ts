@@ -26,6 +26,8 @@ export interface GraphNodeData {
   closedValueMinor: number
   /** Won value of the introductions this person made, per currency, the main currency first. */
   closedValue: Money[]
+  /** A partner with no introductions at all: drawn faintly so they can still be found (absent: false). */
+  isolated?: boolean
   /** Saved position, when the user (or an earlier layout) placed this person. */
   x: number | null
   y: number | null

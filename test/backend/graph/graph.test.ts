@@ -81,6 +81,33 @@ describe('graph:get', () => {
     expect(edge(g, ann, p1.id)).toMatchObject({ kind: 'prospect', count: 1, won: 1 })
   })
 
+  it('returns partners with no introductions, flagged isolated, and leaves out the archived and prospects', async () => {
+    const { me, ann, group } = await small()
+    const cara = (await app.call('people:create', { name: 'Cara', tags: ['power partner'] })).id
+    const dan = (await app.call('people:create', { name: 'Dan' })).id
+    await app.call('groups:addMember', { groupId: group, personId: dan })
+    const gone = (await app.call('people:create', { name: 'Archived Eve' })).id
+    await app.call('people:archive', { id: gone, archived: true })
+    const g = await app.call('graph:get', {})
+    expect(g.nodes.map((n) => n.name).sort()).toEqual(['Ann', 'Bob', 'Cara', 'Dan', 'Me'])
+    expect(node(g, cara)).toMatchObject({ role: 'partner', isolated: true, sent: 0, received: 0 })
+    expect(node(g, ann)?.isolated).toBeUndefined()
+    expect(node(g, me)?.isolated).toBeUndefined()
+    expect(g.edges.some((e) => e.source === cara || e.target === cara)).toBe(false)
+    // The group and tag filters narrow them like the introductions.
+    expect((await app.call('graph:get', { groupId: group })).nodes.filter((n) => n.isolated).map((n) => n.name)).toEqual(['Dan'])
+    expect((await app.call('graph:get', { tag: 'Power Partner' })).nodes.filter((n) => n.isolated).map((n) => n.name)).toEqual(['Cara'])
+    // With prospects shown, the people introduced are prospects, never isolated partners.
+    const withProspects = await app.call('graph:get', { prospects: true })
+    expect(withProspects.nodes.filter((n) => n.isolated).map((n) => n.name).sort()).toEqual(['Cara', 'Dan'])
+    // Once Cara makes an introduction she is an ordinary partner.
+    await app.call('introductions:create', {
+      referrerId: cara, receiverId: me, prospect: { new: { name: 'P9' } }, date: '2026-05-01', status: 'new', kind: 'referral', origin: 'outbound',
+    })
+    expect(node(await app.call('graph:get', {}), cara)).toMatchObject({ sent: 1 })
+    expect(node(await app.call('graph:get', {}), cara)?.isolated).toBeUndefined()
+  })
+
   it('rejects bad filters with the field', async () => {
     await small()
     expect(await app.fail('graph:get', { from: '2026-02-30' })).toMatchObject({ code: 'VALIDATION', field: 'from' })
