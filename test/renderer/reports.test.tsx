@@ -220,3 +220,35 @@ describe('PartnerScorecard', () => {
     await waitFor(() => expect(api.callsTo('analytics:partner').at(-1)).toEqual({ personId: P1, period: { preset: 'all' } }))
   })
 })
+
+describe('chart tables', () => {
+  it('each chart can be shown as a table with the same figures, and back', async () => {
+    const user = userEvent.setup()
+    setup()
+    const toggle = await screen.findByRole('button', { name: 'Closed value by month (EUR): show as table' })
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.getByRole('img', { name: 'Closed value by month (EUR)' })).toBeInTheDocument()
+    await user.click(toggle)
+    const monthly = screen.getByRole('table', { name: 'Closed value by month (EUR)' })
+    expect(within(monthly).getAllByRole('row').map((r) => r.textContent)).toEqual(['MonthClosed value (EUR)Won', 'Jan 26EUR 1,2001', 'Feb 26EUR 01'])
+    expect(screen.queryByRole('img', { name: 'Closed value by month (EUR)' })).toBeNull()
+    expect(screen.getByRole('button', { name: 'Closed value by month (EUR): show as chart' })).toHaveAttribute('aria-expanded', 'true')
+
+    await user.click(screen.getByRole('button', { name: 'By kind: show as table' }))
+    const kinds = screen.getByRole('table', { name: 'By kind' })
+    expect(within(kinds).getAllByRole('row').map((r) => r.textContent)).toEqual(['By kindConversionWonDecided', 'Referral75%34', 'Introduction—00', 'Lead—00'])
+
+    await user.click(screen.getByRole('button', { name: 'Given vs received (busiest partners): show as table' }))
+    const given = screen.getByRole('table', { name: 'Given vs received (busiest partners)' })
+    expect(within(given).getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'PartnerGiven by youReceived from them',
+      'Ann Accountant04',
+      'Bob Builder21',
+      'Cleo Coach02',
+    ])
+
+    await user.click(screen.getByRole('button', { name: 'Closed value by month (EUR): show as chart' }))
+    expect(screen.getByRole('img', { name: 'Closed value by month (EUR)' })).toBeInTheDocument()
+    expect(screen.queryByRole('table', { name: 'Closed value by month (EUR)' })).toBeNull()
+  })
+})

@@ -1,8 +1,63 @@
+import { useId, useState, type ReactNode } from 'react'
 import type { NetworkFigures, Rate, Scorecard } from '../../../../shared/channels/analytics'
 import { Badge } from '../../ui'
 import { lapseReasonText } from '../../../../core/analytics/scorecard'
 import { amountIn } from '../../../../core/money'
 import { compact, money, monthShort, pct } from './format'
+
+/**
+ * A chart with its figures as a table: "Show as table" swaps the picture for a table of the same numbers
+ * (for screen readers, keyboard users and anyone who wants the exact values).
+ */
+function ChartFigure({ title, head, rows, children }: { title: string; head: string[]; rows: ReactNode[][]; children: ReactNode }) {
+  const [table, setTable] = useState(false)
+  const id = useId()
+  return (
+    <figure className="rpt-chart rpt-chart-toggled">
+      <figcaption id={`${id}-cap`}>{title}</figcaption>
+      <button type="button" className="rpt-link rpt-small rpt-toggle" aria-label={`${title}: ${table ? 'show as chart' : 'show as table'}`}
+        aria-expanded={table}
+        aria-controls={`${id}-body`}
+        onClick={() => setTable(!table)}>
+        {table ? 'Show as chart' : 'Show as table'}
+      </button>
+      <div id={`${id}-body`} className="rpt-chart-body">
+        {table ? (
+          <table className="rpt-chart-table" aria-labelledby={`${id}-cap`}>
+            <thead>
+              <tr>
+                {head.map((h, i) => (
+                  <th key={i} scope="col" className={i > 0 ? 'num' : undefined}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  {r.map((c, j) =>
+                    j === 0 ? (
+                      <th key={j} scope="row">
+                        {c}
+                      </th>
+                    ) : (
+                      <td key={j} className="num">
+                        {c}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          children
+        )}
+      </div>
+    </figure>
+  )
+}
 
 /** Horizontal bars of conversion rates (won ÷ decided) with the counts beside them. */
 export function RateBars({ title, rows }: { title: string; rows: { label: string; rate: Rate }[] }) {
@@ -11,8 +66,7 @@ export function RateBars({ title, rows }: { title: string; rows: { label: string
   const barW = w - barX - 92
   const h = rows.length * 28 + 8
   return (
-    <figure className="rpt-chart">
-      <figcaption>{title}</figcaption>
+    <ChartFigure title={title} head={[title, 'Conversion', 'Won', 'Decided']} rows={rows.map((r) => [r.label, pct(r.rate.conversion), r.rate.won, r.rate.decided])}>
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={title}>
         {rows.map((r, i) => {
           const y = 6 + i * 28
@@ -31,7 +85,7 @@ export function RateBars({ title, rows }: { title: string; rows: { label: string
           )
         })}
       </svg>
-    </figure>
+    </ChartFigure>
   )
 }
 
@@ -53,8 +107,7 @@ export function MonthlyValue({ months: byMonth, currency }: { months: NetworkFig
       </figure>
     )
   return (
-    <figure className="rpt-chart">
-      <figcaption>{title}</figcaption>
+    <ChartFigure title={title} head={['Month', `Closed value (${currency})`, 'Won']} rows={months.map((m) => [monthShort(m.month), money(m.minor, currency), m.won])}>
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={title}>
         {[0, 0.5, 1].map((f) => {
           const y = (h - bottom) * (1 - f) + 4 * f
@@ -84,7 +137,7 @@ export function MonthlyValue({ months: byMonth, currency }: { months: NetworkFig
           )
         })}
       </svg>
-    </figure>
+    </ChartFigure>
   )
 }
 
@@ -98,12 +151,16 @@ export function GivenReceived({ cards }: { cards: readonly Scorecard[] }) {
   const max = Math.max(1, ...top.map((c) => Math.max(c.received, c.given)))
   const half = (w - nameW - 16) / 2
   const mid = nameW + half + 8
-  return (
-    <figure className="rpt-chart">
-      <figcaption>Given vs received (busiest partners)</figcaption>
-      {top.length === 0 ? (
+  const title = 'Given vs received (busiest partners)'
+  if (top.length === 0)
+    return (
+      <figure className="rpt-chart">
+        <figcaption>{title}</figcaption>
         <p className="muted">No introductions in this period.</p>
-      ) : (
+      </figure>
+    )
+  return (
+    <ChartFigure title={title} head={['Partner', 'Given by you', 'Received from them']} rows={top.map((c) => [c.name, c.given, c.received])}>
         <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label="Given vs received per partner">
           <text x={mid - 6} y={12} textAnchor="end" className="rpt-axis">
             ← given by you
@@ -133,8 +190,7 @@ export function GivenReceived({ cards }: { cards: readonly Scorecard[] }) {
           })}
           <line x1={mid} x2={mid} y1={16} y2={h} className="rpt-grid" />
         </svg>
-      )}
-    </figure>
+    </ChartFigure>
   )
 }
 
