@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { NavTarget, Route } from './ui/nav'
 import { useApi } from './ui/api'
 import { Welcome } from './ui/Welcome'
+import { DropTarget } from './ui/DropTarget'
 import { HistoryKeys } from './ui/history'
 import { NetworkScreen } from './features/graph'
 import { PeopleScreen } from './features/people'
@@ -108,6 +109,7 @@ export function App() {
   return (
     <div className="shell">
       <HistoryKeys />
+      <DropTarget navigate={navigate} />
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Referral Map</div>
         <div className="sidebar-network" title={info.data.dataFile}>

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { DuplicateDecision, ImportKind, ImportPreview, ImportProblem, ImportResult, ImportStatus } from '../../../../shared/channels/files'
 import { ApiError, Badge, Button, Card, Checkbox, Select, call, errorMessage } from '../../ui'
+import { DROPPED_FILE_EVENT, droppedKind, takeDroppedImport } from '../../ui/DropTarget'
 import { DELIMITER_LABELS, ENCODING_LABELS, FIELD_LABELS, readFileBase64 } from './util'
 
 type Encoding = 'utf-8' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be'
@@ -69,15 +70,35 @@ export function ImportPanel() {
     }
   }
 
-  async function onFile(f: File | undefined) {
+  async function onFile(f: File | undefined, k: ImportKind = kind) {
     setResult(null)
     setDecisions({})
     if (!f) return
     const loaded = { name: f.name, data: await readFileBase64(f) }
     setFile(loaded)
     setRead({})
-    await runPreview(kind, loaded, null, {})
+    await runPreview(k, loaded, null, {})
   }
+
+  // A CSV or vCard file dropped on the window (ui/DropTarget): preview it as if picked here; a .vcf switches to contacts,
+  // a CSV keeps the chosen kind unless that was vCard.
+  const onFileRef = useRef(onFile)
+  onFileRef.current = onFile
+  const kindRef = useRef(kind)
+  kindRef.current = kind
+  useEffect(() => {
+    const pickUp = () => {
+      const f = takeDroppedImport()
+      if (!f) return
+      const k: ImportKind = droppedKind(f.name) === 'vcard' ? 'vcard' : kindRef.current === 'vcard' ? 'people' : kindRef.current
+      setKind(k)
+      if (inputRef.current) inputRef.current.value = ''
+      void onFileRef.current(f, k)
+    }
+    pickUp()
+    window.addEventListener(DROPPED_FILE_EVENT, pickUp)
+    return () => window.removeEventListener(DROPPED_FILE_EVENT, pickUp)
+  }, [])
 
   function changeKind(k: ImportKind) {
     setKind(k)

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { DROPPED_FILE_EVENT, droppedTab, type DroppedTab } from '../../ui/DropTarget'
 import type { ScreenProps } from '../../ui/nav'
 import { Tabs } from '../../ui'
 import { ImportPanel } from './ImportPanel'
@@ -16,7 +17,17 @@ const TABS = [
 ] as const
 
 export function FilesScreen(_props: ScreenProps) {
-  const [tab, setTab] = useState<Tab>('import')
+  // A file dropped on the window brings its tab forward (ui/DropTarget), also when it opened this screen.
+  const [tab, setTab] = useState<Tab>(() => droppedTab() ?? 'import')
+  useEffect(() => {
+    droppedTab(true)
+    const onDropped = (e: Event) => {
+      droppedTab(true)
+      setTab((e as CustomEvent<DroppedTab>).detail)
+    }
+    window.addEventListener(DROPPED_FILE_EVENT, onDropped)
+    return () => window.removeEventListener(DROPPED_FILE_EVENT, onDropped)
+  }, [])
   return (
     <div className="files-screen">
       <div className="page-header">
