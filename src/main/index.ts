@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron'
 import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
@@ -10,7 +10,8 @@ import { electronNativeBinding } from './native'
 import { defaultNetworkFile, networkFileFromArgv } from '../backend/paths'
 import { buildMenuTemplate } from './menu'
 import { followHistoryInMenu } from './editMenu'
-import { askNetworkFile, askSavePath, installFilesMenu, openAndReload } from './files/electron'
+import { addRecentNetwork, askNetworkFile, askSavePath, followOpenedNetworks, installFilesMenu, openAndReload } from './files/electron'
+import { windowBackground } from './theme'
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
 import { openExternalSafe } from '../backend/external'
 import {
@@ -47,7 +48,8 @@ export function createMainWindow(): BrowserWindow {
     title: 'Referral Map',
     // The window and taskbar icon on Linux and Windows (macOS takes the bundle's icon).
     ...(process.platform === 'darwin' ? {} : { icon: windowIcon }),
-    backgroundColor: '#f7f7f5',
+    // Light or dark like the OS, before the page paints.
+    backgroundColor: windowBackground(nativeTheme.shouldUseDarkColors),
     webPreferences: {
       preload: join(__dirname, '../preload/index.cjs'),
       contextIsolation: true,
@@ -138,7 +140,9 @@ export function startApp(): void {
       chooseNetworkFile: (purpose, suggestedName) => askNetworkFile(mainWindow, purpose, suggestedName, dirname(ctx.store.file)),
     }
     let rebuildMenu = () => {}
-    registerIpc(ipcMain, followHistoryInMenu(createHandlers(ctx), () => rebuildMenu()), makeFrameCheck(devUrl), {
+    // A network opened or created from the Import/Export screen joins the OS's recent documents too.
+    const handlers = followOpenedNetworks(createHandlers(ctx), () => ctx.store.file)
+    registerIpc(ipcMain, followHistoryInMenu(handlers, () => rebuildMenu()), makeFrameCheck(devUrl), {
       db: () => ctx.store.db,
     })
     const send = (command: string) => mainWindow?.webContents.send('menu', command)
@@ -148,6 +152,7 @@ export function startApp(): void {
     rebuildMenu = refreshMenu
     openFile = (file) => void openAndReload(ctx, resolve(file), () => mainWindow, refreshMenu)
     if (pendingFile) openFile(pendingFile)
+    else addRecentNetwork(ctx.store.file)
     mainWindow = createMainWindow()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()

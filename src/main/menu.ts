@@ -69,6 +69,11 @@ export function buildMenuTemplate(isMac: boolean, send: MenuSend, appName = 'Ref
         nav('Thank && Follow Up', 'followup', '4'),
         nav('Reports', 'reports', '5'),
         nav('Import / Export', 'files', '6'),
+        nav('Settings', 'settings', '7'),
+        { type: 'separator' },
+        // Back and forward between screens and the records opened on them (the renderer keeps the history).
+        { label: 'Back', accelerator: isMac ? 'Cmd+[' : 'Alt+Left', click: () => send('back') },
+        { label: 'Forward', accelerator: isMac ? 'Cmd+]' : 'Alt+Right', click: () => send('forward') },
         { type: 'separator' },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => send('find') },
         { type: 'separator' },

@@ -26,6 +26,19 @@ describe('application menu', () => {
       for (const i of items) if (typeof i.click === 'function') (i.click as () => void)()
       for (const c of sent.filter((s) => s.startsWith('navigate:'))) expect(ROUTES).toContain(c.slice('navigate:'.length))
       expect(sent).toEqual(expect.arrayContaining(['new-person', 'new-introduction', 'find', 'navigate:people', 'undo', 'redo']))
+      // View: Settings is Ctrl/Cmd+7; Back and Forward go to the shell's history (issue 15).
+      const view = template.find((m) => m.label === '&View')!.submenu as MenuItemConstructorOptions[]
+      const byLabel = (l: string) => view.find((i) => i.label === l)!
+      expect(byLabel('Settings').accelerator).toBe('CmdOrCtrl+7')
+      expect(byLabel('Back').accelerator).toBe(isMac ? 'Cmd+[' : 'Alt+Left')
+      expect(byLabel('Forward').accelerator).toBe(isMac ? 'Cmd+]' : 'Alt+Right')
+      sent.length = 0
+      for (const l of ['Back', 'Forward', 'Settings']) (byLabel(l).click as () => void)()
+      expect(sent).toEqual(['back', 'forward', 'navigate:settings'])
+      // Help > About on every platform: the shell shows its About dialog.
+      const help = template.find((m) => m.label === '&Help')!.submenu as MenuItemConstructorOptions[]
+      ;(help.find((i) => i.label === 'About Referral Map')!.click as () => void)()
+      expect(sent).toContain('about')
       const fileMenu = template.find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[]
       expect(fileMenu.some((i) => i.role === (isMac ? 'close' : 'quit'))).toBe(true)
     })

@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, type SaveDialogOptions } from 'electron'
+import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, type SaveDialogOptions } from 'electron'
 import { writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { ServiceContext } from '../../backend/services/context'
@@ -6,6 +6,7 @@ import { buildReport } from '../../backend/services/files'
 import { networkInfo, newNetwork, openNetwork, saveCopy } from '../../backend/services/files/store'
 import { buildMenuTemplate, type MenuSend } from '../menu'
 import { NETWORK_EXT } from '../../backend/paths'
+import type { Handlers } from '../../backend/services/types'
 
 /**
  * Desktop-only parts of the files feature, kept thin: the system's file
@@ -13,6 +14,38 @@ import { NETWORK_EXT } from '../../backend/paths'
  * copy as…, Export report as PDF…) and print-to-PDF. The work itself is in the
  * files service, the same one the web bridge uses.
  */
+
+/** Puts a network file in the OS's recent documents (Windows jump list, macOS Open Recent, Linux recent files). */
+export function addRecentNetwork(file: string, add: (path: string) => void = (p) => app.addRecentDocument(p)): void {
+  try {
+    add(file)
+  } catch {
+    // The OS list is a convenience; the network is open either way.
+  }
+}
+
+/**
+ * After every call, a network the app switched to (a channel such as the
+ * Import/Export screen's open or new network) joins the OS's recent documents.
+ */
+export function followOpenedNetworks(handlers: Handlers, currentFile: () => string, add?: (path: string) => void): Handlers {
+  let last = currentFile()
+  const out: Record<string, (input: unknown) => unknown> = {}
+  for (const [ch, h] of Object.entries(handlers) as [string, (input: unknown) => unknown][]) {
+    out[ch] = async (input) => {
+      try {
+        return await h(input)
+      } finally {
+        const now = currentFile()
+        if (now !== last) {
+          last = now
+          addRecentNetwork(now, add)
+        }
+      }
+    }
+  }
+  return out as Handlers
+}
 
 const FILTERS = [{ name: 'Referral Map network', extensions: [NETWORK_EXT] }]
 
@@ -80,6 +113,7 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
           const file = await askNetworkFile(getWindow(), 'new', `network.${NETWORK_EXT}`, dirname(ctx.store.file))
           if (!file) return
           newNetwork(ctx, file)
+          addRecentNetwork(ctx.store.file)
           afterSwitch()
         }),
     },
@@ -91,6 +125,7 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
           const file = await askNetworkFile(getWindow(), 'open', '', dirname(ctx.store.file))
           if (!file) return
           openNetwork(ctx, file)
+          addRecentNetwork(ctx.store.file)
           afterSwitch()
         }),
     },
@@ -157,6 +192,7 @@ export function installFilesMenu(ctx: ServiceContext, getWindow: () => BrowserWi
 export function openAndReload(ctx: ServiceContext, file: string, getWindow: () => BrowserWindow | null, refreshMenu: () => void): Promise<void> {
   return guard(getWindow(), () => {
     openNetwork(ctx, file)
+    addRecentNetwork(ctx.store.file)
     refreshMenu()
     getWindow()?.webContents.reload()
   })
