@@ -5,7 +5,7 @@ import { createRef } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { buildModel } from '../../src/core/graph/model'
 import type { GraphData, GraphNodeData } from '../../src/shared/channels/graph'
-import { fadedIds, fitViewport, LABEL_ALL_LIMIT, LABELLED_TOP, labelledIds, svgInput, toElements } from '../../src/renderer/src/features/graph/elements'
+import { fadedIds, fitBox, fitViewport, graphStyle, MAX_FIT_ZOOM, LABEL_ALL_LIMIT, LABELLED_TOP, labelledIds, svgInput, toElements } from '../../src/renderer/src/features/graph/elements'
 import { FilterBar, HighlightControl, Legend, SearchBox } from '../../src/renderer/src/features/graph/Controls'
 import { SidePanel } from '../../src/renderer/src/features/graph/SidePanel'
 
@@ -39,8 +39,8 @@ describe('model -> Cytoscape elements', () => {
     expect(ann.data.colour).toBe(model.nodes.find((n) => n.id === 'ann')!.colour)
     expect(els.find((e) => e.data.id === 'bob')!.position).toEqual({ x: 5, y: 6 })
     expect(els.find((e) => e.data.id === 'me')!.classes).toBe('me labelled')
-    // Prospects are not labelled (kept readable; their name shows when selected), edges keep width and colour.
-    expect(els.find((e) => e.data.id === 'pat')).toMatchObject({ classes: 'prospect', data: { label: 'Pat Prospect' } })
+    // Prospects are labelled when shown (in a smaller, muted type), edges keep width and colour.
+    expect(els.find((e) => e.data.id === 'pat')).toMatchObject({ classes: 'prospect labelled', data: { label: 'Pat Prospect' } })
     const edge = els.find((e) => e.data.id === 'ann->me')!
     expect(edge).toMatchObject({ group: 'edges', classes: 'partner', data: { source: 'ann', target: 'me', count: 6 } })
     expect(els.find((e) => e.data.id === 'ann->pat')!.classes).toBe('prospect')
@@ -62,7 +62,7 @@ describe('model -> Cytoscape elements', () => {
 
 describe('big maps', () => {
   it('labels every partner on small maps, only you and the top partners by value on big ones', () => {
-    expect([...labelledIds(model)].sort()).toEqual(['ann', 'bob', 'me'])
+    expect([...labelledIds(model)].sort()).toEqual(['ann', 'bob', 'me', 'pat'])
     const many: GraphData = {
       ...data,
       nodes: [data.nodes[0]!, ...Array.from({ length: LABEL_ALL_LIMIT + 50 }, (_, i) => node(`p${i}`, { closedValueMinor: i * 100 }))],
@@ -142,6 +142,83 @@ describe('controls', () => {
     expect(legend).toHaveTextContent('size: introductions made')
     expect(legend).toHaveTextContent('prospect')
     expect(legend).toHaveTextContent('all converted')
+    expect(legend).not.toHaveTextContent('no introductions yet')
+  })
+
+  it('legend explains the faint partners when there are any', () => {
+    const iso = buildModel({ ...data, nodes: [...data.nodes, node('lone', { name: 'Lone Wolf', sent: 0, isolated: true })] }, { sizeBy: 'value' })
+    render(<Legend model={iso} sizeBy="value" prospects={false} />)
+    expect(screen.getByRole('complementary', { name: 'Legend' })).toHaveTextContent('faint: no introductions yet')
+  })
+
+  it('search finds a partner with no introductions', async () => {
+    const iso = buildModel({ ...data, nodes: [...data.nodes, node('lone', { name: 'Lone Wolf', sent: 0, isolated: true })] }, { sizeBy: 'value' })
+    const onPick = vi.fn()
+    render(<SearchBox model={iso} inputRef={createRef()} onPick={onPick} />)
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Find a person' }), 'wolf{Enter}')
+    expect(onPick).toHaveBeenCalledWith('lone')
+  })
+})
+
+describe('small maps', () => {
+  const box = { x1: -100, y1: -80, x2: 100, y2: 80 }
+  const onScreen = (vp: { zoom: number; pan: { x: number; y: number } }, x: number, y: number) => ({ x: x * vp.zoom + vp.pan.x, y: y * vp.zoom + vp.pan.y })
+
+  it('never zooms a fit in past MAX_FIT_ZOOM (a few people do not fill the screen)', () => {
+    const vp = fitBox(box, 1200, 800, 30)
+    expect(vp.zoom).toBe(MAX_FIT_ZOOM)
+    expect(onScreen(vp, 0, 0)).toEqual({ x: 600, y: 400 })
+    // A box that needs zooming out still fits entirely.
+    const wide = fitBox({ x1: 0, y1: 0, x2: 4000, y2: 1000 }, 1200, 800, 30)
+    expect(wide.zoom).toBeCloseTo(1140 / 4000)
+  })
+
+  it('keeps every node out of the legend corner: above it or to its right, whichever is larger', () => {
+    const legend = { w: 270, h: 220 }
+    const cases: [number, number, typeof box][] = [
+      [1000, 600, box],
+      [1000, 600, { x1: 0, y1: 0, x2: 2000, y2: 400 }], // wide: goes above the legend
+      [1000, 600, { x1: 0, y1: 0, x2: 400, y2: 2000 }], // tall: goes right of it
+      [700, 500, { x1: -300, y1: -300, x2: 300, y2: 300 }],
+    ]
+    for (const [w, h, bb] of cases) {
+      const vp = fitBox(bb, w, h, 20, legend)
+      const tl = onScreen(vp, bb.x1, bb.y1)
+      const br = onScreen(vp, bb.x2, bb.y2)
+      expect(tl.x).toBeGreaterThanOrEqual(-1e-6)
+      expect(tl.y).toBeGreaterThanOrEqual(-1e-6)
+      expect(br.x).toBeLessThanOrEqual(w + 1e-6)
+      expect(br.y).toBeLessThanOrEqual(h + 1e-6)
+      // Nothing inside the legend's rectangle (left 0..legend.w, top h-legend.h..h).
+      const overlaps = tl.x < legend.w && br.y > h - legend.h
+      expect(overlaps, JSON.stringify({ w, h, bb, vp })).toBe(false)
+    }
+    // Without a legend the same box can use the whole view.
+    expect(fitBox(cases[3]![2], 700, 500, 20).zoom).toBeGreaterThan(fitBox(cases[3]![2], 700, 500, 20, legend).zoom)
+  })
+
+  it('fits a map from positions clear of the legend', () => {
+    const pos = new Map([['me', { x: 0, y: 0 }], ['ann', { x: 1000, y: 0 }], ['bob', { x: 0, y: 500 }], ['pat', { x: 500, y: 250 }]])
+    const vp = fitViewport(model, pos, 800, 600, 20, { w: 270, h: 200 })
+    for (const [, p] of pos) {
+      const s = onScreen(vp, p.x, p.y)
+      expect(s.x < 270 && s.y > 400).toBe(false)
+    }
+  })
+
+  it('draws partners with no introductions faintly, prospects with a smaller label, fonts from the size scale', () => {
+    const iso = buildModel({ ...data, nodes: [...data.nodes, node('lone', { name: 'Lone Wolf', sent: 0, isolated: true })] }, { sizeBy: 'value' })
+    const els = toElements(iso, new Map())
+    expect(els.find((e) => e.data.id === 'lone')!.classes).toBe('partner isolated labelled')
+    expect(els.find((e) => e.data.id === 'ann')!.classes).toBe('partner labelled')
+    const style = graphStyle(false, false, { font: 12, meFont: 14 })
+    const rule = (sel: string) => style.find((r) => r.selector === sel)?.style as Record<string, unknown> | undefined
+    expect(rule('node.isolated')).toMatchObject({ opacity: 0.45 })
+    expect(rule('node.labelled, node.selected, node:selected')).toMatchObject({ 'font-size': 12 })
+    expect(rule('node.me')).toMatchObject({ 'font-size': 14 })
+    expect(rule('node.prospect.labelled')!['font-size']).toBeLessThan(12)
+    // The SVG export draws them faded too.
+    expect(svgInput(iso, new Map([['lone', { x: 0, y: 0 }]]), null).nodes[0]).toMatchObject({ faded: true, showLabel: true })
   })
 })
 

@@ -27,8 +27,10 @@ export interface ModelNode {
   /** Won value per currency (minor units), the main currency first. */
   money: GraphNodeData['closedValue']
   colour: string
-  /** Diameter in pixels. */
+  /** Diameter in map units (see sizeScale). */
   size: number
+  /** A partner with no introductions at all (drawn faintly). */
+  isolated: boolean
   x: number | null
   y: number | null
   company: string | null
@@ -58,21 +60,52 @@ export interface GraphModel {
   currency: string
   /** Largest value/count among nodes (for the legend). */
   maxMeasure: number
+  /** The node and label sizes used, for the number of people on the map. */
+  scale: SizeScale
 }
 
 export interface ModelOptions {
   sizeBy: SizeBy
 }
 
+/** The size range on a big map (SMALL_MAP_SCALE on small ones; see sizeScale). */
 export const MIN_SIZE = 14
 export const MAX_SIZE = 56
 export const ME_SIZE = 64
 export const PROSPECT_SIZE = 7
 
-/** Area-proportional size: sqrt scale between MIN_SIZE and MAX_SIZE. */
-export function nodeSize(measure: number, maxMeasure: number): number {
-  if (maxMeasure <= 0 || measure <= 0) return MIN_SIZE
-  return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.min(1, measure / maxMeasure))
+/** Node diameters and label sizes (in map units) for a map of a given number of people. */
+export interface SizeScale {
+  min: number
+  max: number
+  me: number
+  prospect: number
+  /** Partners' labels; prospects' are a little smaller. */
+  font: number
+  meFont: number
+}
+
+/** Up to SMALL_MAP people the small scale applies; from BIG_MAP the big one; in between it moves with log(people). */
+export const SMALL_MAP = 12
+export const BIG_MAP = 400
+export const SMALL_MAP_SCALE: SizeScale = { min: 12, max: 30, me: 36, prospect: 6, font: 12, meFont: 14 }
+export const BIG_MAP_SCALE: SizeScale = { min: MIN_SIZE, max: MAX_SIZE, me: ME_SIZE, prospect: PROSPECT_SIZE, font: 11, meFont: 15 }
+
+/**
+ * Sizes for a map of `people` people. On a small map the layout's spacing is the same as on a big one, so big
+ * nodes would nearly touch and (once the view is fitted) fill the screen: the range there is narrower and the
+ * labels relatively larger.
+ */
+export function sizeScale(people: number): SizeScale {
+  const t = Math.min(1, Math.max(0, Math.log(Math.max(1, people) / SMALL_MAP) / Math.log(BIG_MAP / SMALL_MAP)))
+  const mix = (k: keyof SizeScale) => Math.round((SMALL_MAP_SCALE[k] + (BIG_MAP_SCALE[k] - SMALL_MAP_SCALE[k]) * t) * 10) / 10
+  return { min: mix('min'), max: mix('max'), me: mix('me'), prospect: mix('prospect'), font: mix('font'), meFont: mix('meFont') }
+}
+
+/** Area-proportional size: sqrt scale between the scale's min and max (the big map's by default). */
+export function nodeSize(measure: number, maxMeasure: number, scale: Pick<SizeScale, 'min' | 'max'> = BIG_MAP_SCALE): number {
+  if (maxMeasure <= 0 || measure <= 0) return scale.min
+  return scale.min + (scale.max - scale.min) * Math.sqrt(Math.min(1, measure / maxMeasure))
 }
 
 /** Edge width: 1 px for one introduction, growing with log2 of the count, at most 10. */
@@ -88,10 +121,11 @@ export function buildModel(data: GraphData, opts: ModelOptions): GraphModel {
   const measureOf = (n: GraphNodeData) => (opts.sizeBy === 'value' ? n.closedValueMinor / 100 : n.sent)
   let maxMeasure = 0
   for (const n of data.nodes) if (!n.isMe && n.role !== 'prospect') maxMeasure = Math.max(maxMeasure, measureOf(n))
+  const scale = sizeScale(data.nodes.length)
   const nodes: ModelNode[] = data.nodes.map((n) => {
     const q = n.isMe ? null : qualityScore(n.wonToMe, n.decidedToMe, data.prior)
     const colour = n.isMe ? ME_COLOUR : n.role === 'prospect' ? PROSPECT_COLOUR : scoreColour(q?.score ?? null, data.prior.mean)
-    const size = n.isMe ? ME_SIZE : n.role === 'prospect' ? PROSPECT_SIZE : nodeSize(measureOf(n), maxMeasure)
+    const size = n.isMe ? scale.me : n.role === 'prospect' ? scale.prospect : nodeSize(measureOf(n), maxMeasure, scale)
     return {
       id: n.id,
       label: n.name,
@@ -108,6 +142,7 @@ export function buildModel(data: GraphData, opts: ModelOptions): GraphModel {
       money: n.closedValue,
       colour,
       size,
+      isolated: n.isolated === true,
       x: n.x,
       y: n.y,
       company: n.company,
@@ -133,7 +168,7 @@ export function buildModel(data: GraphData, opts: ModelOptions): GraphModel {
       colour: shareColour(share),
     })
   }
-  return { meId: data.meId, nodes, edges, mean: data.prior.mean, currency: data.currency, maxMeasure }
+  return { meId: data.meId, nodes, edges, mean: data.prior.mean, currency: data.currency, maxMeasure, scale }
 }
 
 /** Ids of partners whose quality score is at or above the threshold (the "converters"). */

@@ -13,6 +13,9 @@ import {
   PROSPECT_SIZE,
   reduceModel,
   searchNodes,
+  sizeScale,
+  BIG_MAP_SCALE,
+  SMALL_MAP_SCALE,
 } from '../../../src/core/graph/model'
 import { DIVERGING, scoreColour, shareColour, UNDECIDED, EDGE_ALL, EDGE_NONE } from '../../../src/core/graph/colors'
 
@@ -67,13 +70,54 @@ describe('buildModel', () => {
     expect(by('me').score).toBeNull()
   })
 
-  it('sizes by won value (sqrt scale), you largest, prospects small', () => {
-    expect(by('good').size).toBe(MAX_SIZE)
-    expect(by('poor').size).toBe(MIN_SIZE)
-    expect(by('me').size).toBe(ME_SIZE)
-    expect(by('pros').size).toBe(PROSPECT_SIZE)
+  it('sizes by won value (sqrt scale), you largest, prospects small, in the range for the number of people', () => {
+    // (A map of a handful of people uses the small map's range; the big map's range is tested below.)
+    const s = sizeScale(m.nodes.length)
+    expect(m.scale).toEqual(s)
+    expect(by('good').size).toBe(s.max)
+    expect(by('poor').size).toBe(s.min)
+    expect(by('me').size).toBe(s.me)
+    expect(by('pros').size).toBe(s.prospect)
     const byCount = buildModel(data, { sizeBy: 'count' })
-    expect(byCount.nodes.find((n) => n.id === 'poor')!.size).toBeGreaterThan(MIN_SIZE)
+    expect(byCount.nodes.find((n) => n.id === 'poor')!.size).toBeGreaterThan(s.min)
+    const many: GraphData = { ...data, nodes: [...data.nodes, ...Array.from({ length: 500 }, (_, i) => node(`x${i}`))] }
+    const big = buildModel(many, { sizeBy: 'value' })
+    expect(big.nodes.find((n) => n.id === 'good')!.size).toBe(MAX_SIZE)
+    expect(big.nodes.find((n) => n.id === 'me')!.size).toBe(ME_SIZE)
+    expect(big.nodes.find((n) => n.id === 'pros')!.size).toBe(PROSPECT_SIZE)
+    expect(big.nodes.find((n) => n.id === 'x0')!.size).toBe(MIN_SIZE)
+  })
+
+  it('scales node sizes and labels with the number of people drawn', () => {
+    const table: [number, { max: number; me: number; font: number }][] = [
+      [0, { max: 30, me: 36, font: 12 }],
+      [5, { max: 30, me: 36, font: 12 }],
+      [12, { max: 30, me: 36, font: 12 }],
+      [70, { max: 43.1, me: 50.1, font: 11.5 }],
+      [400, { max: 56, me: 64, font: 11 }],
+      [5000, { max: 56, me: 64, font: 11 }],
+    ]
+    for (const [people, want] of table) expect(sizeScale(people), `${people} people`).toMatchObject(want)
+    expect(sizeScale(5)).toEqual(SMALL_MAP_SCALE)
+    expect(sizeScale(400)).toEqual(BIG_MAP_SCALE)
+    // Monotone: more people, never smaller nodes nor a smaller name for you; labels never shrink below the big map's.
+    let prev = sizeScale(1)
+    for (let n = 2; n <= 1000; n++) {
+      const s = sizeScale(n)
+      expect(s.max).toBeGreaterThanOrEqual(prev.max)
+      expect(s.me).toBeGreaterThanOrEqual(prev.me)
+      expect(s.min).toBeLessThanOrEqual(s.max)
+      expect(s.font).toBeGreaterThanOrEqual(BIG_MAP_SCALE.font)
+      prev = s
+    }
+    // On a 5-person map the biggest partner is about half the size it has on a big map.
+    expect(sizeScale(5).max / BIG_MAP_SCALE.max).toBeLessThan(0.6)
+  })
+
+  it('carries the isolated flag (partners with no introductions)', () => {
+    const iso = buildModel({ ...data, nodes: [...data.nodes, node('lone', { sent: 0, isolated: true })] }, { sizeBy: 'value' })
+    expect(iso.nodes.find((n) => n.id === 'lone')!.isolated).toBe(true)
+    expect(iso.nodes.find((n) => n.id === 'good')!.isolated).toBe(false)
   })
 
   it('keeps edges whose ends are both present, with width by count and colour by share converted', () => {

@@ -259,6 +259,11 @@ export function Legend({ model, sizeBy, prospects }: { model: GraphModel; sizeBy
         <span className="dot small" style={{ background: UNDECIDED }} />
         <span className="dot large" style={{ background: UNDECIDED }} /> size: {sizeBy === 'value' ? `won value of introductions made, in ${model.currency} only` : 'introductions made'}
       </div>
+      {model.nodes.some((n) => n.isolated) && (
+        <div className="graph-legend-row">
+          <span className="dot isolated" style={{ background: UNDECIDED }} /> faint: no introductions yet
+        </div>
+      )}
       <div className="graph-legend-row">
         <span className="line thin" /> <span className="line thick" /> line width: introductions sent that way
       </div>

@@ -2,11 +2,13 @@ import { useEffect, useRef, type RefObject } from 'react'
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape'
 import type { GraphModel } from '../../../../core/graph/model'
 import { drawEdgeBatches, edgeBatches, type EdgeBatch, type Viewport } from './edgeLayer'
-import { fitViewport, graphStyle, toElements, type Pos } from './elements'
+import { fitBox, fitViewport, graphStyle, nodesBox, toElements, type LabelFonts, type Pos } from './elements'
 
 /** What the screen can ask of the canvas. */
 export interface GraphHandle {
   fit(): void
+  /** Re-frames the view on these people (a focus), keeping clear of the legend. */
+  fitTo(ids: ReadonlySet<string>): void
   zoomBy(factor: number): void
   centreOn(id: string): void
   png(): Promise<Blob>
@@ -23,6 +25,8 @@ interface Props {
   onFocus: (id: string) => void
   onMoved: (moved: { id: string; x: number; y: number }[]) => void
   handleRef: RefObject<GraphHandle | null>
+  /** The bottom-left corner a fit keeps clear (the legend), in pixels; null when nothing covers the canvas. */
+  reserve?: () => { w: number; h: number } | null
 }
 
 /**
@@ -186,11 +190,14 @@ function layerInNextFrame(cy: Core, l: EdgeLayerState) {
  * The one component that owns the Cytoscape instance. It is created once;
  * React passes data in and every change is applied in one cy.batch().
  */
-export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onFocus, onMoved, handleRef }: Props) {
+export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onFocus, onMoved, handleRef, reserve }: Props) {
   const box = useRef<HTMLDivElement>(null)
   const cyRef = useRef<Core | null>(null)
-  const cb = useRef({ onSelect, onFocus, onMoved })
-  cb.current = { onSelect, onFocus, onMoved }
+  const cb = useRef({ onSelect, onFocus, onMoved, reserve })
+  cb.current = { onSelect, onFocus, onMoved, reserve }
+  /** The style's current inputs (big map, label sizes), so it is rebuilt only when one changes. */
+  const styleKey = useRef('')
+  const fontsRef = useRef<LabelFonts>(model.scale)
   const fitted = useRef(false)
   const bigRef = useRef<boolean | null>(null)
   const modelRef = useRef<GraphModel | null>(null)
@@ -248,8 +255,22 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     handleRef.current = {
       fit: () => {
         const m = modelRef.current
-        if (m && m.nodes.length > BIG / 2) cy.viewport(fitViewport(m, handleRef.current!.positions(), cy.width(), cy.height(), 30))
-        else cy.fit(undefined, 30)
+        const keep = cb.current.reserve?.() ?? null
+        // A big map fits from positions (Cytoscape's own box would first measure every label).
+        if (m && m.nodes.length > BIG / 2) cy.viewport(fitViewport(m, handleRef.current!.positions(), cy.width(), cy.height(), 30, keep))
+        else if (cy.nodes().nonempty()) cy.viewport(fitBox(cy.elements().boundingBox(), cy.width(), cy.height(), 30, keep))
+      },
+      fitTo: (ids) => {
+        const m = modelRef.current
+        if (!m || !ids.size) return
+        const keep = cb.current.reserve?.() ?? null
+        const bb =
+          m.nodes.length > BIG / 2
+            ? nodesBox(m, handleRef.current!.positions(), ids)
+            : cy.nodes().filter((n) => ids.has(n.id())).boundingBox()
+        if (!bb || !Number.isFinite(bb.x1)) return
+        const vp = fitBox(bb, cy.width(), cy.height(), 40, keep)
+        cy.animate({ zoom: vp.zoom, pan: vp.pan }, { duration: 250 })
       },
       zoomBy: (f) => {
         const w = cy.width()
@@ -272,7 +293,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     }
     // Follow the system's light/dark switch without re-creating the instance.
     const mq = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null
-    const onScheme = () => cy.style(graphStyle(prefersDark(), bigRef.current ?? false))
+    const onScheme = () => cy.style(graphStyle(prefersDark(), bigRef.current ?? false, fontsRef.current))
     mq?.addEventListener?.('change', onScheme)
     return () => {
       mq?.removeEventListener?.('change', onScheme)
@@ -290,16 +311,22 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     if (!cy) return
     const els = toElements(model, positions)
     const big = els.length > BIG
+    const fonts: LabelFonts = { font: model.scale.font, meFont: model.scale.meFont }
+    const key = `${big}:${fonts.font}:${fonts.meFont}`
+    if (styleKey.current !== key) {
+      styleKey.current = key
+      fontsRef.current = fonts
+      cy.style(graphStyle(prefersDark(), big, fonts))
+    }
     if (bigRef.current !== big) {
       bigRef.current = big
-      cy.style(graphStyle(prefersDark(), big))
       // A big map moves as a picture while panned or zoomed, and is redrawn sharp when the gesture ends.
       rendererOf(cy).textureOnViewport = big
     }
     if (!fitted.current && positions.size > 0) {
       fitted.current = true
       // Fit from the known positions (before the people are added): cy.fit() would first compute every label's box.
-      cy.viewport(fitViewport(model, positions, cy.width(), cy.height(), 30))
+      cy.viewport(fitViewport(model, positions, cy.width(), cy.height(), 30, cb.current.reserve?.() ?? null))
     }
     // A big map's edges go to the edge layer; Cytoscape gets the people only.
     const mine = big ? els.filter((e) => e.group === 'nodes') : els

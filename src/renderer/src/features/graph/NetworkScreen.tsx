@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { layoutInput, placeNear, type LayoutKind } from '../../../../core/graph/layout'
-import { buildModel, converters, neighbourhood, reduceModel, type GraphModel, type SizeBy } from '../../../../core/graph/model'
+import { buildModel, converters, neighbourhood, reduceModel, sizeScale, type GraphModel, type SizeBy } from '../../../../core/graph/model'
 import { toSvg } from '../../../../core/graph/svg'
 import { ApiError, call, useApi, useApiEarly } from '../../ui/api'
 import type { ScreenProps } from '../../ui/nav'
@@ -15,7 +15,7 @@ import { ColourByControl, CommunityLegend, TimeSlider, colourByCommunity, type C
 import './graph.css'
 import { Button } from '../../ui/Button'
 
-const EMPTY: GraphModel = { meId: null, nodes: [], edges: [], mean: 0.3, currency: 'EUR', maxMeasure: 0 }
+const EMPTY: GraphModel = { meId: null, nodes: [], edges: [], mean: 0.3, currency: 'EUR', maxMeasure: 0, scale: sizeScale(0) }
 const SAVE_CHUNK = 5000
 
 async function savePositions(list: { id: string; x: number; y: number }[]): Promise<void> {
@@ -47,6 +47,17 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const [placeTick, setPlaceTick] = useState(0)
   const handle = useRef<GraphHandle | null>(null)
   const searchRef = useRef<HTMLInputElement | null>(null)
+  const legendRef = useRef<HTMLDivElement | null>(null)
+  /** The legend's bottom-left corner of the stage (plus a margin): fits keep people out from under it. */
+  const legendCorner = useCallback(() => {
+    const legend = legendRef.current?.firstElementChild
+    const stage = legendRef.current?.parentElement
+    if (!legend || !stage) return null
+    const l = legend.getBoundingClientRect()
+    const st = stage.getBoundingClientRect()
+    if (l.width === 0 || l.height === 0) return null
+    return { w: l.right - st.left + 8, h: st.bottom - l.top + 8 }
+  }, [])
   const pending = useRef(new Map<string, Pos>())
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
@@ -151,6 +162,14 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const conv = useMemo(() => (model && hl.on ? converters(model, hl.threshold) : null), [model, hl])
   const neigh = useMemo(() => (model && focus ? neighbourhood(model, focus.id, focus.steps) : null), [model, focus])
   const faded = useMemo(() => (model ? fadedIds(model, [conv, neigh]) : null), [model, conv, neigh])
+  // A new focus (or a change of its steps) re-frames the view on the people it keeps.
+  const neighRef = useRef(neigh)
+  neighRef.current = neigh
+  useEffect(() => {
+    if (!focus) return
+    const id = requestAnimationFrame(() => neighRef.current && handle.current?.fitTo(neighRef.current))
+    return () => cancelAnimationFrame(id)
+  }, [focus])
   const ready = !!model && model.nodes.every((n) => positions.has(n.id))
   // While newcomers are being placed, the canvas keeps showing the last placed map (no flash, no full redraw).
   const shown = useRef<GraphModel>(EMPTY)
@@ -306,6 +325,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
             onFocus={onFocus}
             onMoved={onMoved}
             handleRef={handle}
+            reserve={legendCorner}
           />
           {graph.isLoading && <div className="graph-overlay">Loading the network…</div>}
           {graph.error && <div className="graph-overlay" role="alert">{graph.error.message}</div>}
@@ -317,12 +337,15 @@ export function NetworkScreen({ navigate }: ScreenProps) {
           {model && model.nodes.length === 0 && !graph.isLoading && (
             <div className="graph-overlay">No introductions match. Record one, or widen the filters.</div>
           )}
-          {model &&
-            (colourBy === 'community' && communities.data ? (
-              <CommunityLegend communities={communities.data} />
-            ) : (
-              <Legend model={model} sizeBy={sizeBy} prospects={prospects} />
-            ))}
+          {model && (
+            <div ref={legendRef} className="graph-legend-slot">
+              {colourBy === 'community' && communities.data ? (
+                <CommunityLegend communities={communities.data} />
+              ) : (
+                <Legend model={model} sizeBy={sizeBy} prospects={prospects} />
+              )}
+            </div>
+          )}
           <div className="graph-hint" aria-live="polite">
             {message || 'Click a person for details, double-click to focus. F fits, + and − zoom, Esc clears.'}
           </div>

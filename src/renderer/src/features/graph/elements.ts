@@ -13,18 +13,22 @@ export const FULL_VIEW_LIMIT = 2500
 /** The reduced view: you and this many people with the most won value. */
 export const REDUCED_VIEW_LIMIT = 400
 
-/** Labels are drawn for you and partners; prospects only show their name when selected. */
-export function showsLabel(n: ModelNode): boolean {
-  return n.role !== 'prospect'
+/** Everyone can carry a label: you, partners and (when shown) prospects, in a smaller, muted type. */
+export function showsLabel(_n: ModelNode): boolean {
+  return true
 }
 
 /** Up to this many people every partner is labelled; above it only the LABELLED_TOP most valuable are. */
 export const LABEL_ALL_LIMIT = 600
 export const LABELLED_TOP = 150
 
-/** Who carries a label: you and partners; on big maps you and the top partners by won value and introductions. */
+/**
+ * Who carries a label: you and partners, and prospects too while everyone fits under LABEL_ALL_LIMIT; on big
+ * maps you and the top partners by won value and introductions.
+ */
 export function labelledIds(model: GraphModel): Set<string> {
-  const partners = model.nodes.filter(showsLabel)
+  if (model.nodes.length <= LABEL_ALL_LIMIT) return new Set(model.nodes.map((n) => n.id))
+  const partners = model.nodes.filter((n) => n.role !== 'prospect')
   if (partners.length <= LABEL_ALL_LIMIT) return new Set(partners.map((n) => n.id))
   const top = partners
     .filter((n) => !n.isMe)
@@ -49,7 +53,7 @@ export function toElements(model: GraphModel, positions: ReadonlyMap<string, Pos
       group: 'nodes',
       data: { id: n.id, label: n.label, colour: n.colour, size: n.size },
       position: { x: p.x, y: p.y },
-      classes: `${n.isMe ? 'me' : n.role}${labelled.has(n.id) ? ' labelled' : ''}`,
+      classes: `${n.isMe ? 'me' : n.role}${n.isolated ? ' isolated' : ''}${labelled.has(n.id) ? ' labelled' : ''}`,
     })
   }
   for (const e of model.edges)
@@ -94,7 +98,7 @@ export function svgInput(
       y: p.y,
       size: n.size,
       colour: n.colour,
-      faded: faded?.has(n.id) ?? false,
+      faded: (faded?.has(n.id) ?? false) || n.isolated,
       showLabel: showsLabel(n),
       isMe: n.isMe,
     })
@@ -110,7 +114,13 @@ export function svgInput(
   return { nodes, edges }
 }
 
-export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetStyle[] {
+/** Label sizes the style uses (from the model's SizeScale). */
+export interface LabelFonts {
+  font: number
+  meFont: number
+}
+
+export function graphStyle(dark: boolean, big: boolean, fonts: LabelFonts = { font: 11, meFont: 15 }): cytoscape.StylesheetStyle[] {
   const text = dark ? '#e5e7eb' : '#1f2937'
   const halo = dark ? '#111827' : '#ffffff'
   return [
@@ -133,7 +143,7 @@ export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetSty
       style: {
         label: 'data(label)',
         color: text,
-        'font-size': 11,
+        'font-size': fonts.font,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-outline-color': halo,
@@ -143,9 +153,15 @@ export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetSty
     },
     {
       selector: 'node.me',
-      style: { 'font-size': 15, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#f59e0b', 'z-index': 20, 'min-zoomed-font-size': 0 },
+      style: { 'font-size': fonts.meFont, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#f59e0b', 'z-index': 20, 'min-zoomed-font-size': 0 },
     },
     { selector: 'node.prospect', style: { 'border-width': 0.5 } },
+    {
+      selector: 'node.prospect.labelled',
+      style: { 'font-size': Math.round(fonts.font * 0.85 * 10) / 10, color: dark ? '#9ca3af' : '#6b7280', 'text-margin-y': 2 },
+    },
+    // Partners with no introductions: faint, but there (search finds them; selecting one shows it fully).
+    { selector: 'node.isolated', style: { opacity: 0.45, 'border-style': 'dashed' } },
     {
       selector: 'edge',
       style: {
@@ -169,28 +185,82 @@ export function graphStyle(dark: boolean, big: boolean): cytoscape.StylesheetSty
   ]
 }
 
-/** The zoom and pan that fit every node (with its size) into a w x h view with padding. */
-export function fitViewport(
-  model: GraphModel,
-  positions: ReadonlyMap<string, Pos>,
+/** A box in map units. */
+export interface Box {
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+}
+
+/** The most a fit zooms in: a map of a few people stays at about its natural size instead of filling the screen. */
+export const MAX_FIT_ZOOM = 1.25
+const MIN_ZOOM = 0.02
+
+/**
+ * The zoom and pan that show `bb` in a w x h view with padding, never zooming in past `maxZoom`. `reserve` is a
+ * bottom-left corner the view must keep clear (the legend): the box goes either above it or to its right,
+ * whichever shows it larger.
+ */
+export function fitBox(
+  bb: Box,
   w: number,
   h: number,
   padding: number,
+  reserve: { w: number; h: number } | null = null,
+  maxZoom = MAX_FIT_ZOOM,
 ): { zoom: number; pan: Pos } {
+  const bw = Math.max(1, bb.x2 - bb.x1)
+  const bh = Math.max(1, bb.y2 - bb.y1)
+  // Regions as [left, top, width, height] in screen pixels.
+  const regions: [number, number, number, number][] =
+    reserve && reserve.w > 0 && reserve.h > 0
+      ? [
+          [0, 0, w, Math.max(1, h - reserve.h)],
+          [Math.min(w - 1, reserve.w), 0, Math.max(1, w - reserve.w), h],
+        ]
+      : [[0, 0, w, h]]
+  let best: { zoom: number; pan: Pos } | null = null
+  for (const [x0, y0, rw, rh] of regions) {
+    const fit = Math.min((rw - 2 * padding) / bw, (rh - 2 * padding) / bh)
+    const zoom = Math.min(maxZoom, Math.max(MIN_ZOOM, fit))
+    const pan = { x: x0 + rw / 2 - zoom * ((bb.x1 + bb.x2) / 2), y: y0 + rh / 2 - zoom * ((bb.y1 + bb.y2) / 2) }
+    if (!best || zoom > best.zoom + 1e-9) best = { zoom, pan }
+  }
+  return best!
+}
+
+/** The box every node (with its size, and room for a label below) takes up; null when nothing is placed. */
+export function nodesBox(model: GraphModel, positions: ReadonlyMap<string, Pos>, only?: ReadonlySet<string>): Box | null {
   let minX = Infinity
   let minY = Infinity
   let maxX = -Infinity
   let maxY = -Infinity
+  const label = model.scale.font + 4
   for (const n of model.nodes) {
+    if (only && !only.has(n.id)) continue
     const p = positions.get(n.id)
     if (!p) continue
     const r = n.size / 2
     minX = Math.min(minX, p.x - r)
     maxX = Math.max(maxX, p.x + r)
     minY = Math.min(minY, p.y - r)
-    maxY = Math.max(maxY, p.y + r + 14)
+    maxY = Math.max(maxY, p.y + r + label)
   }
-  if (!Number.isFinite(minX)) return { zoom: 1, pan: { x: w / 2, y: h / 2 } }
-  const zoom = Math.min(4, Math.max(0.02, Math.min((w - 2 * padding) / Math.max(1, maxX - minX), (h - 2 * padding) / Math.max(1, maxY - minY))))
-  return { zoom, pan: { x: w / 2 - zoom * ((minX + maxX) / 2), y: h / 2 - zoom * ((minY + maxY) / 2) } }
+  return Number.isFinite(minX) ? { x1: minX, y1: minY, x2: maxX, y2: maxY } : null
+}
+
+/** The zoom and pan that fit every node (with its size) into a w x h view with padding (see fitBox). */
+export function fitViewport(
+  model: GraphModel,
+  positions: ReadonlyMap<string, Pos>,
+  w: number,
+  h: number,
+  padding: number,
+  reserve: { w: number; h: number } | null = null,
+  maxZoom = MAX_FIT_ZOOM,
+): { zoom: number; pan: Pos } {
+  const bb = nodesBox(model, positions)
+  if (!bb) return { zoom: 1, pan: { x: w / 2, y: h / 2 } }
+  return fitBox(bb, w, h, padding, reserve, maxZoom)
 }
