@@ -1,9 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
-import { App, menuTarget, shortcutTarget } from '../../src/renderer/src/App'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { App, historyKey, menuTarget, mouseHistoryButton, shortcutTarget } from '../../src/renderer/src/App'
+import { goBack, goForward, goTo, NAV_STORAGE_KEY, restorePlace, savePlace, startHistory } from '../../src/renderer/src/ui/nav'
 import { ToastProvider } from '../../src/renderer/src/ui'
 import { APP_INFO, ME, Fail, mockApi, person, renderWithClient } from './mockApi'
+
+// The place is kept in localStorage between runs; every test starts without one.
+beforeEach(() => localStorage.clear())
 
 const key = (k: Partial<KeyboardEvent>) => ({ key: '', code: '', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...k })
 
@@ -11,7 +15,9 @@ describe('shortcuts and menu commands', () => {
   it('maps Ctrl/Cmd+1..6, Ctrl/Cmd+N and Ctrl/Cmd+Shift+N', () => {
     expect(shortcutTarget(key({ key: '1', code: 'Digit1', ctrlKey: true }), 'people')).toEqual({ route: 'graph' })
     expect(shortcutTarget(key({ key: '6', code: 'Digit6', metaKey: true }), 'people')).toEqual({ route: 'files' })
-    expect(shortcutTarget(key({ key: '7', code: 'Digit7', ctrlKey: true }), 'people')).toBeNull()
+    expect(shortcutTarget(key({ key: '7', code: 'Digit7', ctrlKey: true }), 'people')).toEqual({ route: 'settings' })
+    expect(shortcutTarget(key({ key: '7', code: 'Digit7', metaKey: true }), 'people')).toEqual({ route: 'settings' })
+    expect(shortcutTarget(key({ key: '8', code: 'Digit8', ctrlKey: true }), 'people')).toBeNull()
     expect(shortcutTarget(key({ key: '3', code: 'Digit3' }), 'people')).toBeNull()
     expect(shortcutTarget(key({ key: 'n', ctrlKey: true }), 'reports')).toEqual({ route: 'people', action: 'new' })
     expect(shortcutTarget(key({ key: 'N', ctrlKey: true, shiftKey: true }), 'reports')).toEqual({ route: 'introductions', action: 'new' })
@@ -116,5 +122,133 @@ describe('application menu', () => {
     await waitFor(() => expect(screen.getByLabelText('Search')).toHaveFocus())
     act(() => send('new-introduction'))
     expect(await screen.findByRole('dialog', { name: 'Record introduction' })).toBeInTheDocument()
+  })
+})
+
+describe('back and forward (issue 15)', () => {
+  it('history: a navigation joins the back list and clears forward; back and forward step through places without actions', () => {
+    let h = startHistory({ route: 'people' })
+    h = goTo(h, { route: 'people', personId: 'p1' })
+    h = goTo(h, { route: 'introductions', action: 'new' })
+    expect(h.back).toEqual([{ route: 'people' }, { route: 'people', personId: 'p1' }])
+    h = goBack(h)
+    expect(h.current).toEqual({ route: 'people', personId: 'p1' })
+    // Going forward returns to the screen, not to its "new" dialog.
+    expect(h.forward).toEqual([{ route: 'introductions' }])
+    h = goBack(h)
+    expect(h.current).toEqual({ route: 'people' })
+    expect(goBack(h)).toBe(h)
+    h = goForward(h)
+    expect(h.current).toEqual({ route: 'people', personId: 'p1' })
+    h = goTo(h, { route: 'reports' })
+    expect(h.forward).toEqual([])
+    expect(goForward(h)).toBe(h)
+    // The same place again is not a new step.
+    expect(goTo(h, { route: 'reports' }).back).toEqual(h.back)
+  })
+
+  it('keys and mouse buttons: Alt+Left/Right, ⌘[ and ⌘] on macOS, mouse buttons 3 and 4', () => {
+    expect(historyKey(key({ key: 'ArrowLeft', altKey: true }), false)).toBe('back')
+    expect(historyKey(key({ key: 'ArrowRight', altKey: true }), false)).toBe('forward')
+    expect(historyKey(key({ key: 'ArrowLeft', altKey: true, shiftKey: true }), false)).toBeNull()
+    expect(historyKey(key({ key: 'ArrowLeft', ctrlKey: true, altKey: true }), false)).toBeNull()
+    expect(historyKey(key({ key: '[', metaKey: true }), true)).toBe('back')
+    expect(historyKey(key({ key: ']', metaKey: true }), true)).toBe('forward')
+    expect(historyKey(key({ key: '[', metaKey: true }), false)).toBeNull()
+    expect(mouseHistoryButton(3)).toBe('back')
+    expect(mouseHistoryButton(4)).toBe('forward')
+    expect(mouseHistoryButton(1)).toBeNull()
+  })
+
+  it('Alt+Left, the mouse back button and the menu go back; Alt+Right forward; not while typing in a field', async () => {
+    mockApi(shellHandlers(false))
+    const listeners = new Set<(cmd: string) => void>()
+    window.platform.onMenu = (cb) => {
+      listeners.add(cb)
+      return () => listeners.delete(cb)
+    }
+    const send = (cmd: string) => listeners.forEach((l) => l(cmd))
+    renderWithClient(<App />)
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    const current = () => within(nav).getByRole('button', { current: 'page' }).textContent
+    act(() => void fireEvent.keyDown(window, { key: '3', code: 'Digit3', ctrlKey: true }))
+    act(() => void fireEvent.keyDown(window, { key: '7', code: 'Digit7', ctrlKey: true }))
+    expect(current()).toMatch(/^Settings/)
+    act(() => void fireEvent.keyDown(window, { key: 'ArrowLeft', altKey: true }))
+    expect(current()).toMatch(/^Introductions/)
+    expect(await screen.findByRole('heading', { name: 'Introductions' })).toBeInTheDocument()
+    // Alt+Left in the search field moves the caret, as everywhere.
+    const search = screen.getByLabelText('Search')
+    search.focus()
+    act(() => void fireEvent.keyDown(search, { key: 'ArrowLeft', altKey: true }))
+    expect(current()).toMatch(/^Introductions/)
+    search.blur()
+    act(() => void fireEvent.mouseUp(window, { button: 3 }))
+    expect(current()).toMatch(/^People/)
+    act(() => void fireEvent.keyDown(window, { key: 'ArrowRight', altKey: true }))
+    expect(current()).toMatch(/^Introductions/)
+    act(() => void fireEvent.mouseUp(window, { button: 4 }))
+    expect(current()).toMatch(/^Settings/)
+    act(() => send('back'))
+    expect(current()).toMatch(/^Introductions/)
+    act(() => send('forward'))
+    expect(current()).toMatch(/^Settings/)
+  })
+})
+
+describe('reload and restart return to the same place (issue 15)', () => {
+  const mem = () => {
+    const m = new Map<string, string>()
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) }
+  }
+  it('restorePlace: the saved screen; its record only for the same network; unknown or broken entries fall back to People', () => {
+    const s = mem()
+    expect(restorePlace(s, '/a.referralmap')).toEqual({ route: 'people' })
+    savePlace(s, { route: 'people', personId: 'p1', action: 'new' }, '/a.referralmap')
+    expect(restorePlace(s, '/a.referralmap')).toEqual({ route: 'people', personId: 'p1' })
+    expect(restorePlace(s, '/b.referralmap')).toEqual({ route: 'people' })
+    s.setItem(NAV_STORAGE_KEY, JSON.stringify({ route: 'nowhere', dataFile: '/a.referralmap' }))
+    expect(restorePlace(s, '/a.referralmap')).toEqual({ route: 'people' })
+    s.setItem(NAV_STORAGE_KEY, '{not json')
+    expect(restorePlace(s, '/a.referralmap')).toEqual({ route: 'people' })
+  })
+
+  it('the app opens on the screen it showed before the reload', async () => {
+    mockApi(shellHandlers(false))
+    const first = renderWithClient(<App />)
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    act(() => void fireEvent.keyDown(window, { key: '3', code: 'Digit3', ctrlKey: true }))
+    expect(await screen.findByRole('heading', { name: 'Introductions' })).toBeInTheDocument()
+    expect(within(nav).getByRole('button', { current: 'page' })).toHaveTextContent(/^Introductions/)
+    first.unmount()
+    mockApi(shellHandlers(false))
+    renderWithClient(<App />)
+    const again = await screen.findByRole('navigation', { name: 'Main' })
+    expect(within(again).getByRole('button', { current: 'page' })).toHaveTextContent(/^Introductions/)
+    expect(await screen.findByRole('heading', { name: 'Introductions' })).toBeInTheDocument()
+  })
+})
+
+describe('About (issue 15)', () => {
+  it('Help > About (the menu) and the sidebar entry show the version, the data file and the schema version', async () => {
+    mockApi(shellHandlers(false))
+    const listeners = new Set<(cmd: string) => void>()
+    window.platform.onMenu = (cb) => {
+      listeners.add(cb)
+      return () => listeners.delete(cb)
+    }
+    renderWithClient(<App />)
+    await screen.findByRole('navigation', { name: 'Main' })
+    act(() => listeners.forEach((l) => l('about')))
+    const dialog = await screen.findByRole('dialog', { name: 'About Referral Map' })
+    const facts = within(dialog).getByTestId('about-facts')
+    expect(facts).toHaveTextContent('Version0.0.0')
+    expect(facts).toHaveTextContent('Data file/tmp/x/network.sqlite')
+    expect(facts).toHaveTextContent('Schema version10')
+    // The footer's Close (the header's ✕ is the other one).
+    await userEvent.click(within(dialog).getAllByRole('button', { name: 'Close' })[1]!)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: 'About Referral Map' }))
+    expect(await screen.findByRole('dialog', { name: 'About Referral Map' })).toBeInTheDocument()
   })
 })

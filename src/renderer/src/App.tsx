@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { NavTarget, Route } from './ui/nav'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { goBack, goForward, goTo, restorePlace, savePlace, startHistory, type NavHistory, type NavTarget, type Route } from './ui/nav'
 import { useApi } from './ui/api'
 import { Welcome } from './ui/Welcome'
 import { DropTarget } from './ui/DropTarget'
-import { HistoryKeys } from './ui/history'
+import { HistoryKeys, inEditable } from './ui/history'
+import { AboutDialog } from './ui/About'
 import { NetworkScreen } from './features/graph'
 import { PeopleScreen } from './features/people'
 import { IntroductionsScreen } from './features/introductions'
@@ -14,15 +15,16 @@ import { SettingsScreen } from './features/settings'
 import { InsightsScreen } from './features/insights'
 import { JoinChapterCard, SyncSidebar } from './features/sync'
 
-const NAV: { route: Route; label: string }[] = [
-  { route: 'graph', label: 'Network' },
-  { route: 'people', label: 'People' },
-  { route: 'introductions', label: 'Introductions' },
-  { route: 'followup', label: 'Thank & follow up' },
-  { route: 'reports', label: 'Reports' },
-  { route: 'files', label: 'Import/Export' },
+/** The sidebar, in order; `key` is the Ctrl/Cmd+digit shortcut (Insights has none). */
+const NAV: { route: Route; label: string; key?: string }[] = [
+  { route: 'graph', label: 'Network', key: '1' },
+  { route: 'people', label: 'People', key: '2' },
+  { route: 'introductions', label: 'Introductions', key: '3' },
+  { route: 'followup', label: 'Thank & follow up', key: '4' },
+  { route: 'reports', label: 'Reports', key: '5' },
+  { route: 'files', label: 'Import/Export', key: '6' },
   { route: 'insights', label: 'Insights' },
-  { route: 'settings', label: 'Settings' },
+  { route: 'settings', label: 'Settings', key: '7' },
 ]
 
 const SCREENS = {
@@ -51,21 +53,67 @@ export function menuTarget(cmd: string): NavTarget | null {
   return null
 }
 
-/** Ctrl/Cmd+1..6 sections, Ctrl/Cmd+N new person, Ctrl/Cmd+Shift+N record introduction, Ctrl/Cmd+F find. */
+/** Ctrl/Cmd+1..7 sections, Ctrl/Cmd+N new person, Ctrl/Cmd+Shift+N record introduction, Ctrl/Cmd+F find. */
 export function shortcutTarget(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, current: Route): NavTarget | null {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return null
-  const digit = /^Digit([1-6])$/.exec(e.code)?.[1] ?? (/^[1-6]$/.test(e.key) ? e.key : undefined)
-  if (digit && !e.shiftKey) return { route: NAV[Number(digit) - 1]!.route }
+  const digit = /^Digit([1-9])$/.exec(e.code)?.[1] ?? (/^[1-9]$/.test(e.key) ? e.key : undefined)
+  const section = digit && !e.shiftKey ? NAV.find((n) => n.key === digit) : undefined
+  if (section) return { route: section.route }
   if (e.key.toLowerCase() === 'n') return e.shiftKey ? { route: 'introductions', action: 'new' } : { route: 'people', action: 'new' }
   if (e.key.toLowerCase() === 'f' && !e.shiftKey && (current === 'people' || current === 'introductions')) return { route: current, action: 'find' }
   return null
 }
 
+/**
+ * Back and forward: Alt+Left / Alt+Right (⌘[ / ⌘] on macOS too), outside text
+ * fields, where Alt+arrow moves the caret by word.
+ */
+export function historyKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, mac = isMac): 'back' | 'forward' | null {
+  if (e.shiftKey) return null
+  if (e.altKey && !e.ctrlKey && !e.metaKey) return e.key === 'ArrowLeft' ? 'back' : e.key === 'ArrowRight' ? 'forward' : null
+  if (mac && e.metaKey && !e.ctrlKey && !e.altKey) return e.key === '[' ? 'back' : e.key === ']' ? 'forward' : null
+  return null
+}
+
+/** The mouse's back (button 3) and forward (button 4) buttons. */
+export function mouseHistoryButton(button: number): 'back' | 'forward' | null {
+  return button === 3 ? 'back' : button === 4 ? 'forward' : null
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
+}
+
 export function App() {
   const info = useApi('app:info', {})
-  const [target, setTarget] = useState<NavTarget>({ route: 'people' })
-  const navigate = useCallback((to: NavTarget) => setTarget({ ...to }), [])
+  // Until the first navigation, the place saved by the last run (for this network file), else People.
+  const dataFile = info.data?.dataFile
+  const [moved, setHistory] = useState<NavHistory | null>(null)
+  const startRef = useRef<NavHistory>(startHistory({ route: 'people' }))
+  const startFor = useRef<string | undefined>(undefined)
+  if (dataFile !== undefined && startFor.current !== dataFile) {
+    startFor.current = dataFile
+    const s = storage()
+    startRef.current = startHistory(s ? restorePlace(s, dataFile) : { route: 'people' })
+  }
+  const history = moved ?? startRef.current
+  const target = history.current
+  const update = useCallback((step: (h: NavHistory) => NavHistory) => setHistory((h) => step(h ?? startRef.current)), [])
+  const setTarget = useCallback((to: NavTarget | ((t: NavTarget) => NavTarget)) => update((h) => goTo(h, typeof to === 'function' ? to(h.current) : to)), [update])
+  const navigate = useCallback((to: NavTarget) => setTarget(to), [setTarget])
+  const back = useCallback(() => update(goBack), [update])
+  const forward = useCallback(() => update(goForward), [update])
+  const [about, setAbout] = useState(false)
   const route = target.route
+
+  useEffect(() => {
+    const s = storage()
+    if (s && dataFile !== undefined && info.data && !info.data.isEmpty) savePlace(s, target, dataFile)
+  }, [target, dataFile, info.data])
 
   useEffect(
     () =>
@@ -74,21 +122,42 @@ export function App() {
           setTarget((t) => ({ route: t.route === 'introductions' ? 'introductions' : 'people', action: 'find' }))
           return
         }
+        if (cmd === 'back') return back()
+        if (cmd === 'forward') return forward()
+        if (cmd === 'about') return setAbout(true)
         const to = menuTarget(cmd)
         if (to) setTarget(to)
       }),
-    [],
+    [setTarget, back, forward],
   )
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const step = inEditable(document.activeElement) ? null : historyKey(e)
+      if (step) {
+        e.preventDefault()
+        if (step === 'back') back()
+        else forward()
+        return
+      }
       const to = shortcutTarget(e, route)
       if (!to) return
       e.preventDefault()
       setTarget(to)
     }
+    const onMouse = (e: MouseEvent) => {
+      const step = mouseHistoryButton(e.button)
+      if (!step) return
+      e.preventDefault()
+      if (step === 'back') back()
+      else forward()
+    }
     window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [route])
+    window.addEventListener('mouseup', onMouse)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('mouseup', onMouse)
+    }
+  }, [route, setTarget, back, forward])
 
   const meId = info.data?.meId ?? null
   const me = useApi('people:get', { id: meId ?? '' }, { enabled: meId !== null })
@@ -119,26 +188,33 @@ export function App() {
           You: <strong data-testid="me-name">{me.data?.name ?? (meId ? '…' : 'not set')}</strong>
         </div>
         <SyncSidebar />
-        {NAV.map((n, i) => (
+        {NAV.map((n) => (
           <button
             key={n.route}
             aria-current={route === n.route ? 'page' : undefined}
             onClick={() => setTarget({ route: n.route })}
-            title={i < 6 ? `${n.label} (${MOD}${i + 1})` : n.label}
+            title={n.key ? `${n.label} (${MOD}${n.key})` : n.label}
           >
             {n.label}
-            {i < 6 && (
+            {n.key && (
               <span className="kbd" aria-hidden="true">
                 {MOD}
-                {i + 1}
+                {n.key}
               </span>
             )}
           </button>
         ))}
+        {/* The desktop app has Help > About in its menu; in the browser this is the way in. */}
+        {window.platform?.transport !== 'ipc' && (
+          <button className="sidebar-about" onClick={() => setAbout(true)}>
+            About Referral Map
+          </button>
+        )}
       </nav>
       <main className="content">
         <Screen navigate={navigate} target={target} />
       </main>
+      {about && <AboutDialog info={info.data} onClose={() => setAbout(false)} />}
     </div>
   )
 }

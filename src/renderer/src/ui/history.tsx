@@ -4,7 +4,7 @@ import { call } from './api'
 import { useToast, type ToastAction } from './Toast'
 
 /** Is the keyboard in a field that has its own text undo? */
-function inEditable(el: Element | null): boolean {
+export function inEditable(el: Element | null): boolean {
   if (!el) return false
   const h = el as HTMLElement
   return h.isContentEditable || el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((el as HTMLInputElement).type))
