@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { App, historyKey, menuTarget, mouseHistoryButton, shortcutTarget } from '../../src/renderer/src/App'
 import { goBack, goForward, goTo, NAV_STORAGE_KEY, restorePlace, savePlace, startHistory } from '../../src/renderer/src/ui/nav'
 import { ToastProvider } from '../../src/renderer/src/ui'
-import { APP_INFO, ME, Fail, mockApi, person, renderWithClient } from './mockApi'
+import { APP_INFO, ME, Fail, listItem, mockApi, person, renderWithClient } from './mockApi'
 
 // The place is kept in localStorage between runs; every test starts without one.
 beforeEach(() => localStorage.clear())
@@ -193,6 +193,26 @@ describe('back and forward (issue 15)', () => {
     expect(current()).toMatch(/^Introductions/)
     act(() => send('forward'))
     expect(current()).toMatch(/^Settings/)
+  })
+})
+
+describe('back and forward through records (issue 15)', () => {
+  it('a person opened from the list is a step: Alt+Left returns to the list, Alt+Right reopens them', async () => {
+    const AVA = '00000000-0000-4000-8000-0000000000a1'
+    mockApi({
+      ...shellHandlers(false),
+      'people:list': () => ({ items: [listItem(AVA, 'Ava Chen')], total: 1, offset: 0, limit: 50 }),
+      'people:get': (q: unknown) => ((q as { id: string }).id === AVA ? person(AVA, 'Ava Chen') : person(ME, 'Sam Rivera')),
+    })
+    renderWithClient(<App />)
+    const table = await screen.findByRole('table', { name: 'People' })
+    await userEvent.click(await within(table).findByText('Ava Chen'))
+    expect(await screen.findByRole('heading', { name: /Ava Chen/ })).toBeInTheDocument()
+    act(() => void fireEvent.keyDown(window, { key: 'ArrowLeft', altKey: true }))
+    expect(await screen.findByRole('table', { name: 'People' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: /Ava Chen/ })).toBeNull()
+    act(() => void fireEvent.keyDown(window, { key: 'ArrowRight', altKey: true }))
+    expect(await screen.findByRole('heading', { name: /Ava Chen/ })).toBeInTheDocument()
   })
 })
 

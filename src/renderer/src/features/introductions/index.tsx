@@ -98,7 +98,7 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
           setDir(d)
           setOffset(0)
         }}
-        onOpen={(r) => setOpenId(r.id)}
+        onOpen={(r) => (setOpenId(r.id), navigate({ route: 'introductions', introductionId: r.id }))}
         selectedId={openId}
         loading={list.isPending}
         error={list.error?.message}
@@ -130,7 +130,7 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
           }}
         />
       )}
-      {openId && !creating && <IntroDetail key={openId} id={openId} me={me} navigate={navigate} onClose={() => setOpenId(undefined)} />}
+      {openId && !creating && <IntroDetail key={openId} id={openId} me={me} navigate={navigate} onClose={() => (setOpenId(undefined), navigate({ route: 'introductions' }))} />}
     </div>
   )
 }

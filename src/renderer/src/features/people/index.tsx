@@ -160,7 +160,7 @@ export function PeopleScreen({ navigate, target }: ScreenProps) {
   return (
     <div className="people-screen">
       {openId ? (
-        <PersonDetail key={openId} id={openId} onBack={() => setOpenId(undefined)} navigate={navigate} />
+        <PersonDetail key={openId} id={openId} onBack={() => (setOpenId(undefined), navigate({ route: 'people' }))} navigate={navigate} />
       ) : (
         <>
           <div className="page-header">
@@ -179,7 +179,7 @@ export function PeopleScreen({ navigate, target }: ScreenProps) {
             onChange={setTab}
           />
           {tab === 'people' ? (
-            <PeopleList onOpen={setOpenId} findSignal={findSignal} onNew={() => setCreating(true)} />
+            <PeopleList onOpen={(id) => (setOpenId(id), navigate({ route: 'people', personId: id }))} findSignal={findSignal} onNew={() => setCreating(true)} />
           ) : (
             <GroupsPanel navigate={navigate} />
           )}
