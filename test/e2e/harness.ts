@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { AxeResults, ImpactValue } from 'axe-core'
 import { startWebBridge, type WebBridge } from '../../src/web/server'
 
 const ROOT = resolve(__dirname, '../..')
@@ -40,8 +41,20 @@ export interface E2EApp {
   /** Moves the bridge's clock (the bridge runs with testClock on). */
   setClock(iso: string): Promise<void>
   screenshot(name: string): Promise<string>
+  /** Runs axe-core on the page as it is now (injected on first use after each load) and returns its violations. */
+  axe(): Promise<AxeViolation[]>
   close(): Promise<void>
 }
+
+/** One axe-core rule broken on the page, with the elements that break it. */
+export interface AxeViolation {
+  id: string
+  impact: ImpactValue | null
+  help: string
+  nodes: { target: string; html: string; summary: string }[]
+}
+
+const AXE_SOURCE = join(ROOT, 'node_modules/axe-core/axe.min.js')
 
 /**
  * Starts the real web bridge (real services, real SQLite in a temp data dir)
@@ -96,6 +109,21 @@ export async function startE2E(opts: { now?: string; viewport?: { width: number;
       const file = join(SCREENSHOTS, `${name}.png`)
       await page.screenshot({ path: file, fullPage: false })
       return file
+    },
+    axe: async () => {
+      // Evaluated over the DevTools protocol rather than as a <script> tag, so the page's Content-Security-Policy does not block it.
+      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'))
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe
+        const r = await axe.run(document, { resultTypes: ['violations'] })
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact ?? null,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 240), summary: n.failureSummary ?? '' })),
+        }))
+      })
+      return violations
     },
     close: async () => {
       await browser.close()
