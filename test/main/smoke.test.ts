@@ -43,6 +43,7 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
     menu: null as unknown,
     quit: 0,
     reloads: 0,
+    recentDocuments: [] as string[],
     errors: [] as string[],
     ready: Promise.resolve(),
     schemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
@@ -108,6 +109,7 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
       getAppPath: () => appPath,
       isPackaged: false,
       getVersion: () => '0.0.0-smoke',
+      addRecentDocument: (p: string) => void rec.recentDocuments.push(p),
       requestSingleInstanceLock: () => lock,
       quit: () => void rec.quit++,
       on: (ev: string, fn: Listener) => rec.appEvents.set(ev, fn),
@@ -218,6 +220,9 @@ describe('built main bundle under Node with a stand-in electron', () => {
       expect(existsSync(w.options.icon as string)).toBe(true)
     }
     expect(rec.menu).toBeTruthy()
+    // Light like the OS (the stand-in's nativeTheme) before the page paints, and the open network in the OS's recent documents.
+    expect(w.options.backgroundColor).toBe('#f6f7f9')
+    expect(rec.recentDocuments).toEqual([join(userData, 'network.referralmap')])
   })
 
   it('registers exactly the channels of the contract', () => {
