@@ -196,6 +196,31 @@ describe('back and forward (issue 15)', () => {
   })
 })
 
+describe('back and forward on the desktop (issue 15)', () => {
+  it('the View menu does it there (its accelerators are Alt+Left/Right), never while typing in a field', async () => {
+    mockApi(shellHandlers(false))
+    const listeners = new Set<(cmd: string) => void>()
+    window.platform = { transport: 'ipc', os: 'linux', onMenu: (cb) => (listeners.add(cb), () => listeners.delete(cb)) }
+    const send = (cmd: string) => listeners.forEach((l) => l(cmd))
+    renderWithClient(<App />)
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    const current = () => within(nav).getByRole('button', { current: 'page' }).textContent
+    act(() => send('navigate:introductions'))
+    // The key itself reaches the menu, which sends 'back': the page does not step a second time.
+    act(() => void fireEvent.keyDown(window, { key: 'ArrowLeft', altKey: true }))
+    expect(current()).toMatch(/^Introductions/)
+    const search = await screen.findByLabelText('Search')
+    search.focus()
+    act(() => send('back'))
+    expect(current()).toMatch(/^Introductions/)
+    search.blur()
+    act(() => send('back'))
+    expect(current()).toMatch(/^People/)
+    // The desktop has Help > About; the sidebar entry is for the browser.
+    expect(screen.queryByRole('button', { name: 'About Referral Map' })).toBeNull()
+  })
+})
+
 describe('back and forward through records (issue 15)', () => {
   it('a person opened from the list is a step: Alt+Left returns to the list, Alt+Right reopens them', async () => {
     const AVA = '00000000-0000-4000-8000-0000000000a1'

@@ -122,8 +122,8 @@ export function App() {
           setTarget((t) => ({ route: t.route === 'introductions' ? 'introductions' : 'people', action: 'find' }))
           return
         }
-        if (cmd === 'back') return back()
-        if (cmd === 'forward') return forward()
+        // Not while typing: a form (or its dialog) would be left with its edits.
+        if (cmd === 'back' || cmd === 'forward') return inEditable(document.activeElement) ? undefined : cmd === 'back' ? back() : forward()
         if (cmd === 'about') return setAbout(true)
         const to = menuTarget(cmd)
         if (to) setTarget(to)
@@ -132,7 +132,8 @@ export function App() {
   )
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const step = inEditable(document.activeElement) ? null : historyKey(e)
+      // On the desktop the View menu's Back/Forward accelerators are these keys, and they come as menu commands.
+      const step = window.platform?.transport === 'ipc' || inEditable(document.activeElement) ? null : historyKey(e)
       if (step) {
         e.preventDefault()
         if (step === 'back') back()
