@@ -81,3 +81,26 @@ it('Thank & follow up, Reports (also as tables), Import/Export, Insights and Set
   await go('Settings')
   expect(await serious('Settings')).toBe('')
 })
+
+it('in the dark theme, every screen has no serious or critical axe violations either', async () => {
+  await app.page.emulateMedia({ colorScheme: 'dark' })
+  const found: string[] = []
+  for (const [section, heading] of [
+    ['Network', 'Network'],
+    ['People', 'People'],
+    ['Introductions', 'Introductions'],
+    ['Thank & follow up', /Thank/],
+    ['Reports', 'Reports'],
+    ['Import/Export', 'Import/Export'],
+    ['Insights', 'Insights'],
+    ['Settings', 'Settings'],
+  ] as const) {
+    await go(section, heading)
+    if (section === 'Reports') await app.page.getByRole('img', { name: /Closed value by month/ }).first().waitFor()
+    const s = await serious(`${section} (dark)`)
+    if (s) found.push(`${section}:\n${s}`)
+  }
+  await app.screenshot('a11y-dark-settings')
+  await app.page.emulateMedia({ colorScheme: 'light' })
+  expect(found.join('\n')).toBe('')
+})
