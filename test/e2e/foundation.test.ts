@@ -69,8 +69,10 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   await expect.poll(() => detail.getByRole('list', { name: 'Status history' }).textContent()).toContain('Won')
   await detail.getByRole('button', { name: 'Done' }).click()
 
-  // After a reload, it is in both lists.
+  // After a reload (which lands on the same screen, Introductions), it is in both lists.
   await app.reload()
+  await page.getByRole('heading', { name: 'Introductions', exact: true }).waitFor()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click()
   await page.getByRole('heading', { name: 'People', exact: true }).waitFor()
   await page.getByLabel('Search').fill('Whitfield')
   const row = people.getByRole('row', { name: /Dana Whitfield/ })
