@@ -67,7 +67,9 @@ function ThankTable(props: { items: ThankItem[]; sinceLabel: string; onThank: (i
             <th className="num">Value</th>
             <th>{props.sinceLabel}</th>
             <th className="num">Waiting</th>
-            <th aria-label="Actions" />
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -264,7 +266,9 @@ function KeepTable(props: { items: KeepInTouchItem[]; setDlg: (d: Dlg) => void; 
             <th className="num">Every</th>
             <th>Last contact</th>
             <th className="num">Overdue</th>
-            <th aria-label="Actions" />
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -300,7 +304,9 @@ function LapsingTable(props: { items: LapsingItem[]; setDlg: (d: Dlg) => void; n
             <th className="num">Since the last</th>
             <th>Why</th>
             <th>Last contact</th>
-            <th aria-label="Actions" />
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -84,7 +84,7 @@ function TemplateEditor(props: {
         <TemplatePreview kind={props.kind} tpl={props.value} />
       </div>
       <aside className="st-help" aria-label="Placeholders">
-        <h4>Placeholders</h4>
+        <h3>Placeholders</h3>
         <p className="faint">Click to insert at the cursor. A value missing from a record shows as [name] so you can fill it in before sending.</p>
         <ul>
           {PLACEHOLDERS.map((p) => (
