@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startE2E, type AxeViolation, type E2EApp } from './harness'
 
@@ -9,8 +10,6 @@ let app: E2EApp
 
 beforeAll(async () => {
   app = await startE2E({ now: '2026-06-15T10:00:00.000Z' })
-  await app.page.getByRole('button', { name: /Explore a sample network/ }).click()
-  await app.page.getByRole('heading', { name: 'People', exact: true }).waitFor()
 })
 afterAll(async () => {
   await app?.close()
@@ -31,6 +30,14 @@ async function serious(screen: string): Promise<string> {
   if (minor.length) console.log(`[a11y] ${screen}, minor/moderate:\n${describeAll(minor)}`)
   return describeAll(vs.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
 }
+
+it('the first-run screen has no serious or critical axe violations; then the sample is loaded', async () => {
+  const explore = app.page.getByRole('button', { name: /Explore a sample network/ })
+  await explore.waitFor()
+  expect(await serious('first run')).toBe('')
+  await explore.click()
+  await app.page.getByRole('heading', { name: 'People', exact: true }).waitFor()
+})
 
 it('Network has no serious or critical axe violations', async () => {
   await go('Network')
@@ -76,6 +83,9 @@ it('Thank & follow up, Reports (also as tables), Import/Export, Insights and Set
   expect(await serious('Reports as tables')).toBe('')
   await go('Import/Export')
   expect(await serious('Import/Export')).toBe('')
+  await app.page.locator('#files-import-input').setInputFiles(join(__dirname, '../fixtures/people-bad-rows.csv'))
+  await app.page.getByText(/rows, \d+ valid/).waitFor()
+  expect(await serious('Import/Export with a preview')).toBe('')
   await go('Insights')
   expect(await serious('Insights')).toBe('')
   await go('Settings')

@@ -17,7 +17,7 @@ export function Welcome({ onDone, extra }: { onDone: () => void; extra?: ReactNo
   const toast = useToast()
   const busy = startEmpty.isPending || loadSample.isPending
   return (
-    <div className="welcome">
+    <main className="welcome">
       <div className="welcome-inner">
         <h1>Welcome to Referral Map</h1>
         <p className="muted">
@@ -113,6 +113,6 @@ export function Welcome({ onDone, extra }: { onDone: () => void; extra?: ReactNo
           </form>
         )}
       </div>
-    </div>
+    </main>
   )
 }
