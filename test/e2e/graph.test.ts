@@ -93,7 +93,12 @@ it('shows the sample network, lays it out in a worker, and supports highlight, s
   await expect.poll(async () => (await cyInfo(page)).faded).toBe(0)
   await app.screenshot('graph-focus-cleared')
 
-  // Keyboard: + and - zoom, F fits again.
+  // Keyboard: + and - zoom, F fits again (once the focus's re-frame has finished moving the view).
+  await expect
+    .poll(() => page.evaluate(() => (document.querySelector('[data-testid=graph-canvas]') as HTMLElement & { cy: import('cytoscape').Core }).cy.animated()))
+    .toBe(false)
+  await page.keyboard.press('f')
+  await page.waitForTimeout(100)
   const z0 = (await cyInfo(page)).zoom
   await page.keyboard.press('+')
   await expect.poll(async () => (await cyInfo(page)).zoom).toBeGreaterThan(z0 * 1.2)

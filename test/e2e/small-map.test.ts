@@ -128,7 +128,28 @@ it('focus re-frames the view on the focused people', async () => {
     expect(overlaps(n.box, legend), `${n.label} under the legend`).toBe(false)
   }
   expect(v.zoom).toBeGreaterThan(0.5)
+  await app.screenshot('small-map-focus')
   await page.keyboard.press('Escape')
+})
+
+it('the legend can be hidden (remembered), leaving only its button, which fits keep clear of too', async () => {
+  const page = app.page
+  await page.getByRole('button', { name: 'Hide legend' }).click()
+  expect(await page.getByRole('complementary', { name: 'Legend' }).count()).toBe(0)
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Network', exact: true }).click()
+  await expect.poll(async () => (await view(page)).nodes.length, { timeout: 20_000 }).toBe(5)
+  const toggle = page.getByRole('button', { name: 'Show legend' })
+  await expect.poll(() => toggle.count()).toBe(1)
+  expect(await page.getByRole('complementary', { name: 'Legend' }).count()).toBe(0)
+  await page.keyboard.press('f')
+  await page.waitForTimeout(200)
+  const canvas = (await page.getByTestId('graph-canvas').boundingBox())!
+  const b = (await toggle.boundingBox())!
+  const chip = { x1: b.x - canvas.x, y1: b.y - canvas.y, x2: b.x - canvas.x + b.width, y2: b.y - canvas.y + b.height }
+  for (const n of (await view(page)).nodes) expect(overlaps(n.box, chip), n.label).toBe(false)
+  await toggle.click()
+  await expect.poll(() => page.getByRole('complementary', { name: 'Legend' }).count()).toBe(1)
 })
 
 it('labels prospects when they are shown', async () => {

@@ -5,7 +5,7 @@ import { createRef } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { buildModel } from '../../src/core/graph/model'
 import type { GraphData, GraphNodeData } from '../../src/shared/channels/graph'
-import { fadedIds, fitBox, fitViewport, graphStyle, MAX_FIT_ZOOM, LABEL_ALL_LIMIT, LABELLED_TOP, labelledIds, svgInput, toElements } from '../../src/renderer/src/features/graph/elements'
+import { fadedIds, fitBox, fitClear, fitViewport, graphStyle, MAX_FIT_ZOOM, LABEL_ALL_LIMIT, LABELLED_TOP, labelledIds, svgInput, toElements } from '../../src/renderer/src/features/graph/elements'
 import { FilterBar, HighlightControl, Legend, SearchBox } from '../../src/renderer/src/features/graph/Controls'
 import { SidePanel } from '../../src/renderer/src/features/graph/SidePanel'
 
@@ -195,6 +195,40 @@ describe('small maps', () => {
     }
     // Without a legend the same box can use the whole view.
     expect(fitBox(cases[3]![2], 700, 500, 20).zoom).toBeGreaterThan(fitBox(cases[3]![2], 700, 500, 20, legend).zoom)
+  })
+
+  it('lets the legend sit in the empty corner of a round map instead of shrinking it', () => {
+    // 24 people on a ring: the bounding box's bottom-left corner is empty.
+    const ring = Array.from({ length: 24 }, (_, i) => {
+      const a = (i / 24) * 2 * Math.PI
+      const x = 300 * Math.cos(a)
+      const y = 300 * Math.sin(a)
+      return { x1: x - 10, y1: y - 10, x2: x + 10, y2: y + 24 }
+    })
+    const legend = { w: 250, h: 150 }
+    const vp = fitClear(ring, 800, 700, 20, legend, 4)!
+    const whole = fitClear(ring, 800, 700, 20, null, 4)!
+    const safe = fitBox({ x1: -310, y1: -310, x2: 310, y2: 324 }, 800, 700, 20, legend, 4)
+    expect(vp.zoom).toBeGreaterThan(safe.zoom)
+    expect(vp.zoom).toBeLessThanOrEqual(whole.zoom)
+    for (const b of ring) {
+      const x1 = b.x1 * vp.zoom + vp.pan.x
+      const y2 = b.y2 * vp.zoom + vp.pan.y
+      expect(x1 < legend.w && y2 > 700 - legend.h).toBe(false)
+      expect(b.x2 * vp.zoom + vp.pan.x).toBeLessThanOrEqual(800 + 1e-6)
+      expect(b.y1 * vp.zoom + vp.pan.y).toBeGreaterThanOrEqual(-1e-6)
+    }
+    // Someone in the bottom-left corner: the map shrinks (less than the whole view's fit) until they clear it.
+    const corner = [
+      { x1: -300, y1: -300, x2: -280, y2: -280 },
+      { x1: 280, y1: 280, x2: 300, y2: 300 },
+      { x1: -300, y1: 280, x2: -280, y2: 300 },
+    ]
+    const c = fitClear(corner, 800, 700, 20, legend, 4)!
+    expect(c.zoom).toBeLessThan(fitClear(corner, 800, 700, 20, null, 4)!.zoom)
+    expect(c.zoom).toBeGreaterThanOrEqual(fitBox({ x1: -300, y1: -300, x2: 300, y2: 300 }, 800, 700, 20, legend, 4).zoom)
+    expect(-300 * c.zoom + c.pan.x < legend.w && 300 * c.zoom + c.pan.y > 700 - legend.h).toBe(false)
+    expect(fitClear([], 800, 700, 20, legend)).toBeNull()
   })
 
   it('fits a map from positions clear of the legend', () => {

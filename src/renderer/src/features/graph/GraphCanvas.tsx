@@ -2,7 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react'
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape'
 import type { GraphModel } from '../../../../core/graph/model'
 import { drawEdgeBatches, edgeBatches, type EdgeBatch, type Viewport } from './edgeLayer'
-import { fitBox, fitViewport, graphStyle, nodesBox, toElements, type LabelFonts, type Pos } from './elements'
+import { fitClear, fitViewport, graphStyle, nodeBoxes, toElements, type Box, type LabelFonts, type Pos } from './elements'
 
 /** What the screen can ask of the canvas. */
 export interface GraphHandle {
@@ -158,6 +158,17 @@ function drawLayer(cy: Core, l: EdgeLayerState) {
   drawEdgeBatches(ctx, l.batches, (id) => nodes.get(id)?.position(), vp, { w, h })
 }
 
+/** Each person's box with their label, in map units (those in `only`, when given). */
+function peopleBoxes(cy: Core, only?: ReadonlySet<string>): Box[] {
+  const out: Box[] = []
+  cy.nodes().forEach((n) => {
+    if (only && !only.has(n.id())) return
+    const b = n.boundingBox({ includeLabels: true })
+    out.push({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 })
+  })
+  return out
+}
+
 /** Classes other effects set (fading, selection), kept when an element is brought up to date. */
 const STATE_CLASSES = ['faded', 'selected']
 
@@ -254,25 +265,28 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
     })
     handleRef.current = {
       fit: () => {
+        cy.stop(true, false) // the user's fit wins over a re-frame still under way
+        cy.resize() // the stage may have changed size (the side panel opened or closed) since Cytoscape measured it
         const m = modelRef.current
         const keep = cb.current.reserve?.() ?? null
         // A big map fits from positions (Cytoscape's own box would first measure every label).
         if (m && m.nodes.length > BIG / 2) cy.viewport(fitViewport(m, handleRef.current!.positions(), cy.width(), cy.height(), 30, keep))
-        else if (cy.nodes().nonempty()) cy.viewport(fitBox(cy.elements().boundingBox(), cy.width(), cy.height(), 30, keep))
+        else {
+          const vp = fitClear(peopleBoxes(cy), cy.width(), cy.height(), 30, keep)
+          if (vp) cy.viewport(vp)
+        }
       },
       fitTo: (ids) => {
         const m = modelRef.current
         if (!m || !ids.size) return
+        cy.resize()
         const keep = cb.current.reserve?.() ?? null
-        const bb =
-          m.nodes.length > BIG / 2
-            ? nodesBox(m, handleRef.current!.positions(), ids)
-            : cy.nodes().filter((n) => ids.has(n.id())).boundingBox()
-        if (!bb || !Number.isFinite(bb.x1)) return
-        const vp = fitBox(bb, cy.width(), cy.height(), 40, keep)
-        cy.animate({ zoom: vp.zoom, pan: vp.pan }, { duration: 250 })
+        const boxes = m.nodes.length > BIG / 2 ? nodeBoxes(m, handleRef.current!.positions(), ids) : peopleBoxes(cy, ids)
+        const vp = fitClear(boxes, cy.width(), cy.height(), 40, keep)
+        if (vp) cy.animate({ zoom: vp.zoom, pan: vp.pan }, { duration: 250 })
       },
       zoomBy: (f) => {
+        cy.stop(true, false)
         const w = cy.width()
         const h = cy.height()
         cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: w / 2, y: h / 2 } })

@@ -22,6 +22,23 @@ async function savePositions(list: { id: string; x: number; y: number }[]): Prom
   for (let i = 0; i < list.length; i += SAVE_CHUNK) await call('graph:savePositions', { positions: list.slice(i, i + SAVE_CHUNK) })
 }
 
+/** Whether the map's legend is open: remembered on this computer (open the first time). */
+const LEGEND_KEY = 'referral-map.graph.legend'
+function readLegendOpen(): boolean {
+  try {
+    return window.localStorage.getItem(LEGEND_KEY) !== 'closed'
+  } catch {
+    return true
+  }
+}
+function writeLegendOpen(open: boolean): void {
+  try {
+    window.localStorage.setItem(LEGEND_KEY, open ? 'open' : 'closed')
+  } catch {
+    // Storage unavailable: the choice lasts until the screen is left.
+  }
+}
+
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName))
 
@@ -48,16 +65,28 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const handle = useRef<GraphHandle | null>(null)
   const searchRef = useRef<HTMLInputElement | null>(null)
   const legendRef = useRef<HTMLDivElement | null>(null)
-  /** The legend's bottom-left corner of the stage (plus a margin): fits keep people out from under it. */
+  const [legendOpen, setLegendOpen] = useState(readLegendOpen)
+  /** The corner of the stage the legend and its button take (plus a margin): fits keep people out from under it. */
   const legendCorner = useCallback(() => {
-    const legend = legendRef.current?.firstElementChild
-    const stage = legendRef.current?.parentElement
-    if (!legend || !stage) return null
-    const l = legend.getBoundingClientRect()
+    const slot = legendRef.current
+    const stage = slot?.parentElement
+    if (!slot || !stage) return null
     const st = stage.getBoundingClientRect()
-    if (l.width === 0 || l.height === 0) return null
-    return { w: l.right - st.left + 8, h: st.bottom - l.top + 8 }
+    let right = 0
+    let top = Infinity
+    for (const el of Array.from(slot.children)) {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0) continue
+      right = Math.max(right, r.right - st.left)
+      top = Math.min(top, r.top - st.top)
+    }
+    return Number.isFinite(top) ? { w: right + 8, h: st.height - top + 8 } : null
   }, [])
+  const toggleLegend = () => {
+    const open = !legendOpen
+    setLegendOpen(open)
+    writeLegendOpen(open)
+  }
   const pending = useRef(new Map<string, Pos>())
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
@@ -339,11 +368,15 @@ export function NetworkScreen({ navigate }: ScreenProps) {
           )}
           {model && (
             <div ref={legendRef} className="graph-legend-slot">
-              {colourBy === 'community' && communities.data ? (
-                <CommunityLegend communities={communities.data} />
-              ) : (
-                <Legend model={model} sizeBy={sizeBy} prospects={prospects} />
-              )}
+              {legendOpen &&
+                (colourBy === 'community' && communities.data ? (
+                  <CommunityLegend communities={communities.data} />
+                ) : (
+                  <Legend model={model} sizeBy={sizeBy} prospects={prospects} />
+                ))}
+              <button type="button" className="graph-legend-toggle" aria-expanded={legendOpen} onClick={toggleLegend}>
+                {legendOpen ? 'Hide legend' : 'Show legend'}
+              </button>
             </div>
           )}
           <div className="graph-hint" aria-live="polite">

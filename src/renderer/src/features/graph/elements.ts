@@ -230,27 +230,69 @@ export function fitBox(
   return best!
 }
 
-/** The box every node (with its size, and room for a label below) takes up; null when nothing is placed. */
-export function nodesBox(model: GraphModel, positions: ReadonlyMap<string, Pos>, only?: ReadonlySet<string>): Box | null {
-  let minX = Infinity
-  let minY = Infinity
-  let maxX = -Infinity
-  let maxY = -Infinity
+/**
+ * Like fitBox over the union of `boxes` (each person's box, in map units), but only keeps clear of the legend
+ * where a person actually is: a round layout leaves its bottom-left corner empty, so the legend can sit there
+ * and the map is shown as large as without it. Tries zooms from the whole view's fit downwards, each with the
+ * map centred or pushed up and/or right; the first placement that leaves every person outside the reserved
+ * corner wins, else fitBox's (above or right of the legend).
+ */
+export function fitClear(
+  boxes: readonly Box[],
+  w: number,
+  h: number,
+  padding: number,
+  reserve: { w: number; h: number } | null,
+  maxZoom = MAX_FIT_ZOOM,
+): { zoom: number; pan: Pos } | null {
+  if (!boxes.length) return null
+  const bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }
+  for (const b of boxes) {
+    bb.x1 = Math.min(bb.x1, b.x1)
+    bb.y1 = Math.min(bb.y1, b.y1)
+    bb.x2 = Math.max(bb.x2, b.x2)
+    bb.y2 = Math.max(bb.y2, b.y2)
+  }
+  const whole = fitBox(bb, w, h, padding, null, maxZoom)
+  if (!reserve || reserve.w <= 0 || reserve.h <= 0) return whole
+  const safe = fitBox(bb, w, h, padding, reserve, maxZoom)
+  const clear = (zoom: number, pan: Pos) => {
+    const top = h - reserve.h
+    for (const b of boxes) if (b.x1 * zoom + pan.x < reserve.w && b.y2 * zoom + pan.y > top) return false
+    return true
+  }
+  const STEPS = 24
+  for (let i = 0; i <= STEPS; i++) {
+    const zoom = whole.zoom + ((safe.zoom - whole.zoom) * i) / STEPS
+    if (zoom <= safe.zoom + 1e-9 && i > 0) break
+    const cx = (bb.x1 + bb.x2) / 2
+    const cy = (bb.y1 + bb.y2) / 2
+    // How far the map can move right or up and still stay inside the view with its padding.
+    const slackX = Math.max(0, (w - 2 * padding - zoom * (bb.x2 - bb.x1)) / 2)
+    const slackY = Math.max(0, (h - 2 * padding - zoom * (bb.y2 - bb.y1)) / 2)
+    for (const [dx, dy] of [[0, 0], [slackX, 0], [0, -slackY], [slackX, -slackY]] as const) {
+      const pan = { x: w / 2 + dx - zoom * cx, y: h / 2 + dy - zoom * cy }
+      if (clear(zoom, pan)) return { zoom, pan }
+    }
+  }
+  return safe
+}
+
+/** Each placed node's box (its size, and room for a label below), in map units. */
+export function nodeBoxes(model: GraphModel, positions: ReadonlyMap<string, Pos>, only?: ReadonlySet<string>): Box[] {
+  const out: Box[] = []
   const label = model.scale.font + 4
   for (const n of model.nodes) {
     if (only && !only.has(n.id)) continue
     const p = positions.get(n.id)
     if (!p) continue
     const r = n.size / 2
-    minX = Math.min(minX, p.x - r)
-    maxX = Math.max(maxX, p.x + r)
-    minY = Math.min(minY, p.y - r)
-    maxY = Math.max(maxY, p.y + r + label)
+    out.push({ x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r + label })
   }
-  return Number.isFinite(minX) ? { x1: minX, y1: minY, x2: maxX, y2: maxY } : null
+  return out
 }
 
-/** The zoom and pan that fit every node (with its size) into a w x h view with padding (see fitBox). */
+/** The zoom and pan that fit every node (with its size) into a w x h view with padding, clear of `reserve` (see fitClear). */
 export function fitViewport(
   model: GraphModel,
   positions: ReadonlyMap<string, Pos>,
@@ -260,7 +302,5 @@ export function fitViewport(
   reserve: { w: number; h: number } | null = null,
   maxZoom = MAX_FIT_ZOOM,
 ): { zoom: number; pan: Pos } {
-  const bb = nodesBox(model, positions)
-  if (!bb) return { zoom: 1, pan: { x: w / 2, y: h / 2 } }
-  return fitBox(bb, w, h, padding, reserve, maxZoom)
+  return fitClear(nodeBoxes(model, positions), w, h, padding, reserve, maxZoom) ?? { zoom: 1, pan: { x: w / 2, y: h / 2 } }
 }
