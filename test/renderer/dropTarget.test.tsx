@@ -131,4 +131,14 @@ describe('DropTarget', () => {
     expect(await screen.findByText('Opened Chapter')).toBeInTheDocument()
     expect(screen.queryByRole('dialog')).toBeNull()
   })
+
+  it('while a dialog is open, a dropped file is refused, so a half-filled form is not closed', async () => {
+    const { api, onNavigate } = setup('people')
+    drop(new File(['x'], 'Chapter.referralmap'))
+    await screen.findByRole('dialog', { name: 'Open this network?' })
+    drop(new File(['Name\nAnn\n'], 'people.csv'))
+    expect(await screen.findByRole('alert')).toHaveTextContent('people.csv was not opened: finish or close the open dialog first, then drop the file again.')
+    expect(onNavigate).not.toHaveBeenCalled()
+    expect(api.callsTo('files:previewImport')).toHaveLength(0)
+  })
 })

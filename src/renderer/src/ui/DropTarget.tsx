@@ -84,6 +84,11 @@ export function DropTarget({ navigate }: { navigate: (to: NavTarget) => void }) 
       const files = Array.from(e.dataTransfer?.files ?? [])
       if (files.length === 0) return
       const f = files[0]!
+      // Going to Import/Export would close a half-filled form without asking: refuse instead.
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) {
+        toast.error(`${f.name} was not opened: finish or close the open dialog first, then drop the file again.`)
+        return
+      }
       const kind = droppedKind(f.name)
       const extra = files.length > 1 ? ` Only ${f.name} was taken: drop one file at a time.` : ''
       if (kind === 'csv' || kind === 'vcard') {
