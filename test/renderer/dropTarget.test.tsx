@@ -141,4 +141,20 @@ describe('DropTarget', () => {
     expect(onNavigate).not.toHaveBeenCalled()
     expect(api.callsTo('files:previewImport')).toHaveLength(0)
   })
+
+  it('while an import is running, a dropped file is not swapped in', async () => {
+    const user = userEvent.setup()
+    const api = mockApi({
+      'files:previewImport': (i) => preview((i as { kind: ImportPreview['kind'] }).kind),
+      'files:commitImport': () => new Promise(() => {}),
+      'files:importStatus': () => null,
+    })
+    renderWithClient(<Shell start="files" onNavigate={() => {}} />)
+    await user.upload(screen.getByLabelText('File'), new File(['Name\nAnn\n'], 'first.csv'))
+    await user.click(await screen.findByRole('button', { name: 'Import 1 row' }))
+    drop(new File(['Name\nBob\n'], 'second.csv'))
+    expect(await screen.findByRole('alert')).toHaveTextContent('second.csv was not opened: an import is running. Drop it again when it has finished.')
+    expect(screen.getByText('Preview: first.csv')).toBeInTheDocument()
+    expect(api.callsTo('files:previewImport')).toHaveLength(1)
+  })
 })

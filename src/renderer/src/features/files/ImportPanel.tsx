@@ -86,10 +86,16 @@ export function ImportPanel() {
   onFileRef.current = onFile
   const kindRef = useRef(kind)
   kindRef.current = kind
+  const importingRef = useRef(false)
+  importingRef.current = busy === 'importing'
   useEffect(() => {
     const pickUp = () => {
       const f = takeDroppedImport()
       if (!f) return
+      if (importingRef.current) {
+        setError(`${f.name} was not opened: an import is running. Drop it again when it has finished.`)
+        return
+      }
       const k: ImportKind = droppedKind(f.name) === 'vcard' ? 'vcard' : kindRef.current === 'vcard' ? 'people' : kindRef.current
       setKind(k)
       if (inputRef.current) inputRef.current.value = ''
