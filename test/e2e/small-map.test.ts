@@ -100,6 +100,13 @@ it('draws a five-person network at a readable size, clear of the legend, with th
   await page.getByRole('searchbox', { name: 'Find a person' }).fill('stone')
   await page.getByRole('option', { name: /Eve Stone/ }).click()
   await expect.poll(() => page.getByRole('complementary', { name: 'About Eve Stone' }).count()).toBe(1)
+  // ...and centres her in the stage the side panel has narrowed.
+  await page.waitForTimeout(500)
+  const canvas = (await page.getByTestId('graph-canvas').boundingBox())!
+  const after = await view(page)
+  expect(after.w).toBeCloseTo(canvas.width, 0)
+  const e = after.nodes.find((n) => n.id === ids.Eve)!
+  expect(Math.abs((e.box.x1 + e.box.x2) / 2 - canvas.width / 2)).toBeLessThan(40)
   await page.getByRole('button', { name: 'Close' }).click()
 })
 

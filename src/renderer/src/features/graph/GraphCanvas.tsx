@@ -292,6 +292,7 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
         cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: w / 2, y: h / 2 } })
       },
       centreOn: (id) => {
+        cy.resize()
         const n = cy.getElementById(id)
         if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 250 })
       },
@@ -305,11 +306,16 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
         return m
       },
     }
+    // Cytoscape measures its container on window resizes only; the stage also changes size when the side panel
+    // opens or closes, and a stale size puts fits and centring off to one side.
+    const resizes = typeof ResizeObserver === 'function' && box.current ? new ResizeObserver(() => cy.resize()) : null
+    if (resizes && box.current) resizes.observe(box.current)
     // Follow the system's light/dark switch without re-creating the instance.
     const mq = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null
     const onScheme = () => cy.style(graphStyle(prefersDark(), bigRef.current ?? false, fontsRef.current))
     mq?.addEventListener?.('change', onScheme)
     return () => {
+      resizes?.disconnect()
       mq?.removeEventListener?.('change', onScheme)
       handleRef.current = null
       cy.destroy()

@@ -267,7 +267,8 @@ export function NetworkScreen({ navigate }: ScreenProps) {
         <h1>Network</h1>
         {model && <SearchBox model={model} inputRef={searchRef} onPick={(id) => {
           setSelected(id)
-          handle.current?.centreOn(id)
+          // After the side panel has opened (it narrows the stage).
+          requestAnimationFrame(() => handle.current?.centreOn(id))
         }} />}
         <HighlightControl on={hl.on} threshold={hl.threshold} count={conv?.size ?? 0} onChange={(on, threshold) => setHl({ on, threshold })} />
         <div className="graph-view-controls">
