@@ -79,6 +79,7 @@ describe('DropTarget', () => {
     expect(sent[0]).toMatchObject({ kind: 'people', fileName: 'people.csv' })
     expect(atob(sent[0]!.data)).toBe('Name\nAnn\n')
     expect(screen.getByRole('tab', { name: 'Import' })).toHaveAttribute('aria-selected', 'true')
+    expect(screen.getByLabelText('File')).toHaveAccessibleDescription('Dropped on the window: people.csv')
   })
 
   it('a vCard dropped while the Export tab is open switches to Import, as contacts', async () => {

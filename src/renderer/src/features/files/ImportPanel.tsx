@@ -53,6 +53,7 @@ export function ImportPanel() {
   const [progress, setProgress] = useState<ImportStatus | null>(null)
   const jobRef = useRef<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
+  const [dropped, setDropped] = useState(false)
 
   async function runPreview(k: ImportKind, f: Loaded, m: Record<string, string | null> | null, r: ReadOptions = read) {
     setBusy('reading')
@@ -99,6 +100,7 @@ export function ImportPanel() {
       const k: ImportKind = droppedKind(f.name) === 'vcard' ? 'vcard' : kindRef.current === 'vcard' ? 'people' : kindRef.current
       setKind(k)
       if (inputRef.current) inputRef.current.value = ''
+      setDropped(true)
       void onFileRef.current(f, k)
     }
     pickUp()
@@ -198,7 +200,22 @@ export function ImportPanel() {
             <label className="field-label" htmlFor="files-import-input">
               File
             </label>
-            <input id="files-import-input" ref={inputRef} type="file" accept={accept} onChange={(e) => void onFile(e.target.files?.[0])} />
+            <input
+              id="files-import-input"
+              ref={inputRef}
+              type="file"
+              accept={accept}
+              aria-describedby={dropped && file ? 'files-import-dropped' : undefined}
+              onChange={(e) => {
+                setDropped(false)
+                void onFile(e.target.files?.[0])
+              }}
+            />
+            {dropped && file && (
+              <span id="files-import-dropped" className="muted files-hint">
+                Dropped on the window: {file.name}
+              </span>
+            )}
           </div>
           {busy === 'reading' && <span className="muted">Reading…</span>}
         </div>
