@@ -211,14 +211,14 @@ export function ImportPanel() {
                 void onFile(e.target.files?.[0])
               }}
             />
-            {dropped && file && (
-              <span id="files-import-dropped" className="muted files-hint">
-                Dropped on the window: {file.name}
-              </span>
-            )}
           </div>
           {busy === 'reading' && <span className="muted">Reading…</span>}
         </div>
+        {dropped && file && (
+          <p id="files-import-dropped" className="files-hint">
+            Dropped on the window: <strong>{file.name}</strong>
+          </p>
+        )}
         <p className="muted files-hint">
           CSV files may be comma, semicolon or tab separated, in UTF-8, UTF-16, Windows-1252 or Mac Roman: the app detects it and shows what
           it found, and you can change it. Exports of Outlook, Google Contacts, LinkedIn and Referral Map are recognised. Nothing is written
