@@ -48,6 +48,9 @@ it('walks every screen after loading the sample, imports after Reports, and undo
   await page.getByText('Import finished.').waitFor()
   await go('Network')
   await page.locator('[data-drawn-at]').first().waitFor({ timeout: 30_000 })
+  // A crowded map (the sample's 100 people) opens with the legend folded, so the map keeps a readable size; one click opens it.
+  await page.getByRole('button', { name: 'Show legend' }).click()
+  await page.getByRole('button', { name: 'Hide legend' }).waitFor()
   await app.screenshot('walk-network')
   await go('Introductions')
   await go('Thank & follow up', /Thank/)

@@ -24,11 +24,19 @@ async function savePositions(list: { id: string; x: number; y: number }[]): Prom
 
 /** Whether the map's legend is open: remembered on this computer (open the first time). */
 const LEGEND_KEY = 'referral-map.graph.legend'
-function readLegendOpen(): boolean {
+/**
+ * Above this many people the legend starts folded (one "Show legend" button) until the user opens it: keeping a crowded
+ * map clear of the full legend shrinks it below readable names.
+ */
+export const LEGEND_FOLDED_ABOVE = 40
+
+/** The user's own choice (open or closed), or null when they never chose. */
+function readLegendChoice(): boolean | null {
   try {
-    return window.localStorage.getItem(LEGEND_KEY) !== 'closed'
+    const v = window.localStorage.getItem(LEGEND_KEY)
+    return v === 'closed' ? false : v === 'open' ? true : null
   } catch {
-    return true
+    return null
   }
 }
 function writeLegendOpen(open: boolean): void {
@@ -65,7 +73,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const handle = useRef<GraphHandle | null>(null)
   const searchRef = useRef<HTMLInputElement | null>(null)
   const legendRef = useRef<HTMLDivElement | null>(null)
-  const [legendOpen, setLegendOpen] = useState(readLegendOpen)
+  const [legendChoice, setLegendChoice] = useState(readLegendChoice)
   /** The corner of the stage the legend and its button take (plus a margin): fits keep people out from under it. */
   const legendCorner = useCallback(() => {
     const slot = legendRef.current
@@ -84,7 +92,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   }, [])
   const toggleLegend = () => {
     const open = !legendOpen
-    setLegendOpen(open)
+    setLegendChoice(open)
     writeLegendOpen(open)
   }
   const pending = useRef(new Map<string, Pos>())
@@ -101,6 +109,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
     () => (shownModel && colourBy === 'community' && communities.data ? colourByCommunity(shownModel, communities.data) : shownModel),
     [shownModel, colourBy, communities.data],
   )
+  const legendOpen = legendChoice ?? !(model && model.nodes.length > LEGEND_FOLDED_ABOVE)
 
   const runLayout = useCallback(async (m: GraphModel, kind: LayoutKind) => {
     if (layoutRunning.current) return
