@@ -1,28 +1,18 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startE2E, type E2EApp } from './harness'
+import { pickImportFile, startOnImport, type E2EApp } from './harness'
 
-const FIX = join(__dirname, '../fixtures')
 let app: E2EApp
 
 beforeAll(async () => {
-  app = await startE2E({ now: '2026-06-15T10:00:00.000Z' })
-  await app.api('app:startEmpty', { meName: 'Me Myself' })
-  await app.reload()
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import/Export', exact: true }).click()
-  await app.page.getByRole('heading', { name: 'Import/Export' }).waitFor()
+  app = await startOnImport()
 })
 afterAll(async () => {
   await app?.close()
 })
 
-async function pick(kind: string, file: string) {
-  await app.page.getByLabel('What is in the file').selectOption(kind)
-  await app.page.locator('#files-import-input').setInputFiles(join(FIX, file))
-  await app.page.getByText(/rows, \d+ valid/).waitFor()
-}
+const pick = (kind: string, file: string) => pickImportFile(app, kind, file)
 
 it('imports a BOM + CRLF people file with quoted newlines, and importing it again changes nothing', async () => {
   const page = app.page

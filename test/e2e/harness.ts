@@ -133,3 +133,23 @@ export async function startE2E(opts: { now?: string; viewport?: { width: number;
     },
   }
 }
+
+/** The fixtures folder the import tests read. */
+export const FIXTURES = join(ROOT, 'test/fixtures')
+
+/** A fresh network with only "you", opened on Import/Export: where the file tests start. */
+export async function startOnImport(): Promise<E2EApp> {
+  const app = await startE2E({ now: '2026-06-15T10:00:00.000Z' })
+  await app.api('app:startEmpty', { meName: 'Me Myself' })
+  await app.reload()
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import/Export', exact: true }).click()
+  await app.page.getByRole('heading', { name: 'Import/Export' }).waitFor()
+  return app
+}
+
+/** Picks a fixture in the import panel as `kind` and waits for its preview. */
+export async function pickImportFile(app: E2EApp, kind: string, file: string): Promise<void> {
+  await app.page.getByLabel('What is in the file').selectOption(kind)
+  await app.page.locator('#files-import-input').setInputFiles(join(FIXTURES, file))
+  await app.page.getByText(/rows, \d+ valid/).waitFor()
+}

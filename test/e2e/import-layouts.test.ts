@@ -1,29 +1,20 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startE2E, type E2EApp } from './harness'
+import { pickImportFile, startOnImport, type E2EApp } from './harness'
 
 /** Files from other tools, from the UI (issue 13): Outlook, Google, broken quotes, encodings, locales, merge. */
 
-const FIX = join(__dirname, '../fixtures')
 let app: E2EApp
 
 beforeAll(async () => {
-  app = await startE2E({ now: '2026-06-15T10:00:00.000Z' })
-  await app.api('app:startEmpty', { meName: 'Me Myself' })
-  await app.reload()
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import/Export', exact: true }).click()
-  await app.page.getByRole('heading', { name: 'Import/Export' }).waitFor()
+  app = await startOnImport()
 })
 afterAll(async () => {
   await app?.close()
 })
 
-async function pick(kind: string, file: string) {
-  await app.page.getByLabel('What is in the file').selectOption(kind)
-  await app.page.locator('#files-import-input').setInputFiles(join(FIX, file))
-  await app.page.getByText(/rows, \d+ valid/).waitFor()
-}
+const pick = (kind: string, file: string) => pickImportFile(app, kind, file)
 
 const finished = () => app.page.getByRole('status').filter({ hasText: 'Import finished.' }).innerText()
 const person = async (search: string) => {

@@ -109,7 +109,8 @@ export function NetworkScreen({ navigate }: ScreenProps) {
     () => (shownModel && colourBy === 'community' && communities.data ? colourByCommunity(shownModel, communities.data) : shownModel),
     [shownModel, colourBy, communities.data],
   )
-  const legendOpen = legendChoice ?? !(model && model.nodes.length > LEGEND_FOLDED_ABOVE)
+  // Community colours mean nothing without their key, so that legend starts open whatever the size.
+  const legendOpen = legendChoice ?? (colourBy === 'community' || !(model && model.nodes.length > LEGEND_FOLDED_ABOVE))
 
   const runLayout = useCallback(async (m: GraphModel, kind: LayoutKind) => {
     if (layoutRunning.current) return
