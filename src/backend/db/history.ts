@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './connection'
+import { CAPTURED_TABLES, type CapturedTable } from './capturedTables'
 import { AppError } from '../../shared/errors'
 import { hlcParse, hlcReceive, hlcTick, hlcToString, type Hlc } from '../../core/hlc'
 import { installSyncGuard, undrainedFloor } from './sync'
@@ -16,20 +17,6 @@ import { installSyncGuard, undrainedFloor } from './sync'
  * path made it, is then written to `changes` in the same transaction.
  */
 
-/** The user's data. Graph positions are layout (not an action anyone undoes); summaries are derived. */
-export const CAPTURED_TABLES = [
-  'people',
-  'person_tags',
-  'groups',
-  'memberships',
-  'introductions',
-  'introduction_status_history',
-  'interactions',
-  'tasks',
-  'settings',
-  'private_notes',
-] as const
-export type CapturedTable = (typeof CAPTURED_TABLES)[number]
 
 export type ActionKind = 'do' | 'undo' | 'redo' | 'auto' | 'barrier'
 

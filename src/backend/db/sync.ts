@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Db } from './connection'
 import { nextHlc, observeHlc } from './history'
+import { CAPTURED_TABLES, type CapturedTable } from './capturedTables'
 import { hlcCompare, hlcParse, hlcTick, hlcToString, type Hlc } from '../../core/hlc'
 
 /**
@@ -14,18 +15,8 @@ import { hlcCompare, hlcParse, hlcTick, hlcToString, type Hlc } from '../../core
  * (1 present, 0 deleted), so a hard delete is a cell like any other.
  */
 
-/** The tables a chapter shares (settings stay on the laptop). */
-export const SYNCED_TABLES = [
-  'people',
-  'person_tags',
-  'groups',
-  'memberships',
-  'introductions',
-  'introduction_status_history',
-  'interactions',
-  'tasks',
-  'private_notes',
-] as const
+/** The tables a chapter shares: every table the change log captures but the laptop's own settings. */
+export const SYNCED_TABLES = CAPTURED_TABLES.filter((t): t is Exclude<CapturedTable, 'settings'> => t !== 'settings')
 
 /** Columns that stay on each laptop: who "you" are, and your own meeting cadence. */
 const LOCAL_ONLY: Record<string, readonly string[]> = { people: ['is_me', 'cadence_days'] }
