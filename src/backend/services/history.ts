@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors'
-import { STATUS_LABELS, type IntroStatus } from '../../shared/schemas'
+import { statusWord, type IntroStatus } from '../../shared/schemas'
 import type { HistoryState } from '../../shared/channels/history'
 import type { Db } from '../db/connection'
 import {
@@ -52,7 +52,7 @@ const LABELS: Record<string, Label> = {
   'groups:removeMember': (i, db) => `Remove ${who(db, i.personId)} from ${groupName(db, i.groupId) ?? 'a group'}`,
   'introductions:create': (i, db) => `Record introduction from ${who(db, i.referrerId)}`,
   'introductions:update': (i, db) => `Edit ${intro(db, i.id)}`,
-  'introductions:setStatus': (i, db) => `Mark ${intro(db, i.id)} ${(STATUS_LABELS[i.status as IntroStatus] ?? String(i.status)).toLowerCase()}`,
+  'introductions:setStatus': (i, db) => `Mark ${intro(db, i.id)} ${statusWord(i.status as IntroStatus)}`,
   'introductions:delete': (i, db) => `Delete ${intro(db, i.id)}`,
   'introductions:editStatusDate': (i, db) => `Change a status date of ${intro(db, i.id)}`,
   'interactions:create': (i, db) => `Log ${String(i.kind).replace(/_/g, '-')} with ${who(db, i.personId)}`,
