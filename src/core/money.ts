@@ -35,12 +35,12 @@ const CODE = /^[A-Z]{3}$/
 export const isCurrencyCode = (c: unknown): c is string => typeof c === 'string' && CODE.test(c)
 
 const formatters = new Map<string, Intl.NumberFormat>()
-function formatter(locale: string | undefined, currency: string | null, digits: number): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${currency ?? ''}|${digits}`
+function formatter(locale: string | undefined, currency: string | null, digits: number, display: 'code' | 'symbol' = 'code'): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency ?? ''}|${digits}|${display}`
   let f = formatters.get(key)
   if (!f) {
     f = new Intl.NumberFormat(locale, {
-      ...(currency ? { style: 'currency', currency, currencyDisplay: 'code' } : {}),
+      ...(currency ? { style: 'currency', currency, currencyDisplay: display } : {}),
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     })
@@ -60,6 +60,11 @@ export interface FormatMoneyOptions {
   locale?: string | undefined
   /** Round to whole major units (summaries, charts). */
   whole?: boolean
+  /**
+   * 'code' (files, drafts, the printable report: "EUR 1,250.50", the same on every machine) or
+   * 'symbol' (screens, in the user's region: "€1,250.50", "1.250,50 €", "£2,400").
+   */
+  display?: 'code' | 'symbol'
 }
 
 /**
@@ -77,7 +82,7 @@ export function formatMoney(minor: number | null | undefined, currency: string |
   const value = opts.whole === true ? Math.round(major) : major
   // The space between code and number is a plain one (Intl uses a no-break space), so labels read and
   // compare the same in drafts, CSV and tests; tables keep them on one line with CSS.
-  return formatter(opts.locale, cur, whole ? 0 : digits)
+  return formatter(opts.locale, cur, whole ? 0 : digits, opts.display)
     .formatToParts(value)
     .map((p) => (p.type === 'literal' && /^\s+$/.test(p.value) ? ' ' : p.value))
     .join('')

@@ -6,6 +6,7 @@ import { createHandlers, NetworkStore, type ServiceContext } from '../backend/se
 import { startChapterLive } from '../backend/services/sync'
 import { chapterAdminArgs, runChapterAdmin } from '../cli/chapter'
 import { makeFrameCheck, registerIpc } from './ipc/register'
+import { installTaskbarProgress } from './progress'
 import { electronNativeBinding } from './native'
 import { defaultNetworkFile, networkFileFromArgv } from '../backend/paths'
 import { buildMenuTemplate } from './menu'
@@ -145,6 +146,7 @@ export function startApp(): void {
     registerIpc(ipcMain, followHistoryInMenu(handlers, () => rebuildMenu()), makeFrameCheck(devUrl), {
       db: () => ctx.store.db,
     })
+    installTaskbarProgress(ipcMain, makeFrameCheck(devUrl), () => mainWindow)
     const send = (command: string) => mainWindow?.webContents.send('menu', command)
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin', send)))
     // Files feature: New/Open/Recent/Save a copy/PDF report in the File menu (replaces the menu set above).

@@ -19,4 +19,6 @@ contextBridge.exposeInMainWorld('platform', {
     ipcRenderer.on('menu', listener)
     return () => ipcRenderer.removeListener('menu', listener)
   },
+  /** Taskbar progress during imports and layouts: 0..1, 'busy', or null to clear. */
+  setProgress: (value: number | 'busy' | null) => ipcRenderer.send('progress', value),
 })

@@ -30,6 +30,25 @@ export const TimeZone = z
   .max(100)
   .refine(isValidTimeZone, { message: 'Not a time zone (for example Europe/Paris).' })
 
+/** The languages of the message catalogue (src/shared/i18n); en-XA is the pseudo-locale that tests use to find untranslated text. */
+export const UI_LANGUAGES = ['en', 'de', 'en-XA'] as const
+export const UiLanguage = z.enum(UI_LANGUAGES, { error: 'Choose English or Deutsch.' })
+
+/** A BCP 47 region (locale) this runtime can format for: en-US, en-GB, de-DE, de-CH, fr-FR. */
+export function isValidRegion(tag: string): boolean {
+  if (!tag || tag.length > 35) return false
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1 && new Intl.NumberFormat(tag).resolvedOptions().locale !== ''
+  } catch {
+    return false
+  }
+}
+
+export const Region = z
+  .string({ error: 'Enter a region such as de-DE or en-GB.' })
+  .trim()
+  .refine(isValidRegion, { message: 'Not a region (for example de-DE or en-GB).' })
+
 const Days = (max: number) =>
   z
     .number({ error: 'Enter a number of days.' })
@@ -82,6 +101,10 @@ export const SETTINGS = {
   currency: def('general', Currency, 'EUR', 'Default currency'),
   /** null: the computer's own time zone. */
   timeZone: def('general', TimeZone.nullable(), null, 'Time zone'),
+  /** null: the computer's language (English when it is not in the catalogue). */
+  language: def('general', UiLanguage.nullable(), null, 'Language'),
+  /** null: the computer's region. Formats money, dates and numbers in screens; files stay ISO 8601. */
+  region: def('general', Region.nullable(), null, 'Region'),
   'followup.peopleLikeMe': def('profile', LongTextOrNull, null, 'People like you'),
   'followup.templates': def('followup', TemplateOverrides, {}, 'Message templates'),
   'followup.askFollowUpDays': def('followup', Days(365), 7, 'Follow up an unanswered ask after (days)'),
@@ -148,6 +171,10 @@ export interface GeneralSettings {
   timeZone: string
   /** True when no zone was chosen and the computer's is used. */
   timeZoneIsDefault: boolean
+  /** The chosen language, or null for the computer's. */
+  language: (typeof UI_LANGUAGES)[number] | null
+  /** The chosen region (BCP 47), or null for the computer's. */
+  region: string | null
 }
 
 /** You, in your words. `peopleLikeMe` is a setting; the rest is your own person record ("me"). */
@@ -200,7 +227,10 @@ export const SettingsSaveInput = z.discriminatedUnion('group', [
   z
     .object({
       group: z.literal('general'),
-      values: z.object({ currency: SETTINGS.currency.schema, timeZone: SETTINGS.timeZone.schema }).partial().strict(),
+      values: z
+        .object({ currency: SETTINGS.currency.schema, timeZone: SETTINGS.timeZone.schema, language: SETTINGS.language.schema, region: SETTINGS.region.schema })
+        .partial()
+        .strict(),
     })
     .strict(),
   z.object({ group: z.literal('profile'), values: ProfileValues }).strict(),

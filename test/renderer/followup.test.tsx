@@ -42,7 +42,7 @@ const ME = { id: '01900000-0000-7000-8000-00000000000c', name: 'Sam Reed', compa
 const INTRO = '01900000-0000-7000-8000-0000000000f1'
 
 const settings: Settings = {
-  general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: false },
+  general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: false, language: null, region: null },
   profile: { peopleLikeMe: 'owners of small firms', idealClient: 'Owner-run firms', profession: null, company: null },
   followup: { templates: DEFAULT_TEMPLATES, askFollowUpDays: 7, defaultCadenceDays: null },
   files: { keepBackups: 20 },

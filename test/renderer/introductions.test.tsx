@@ -44,7 +44,7 @@ function intro(i: Record<string, unknown>) {
 function handlers(extra: Record<string, (i: unknown) => unknown> = {}) {
   return {
     'app:info': () => APP_INFO,
-    'settings:get': () => ({ general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: false } }),
+    'settings:get': () => ({ general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: false, language: null, region: null } }),
     'people:get': (q: unknown) => {
       const id = (q as { id: string }).id
       return person(id, people.find((p) => p.id === id)?.name ?? 'Someone')

@@ -10,7 +10,7 @@ import { APP_INFO, ME, mockApi, person, renderWithClient } from './mockApi'
 
 let saved: unknown[]
 const settings: Settings = {
-  general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: false },
+  general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: false, language: null, region: null },
   profile: { peopleLikeMe: null, idealClient: 'Owner-run firms', profession: null, company: null },
   followup: { templates: DEFAULT_TEMPLATES, askFollowUpDays: 7, defaultCadenceDays: null },
   files: { keepBackups: 20 },

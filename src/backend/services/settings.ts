@@ -16,7 +16,10 @@ export function readSettings(db: Db): Settings {
   const me = getMeId(db)
   const card = me ? getPersonCard(db, me) : null
   return {
-    general: { currency: readSetting(db, 'currency'), timeZone: tz ?? hostTimeZone(), timeZoneIsDefault: tz === null },
+    general: { currency: readSetting(db, 'currency'), timeZone: tz ?? hostTimeZone(), timeZoneIsDefault: tz === null,
+      language: readSetting(db, 'language'),
+      region: readSetting(db, 'region'),
+    },
     profile: {
       peopleLikeMe: readSetting(db, 'followup.peopleLikeMe'),
       profession: card?.profession ?? null,
@@ -49,6 +52,8 @@ export function settingsHandlers(ctx: ServiceContext): SliceHandlers<typeof sett
             const v = input.values
             if (v.currency !== undefined) writeSetting(d, 'currency', v.currency, now, 'values.currency')
             if (v.timeZone !== undefined) writeSetting(d, 'timeZone', v.timeZone, now, 'values.timeZone')
+            if (v.language !== undefined) writeSetting(d, 'language', v.language, now, 'values.language')
+            if (v.region !== undefined) writeSetting(d, 'region', v.region, now, 'values.region')
             break
           }
           case 'profile': {

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { goBack, goForward, goTo, restorePlace, savePlace, startHistory, type NavHistory, type NavTarget, type Route } from './ui/nav'
 import { useApi } from './ui/api'
+import { useTranslation } from './ui/i18n'
 import { Welcome } from './ui/Welcome'
 import { DropTarget } from './ui/DropTarget'
 import { HistoryKeys, inEditable } from './ui/history'
 import { AboutDialog } from './ui/About'
+import { ConfirmDialog } from './ui/Dialog'
+import { discardUnsavedChanges, hasUnsavedChanges } from './ui/unsaved'
 import { NetworkScreen } from './features/graph'
 import { PeopleScreen } from './features/people'
 import { IntroductionsScreen } from './features/introductions'
@@ -89,6 +92,7 @@ function storage(): Storage | null {
 }
 
 export function App() {
+  const { t } = useTranslation()
   const info = useApi('app:info', {})
   // Until the first navigation, the place saved by the last run (for this network file), else People.
   const dataFile = info.data?.dataFile
@@ -102,7 +106,12 @@ export function App() {
   }
   const history = moved ?? startRef.current
   const target = history.current
-  const update = useCallback((step: (h: NavHistory) => NavHistory) => setHistory((h) => step(h ?? startRef.current)), [])
+  // A form with unsaved edits (Settings templates, a person being edited) asks before the screen changes.
+  const [pending, setPending] = useState<{ step: (h: NavHistory) => NavHistory } | null>(null)
+  const update = useCallback((step: (h: NavHistory) => NavHistory) => {
+    if (hasUnsavedChanges()) return setPending({ step })
+    setHistory((h) => step(h ?? startRef.current))
+  }, [])
   const setTarget = useCallback((to: NavTarget | ((t: NavTarget) => NavTarget)) => update((h) => goTo(h, typeof to === 'function' ? to(h.current) : to)), [update])
   const navigate = useCallback((to: NavTarget) => setTarget(to), [setTarget])
   const back = useCallback(() => update(goBack), [update])
@@ -216,6 +225,20 @@ export function App() {
         <Screen navigate={navigate} target={target} />
       </main>
       {about && <AboutDialog info={info.data} onClose={() => setAbout(false)} />}
+      {pending && (
+        <ConfirmDialog
+          title={t('unsaved.title')}
+          message={t('unsaved.leave')}
+          confirmLabel={t('unsaved.discard')}
+          cancelLabel={t('unsaved.keepEditing')}
+          onCancel={() => setPending(null)}
+          onConfirm={() => {
+            discardUnsavedChanges()
+            setPending(null)
+            setHistory((h) => pending.step(h ?? startRef.current))
+          }}
+        />
+      )}
     </div>
   )
 }

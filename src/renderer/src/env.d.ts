@@ -7,6 +7,8 @@ declare global {
       transport: 'ipc' | 'web'
       os: string
       onMenu?: (cb: (command: string) => void) => () => void
+      /** Taskbar progress (desktop only): 0..1, 'busy' for indeterminate, null for none. */
+      setProgress?: (value: number | 'busy' | null) => void
     }
   }
 }

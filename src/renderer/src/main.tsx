@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App } from './App'
 import { ToastProvider } from './ui/Toast'
+import { LocaleProvider } from './ui/i18n'
 import './styles.css'
 
 const queryClient = new QueryClient({
@@ -12,9 +13,11 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <App />
-      </ToastProvider>
+      <LocaleProvider>
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </LocaleProvider>
     </QueryClientProvider>
   </StrictMode>,
 )

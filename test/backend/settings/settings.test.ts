@@ -68,7 +68,7 @@ describe('typed settings: bad values are refused', () => {
     const s = await app.call('settings:save', { group: 'followup', values: { defaultCadenceDays: null } })
     expect(s.followup).toMatchObject({ askFollowUpDays: 10, defaultCadenceDays: null })
     const g = await app.call('settings:save', { group: 'general', values: { currency: ' gbp ', timeZone: 'Pacific/Auckland' } })
-    expect(g.general).toEqual({ currency: 'GBP', timeZone: 'Pacific/Auckland', timeZoneIsDefault: false })
+    expect(g.general).toEqual({ currency: 'GBP', timeZone: 'Pacific/Auckland', timeZoneIsDefault: false, language: null, region: null })
     const p = await app.call('settings:save', { group: 'profile', values: { profession: 'Accountant', company: 'Reed & Co', peopleLikeMe: '  ' } })
     expect(p.profile).toEqual({ profession: 'Accountant', company: 'Reed & Co', idealClient: null, peopleLikeMe: null })
     expect(await app.call('people:get', { id: me })).toMatchObject({ profession: 'Accountant', company: 'Reed & Co' })
