@@ -80,6 +80,20 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   )
 }
 
+/**
+ * A fixed language and region for what it wraps (renderer tests: `<LocaleScope language="de" region="de-DE">`).
+ * The app itself uses LocaleProvider, which reads them from the settings.
+ */
+export function LocaleScope({ language, region, children }: LocaleState & { children: ReactNode }) {
+  if (i18n.language !== language) void i18n.changeLanguage(language)
+  const value = useMemo(() => ({ language, region }), [language, region])
+  return (
+    <I18nextProvider i18n={i18n}>
+      <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>
+    </I18nextProvider>
+  )
+}
+
 export function useLocale(): LocaleState {
   return useContext(LocaleContext)
 }
