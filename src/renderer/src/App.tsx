@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { goBack, goForward, goTo, restorePlace, savePlace, startHistory, type NavHistory, type NavTarget, type Route } from './ui/nav'
 import { useApi } from './ui/api'
-import { useTranslation } from './ui/i18n'
+import { Trans, useMessage, useTranslation } from './ui/i18n'
 import { Welcome } from './ui/Welcome'
 import { DropTarget } from './ui/DropTarget'
 import { HistoryKeys, inEditable } from './ui/history'
@@ -19,15 +19,16 @@ import { InsightsScreen } from './features/insights'
 import { JoinChapterCard, SyncSidebar } from './features/sync'
 
 /** The sidebar, in order; `key` is the Ctrl/Cmd+digit shortcut (Insights has none). */
-const NAV: { route: Route; label: string; key?: string }[] = [
-  { route: 'graph', label: 'Network', key: '1' },
-  { route: 'people', label: 'People', key: '2' },
-  { route: 'introductions', label: 'Introductions', key: '3' },
-  { route: 'followup', label: 'Thank & follow up', key: '4' },
-  { route: 'reports', label: 'Reports', key: '5' },
-  { route: 'files', label: 'Import/Export', key: '6' },
-  { route: 'insights', label: 'Insights' },
-  { route: 'settings', label: 'Settings', key: '7' },
+/** The label is `shell:nav.<route>`. */
+const NAV: { route: Route; key?: string }[] = [
+  { route: 'graph', key: '1' },
+  { route: 'people', key: '2' },
+  { route: 'introductions', key: '3' },
+  { route: 'followup', key: '4' },
+  { route: 'reports', key: '5' },
+  { route: 'files', key: '6' },
+  { route: 'insights' },
+  { route: 'settings', key: '7' },
 ]
 
 const SCREENS = {
@@ -93,6 +94,7 @@ function storage(): Storage | null {
 
 export function App() {
   const { t } = useTranslation()
+  const { t: ts } = useTranslation('shell')
   const info = useApi('app:info', {})
   // Until the first navigation, the place saved by the last run (for this network file), else People.
   const dataFile = info.data?.dataFile
@@ -171,14 +173,15 @@ export function App() {
 
   const meId = info.data?.meId ?? null
   const me = useApi('people:get', { id: meId ?? '' }, { enabled: meId !== null })
+  const msg = useMessage()
 
-  if (info.isPending) return <div className="welcome muted">Opening your network…</div>
+  if (info.isPending) return <div className="welcome muted">{ts('opening')}</div>
   if (info.isError)
     return (
       <div className="welcome">
         <div className="card" role="alert">
-          <h2>The network could not be opened</h2>
-          <p>{info.error.message}</p>
+          <h2>{ts('openFailed')}</h2>
+          <p>{msg(info.error.message)}</p>
         </div>
       </div>
     )
@@ -189,23 +192,30 @@ export function App() {
     <div className="shell">
       <HistoryKeys />
       <DropTarget navigate={navigate} />
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">Referral Map</div>
+      <nav className="sidebar" aria-label={ts('nav.label')}>
+        <div className="brand">{ts('brand')}</div>
         <div className="sidebar-network" title={info.data.dataFile}>
           {info.data.networkName}
         </div>
         <div className="sidebar-me">
-          You: <strong data-testid="me-name">{me.data?.name ?? (meId ? '…' : 'not set')}</strong>
+          <Trans
+            t={ts}
+            i18nKey="you"
+            values={{ name: me.data?.name ?? (meId ? '…' : ts('meNotSet')) }}
+            components={{ b: <strong data-testid="me-name" /> }}
+          />
         </div>
         <SyncSidebar />
-        {NAV.map((n) => (
+        {NAV.map((n) => {
+          const label = ts(`nav.${n.route}`)
+          return (
           <button
             key={n.route}
             aria-current={route === n.route ? 'page' : undefined}
             onClick={() => setTarget({ route: n.route })}
-            title={n.key ? `${n.label} (${MOD}${n.key})` : n.label}
+            title={n.key ? ts('nav.withKey', { label, key: `${MOD}${n.key}` }) : label}
           >
-            {n.label}
+            {label}
             {n.key && (
               <span className="kbd" aria-hidden="true">
                 {MOD}
@@ -213,11 +223,12 @@ export function App() {
               </span>
             )}
           </button>
-        ))}
+          )
+        })}
         {/* The desktop app has Help > About in its menu; in the browser this is the way in. */}
         {window.platform?.transport !== 'ipc' && (
           <button className="sidebar-about" onClick={() => setAbout(true)}>
-            About Referral Map
+            {ts('nav.about')}
           </button>
         )}
       </nav>

@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
 import { ApiError } from './api'
+import { useLocale, useTranslation } from './i18n'
+import { translateLabel } from '../../../shared/historyLabels'
 
 export type ToastKind = 'success' | 'error' | 'info'
 /** A button in a toast ("Undo"); pressing it runs `run` and closes the toast. */
@@ -29,8 +31,13 @@ export function errorMessage(e: unknown): string {
   return String(e)
 }
 
-/** Holds the toasts; success/info toasts go away after a few seconds, errors stay until dismissed. */
+/**
+ * Holds the toasts; success/info toasts go away after a few seconds, errors stay until dismissed.
+ * An error's message (English, from the backend or a zod schema) shows in the user's language when the catalogue knows it.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('shell')
+  const { language } = useLocale()
   const [items, setItems] = useState<ToastItem[]>([])
   const next = useRef(1)
   const dismiss = useCallback((id: number) => setItems((xs) => xs.filter((x) => x.id !== id)), [])
@@ -55,21 +62,21 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <Ctx.Provider value={api}>
       {children}
       <div className="toasts" aria-live="polite">
-        {items.map((t) => (
-          <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
-            <p>{t.message}</p>
-            {t.action && (
+        {items.map((item) => (
+          <div key={item.id} className={`toast toast-${item.kind}`} role={item.kind === 'error' ? 'alert' : 'status'}>
+            <p>{item.kind === 'error' ? translateLabel(item.message, language) : item.message}</p>
+            {item.action && (
               <button
                 className="btn btn-secondary btn-small"
                 onClick={() => {
-                  dismiss(t.id)
-                  t.action!.run()
+                  dismiss(item.id)
+                  item.action!.run()
                 }}
               >
-                {t.action.label}
+                {item.action.label}
               </button>
             )}
-            <button className="btn btn-ghost btn-small" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            <button className="btn btn-ghost btn-small" aria-label={t('toast.dismiss')} onClick={() => dismiss(item.id)}>
               ✕
             </button>
           </div>

@@ -3,6 +3,7 @@ import { Button } from './Button'
 import { TextArea, TextField } from './fields'
 import { fieldError, useApiMutation } from './api'
 import { useToast } from './Toast'
+import { useMessage, useTranslation } from './i18n'
 
 /** First run: start with an empty network (just you) or explore the generated sample. */
 /** `extra`: more ways in, shown beside the two options (Join a chapter). */
@@ -10,37 +11,34 @@ export function Welcome({ onDone, extra }: { onDone: () => void; extra?: ReactNo
   const [name, setName] = useState('')
   const [profile, setProfile] = useState({ profession: '', company: '', idealClient: '', peopleLikeMe: '' })
   const setP = (k: keyof typeof profile) => (e: { target: { value: string } }) => setProfile({ ...profile, [k]: e.target.value })
-  const pErr = (k: string) => fieldError(startEmpty.error, `profile.${k}`)
+  const pErr = (k: string) => msg(fieldError(startEmpty.error, `profile.${k}`))
   const [mode, setMode] = useState<'choose' | 'empty'>('choose')
   const startEmpty = useApiMutation('app:startEmpty')
   const loadSample = useApiMutation('app:loadSample')
   const toast = useToast()
   const busy = startEmpty.isPending || loadSample.isPending
+  const { t } = useTranslation('shell')
+  const { t: tc } = useTranslation()
+  const msg = useMessage()
   return (
     <main className="welcome">
       <div className="welcome-inner">
-        <h1>Welcome to Referral Map</h1>
-        <p className="muted">
-          Keep track of who sends you business, which introductions turn into clients, and who you owe a thank-you or an
-          introduction. Everything stays in one file on this computer.
-        </p>
+        <h1>{t('welcome.title')}</h1>
+        <p className="muted">{t('welcome.intro')}</p>
         {mode === 'choose' ? (
           <div className="welcome-options">
             <section className="card">
-              <h2>Start empty</h2>
-              <p className="muted">Begin with just you, then add your referral partners and the introductions they make.</p>
+              <h2>{t('welcome.emptyTitle')}</h2>
+              <p className="muted">{t('welcome.emptyText')}</p>
               <div>
                 <Button variant="primary" disabled={busy} onClick={() => setMode('empty')}>
-                  Start empty
+                  {t('welcome.emptyButton')}
                 </Button>
               </div>
             </section>
             <section className="card">
-              <h2>Explore a sample network</h2>
-              <p className="muted">
-                A made-up network of about 300 people and two years of introductions, to see what the app shows. You can
-                start your own network later in a new data folder.
-              </p>
+              <h2>{t('welcome.sampleTitle')}</h2>
+              <p className="muted">{t('welcome.sampleText')}</p>
               <div>
                 <Button
                   variant="primary"
@@ -51,7 +49,7 @@ export function Welcome({ onDone, extra }: { onDone: () => void; extra?: ReactNo
                       {},
                       {
                         onSuccess: (r) => {
-                          toast.success(`Sample loaded: ${r.people} people, ${r.introductions} introductions.`)
+                          toast.success(t('welcome.sampleLoaded', { people: r.people, introductions: r.introductions }))
                           onDone()
                         },
                         onError: (e) => toast.error(e),
@@ -59,7 +57,7 @@ export function Welcome({ onDone, extra }: { onDone: () => void; extra?: ReactNo
                     )
                   }
                 >
-                  {loadSample.isPending ? 'Building the sample network…' : 'Explore a sample network'}
+                  {loadSample.isPending ? t('welcome.sampleBuilding') : t('welcome.sampleButton')}
                 </Button>
               </div>
             </section>
@@ -76,27 +74,24 @@ export function Welcome({ onDone, extra }: { onDone: () => void; extra?: ReactNo
               startEmpty.mutate({ meName: name, ...(Object.keys(filled).length ? { profile: filled } : {}) }, { onSuccess: () => onDone() })
             }}
           >
-            <h2 style={{ marginBottom: 12 }}>What is your name?</h2>
+            <h2 style={{ marginBottom: 12 }}>{t('welcome.nameTitle')}</h2>
             <TextField
-              label="Your name"
-              hint="You are the owner of this network: introductions you receive are recorded with you as the receiver."
+              label={t('welcome.name')}
+              hint={t('welcome.nameHint')}
               value={name}
               onChange={(e) => setName(e.target.value)}
-              error={fieldError(startEmpty.error, 'meName') ?? (startEmpty.error && !startEmpty.error.field ? startEmpty.error.message : undefined)}
+              error={msg(fieldError(startEmpty.error, 'meName') ?? (startEmpty.error && !startEmpty.error.field ? startEmpty.error.message : undefined))}
               autoFocus
             />
             <fieldset className="welcome-profile">
-              <legend>About you (optional)</legend>
-              <p className="muted">
-                Your messages asking for introductions and introducing people use these. Leave them empty to skip; you can fill them in
-                later under Settings.
-              </p>
+              <legend>{t('welcome.aboutYou')}</legend>
+              <p className="muted">{t('welcome.aboutYouText')}</p>
               <div className="grid-2">
-                <TextField label="What you do (your profession)" value={profile.profession} onChange={setP('profession')} error={pErr('profession')} />
-                <TextField label="Your company" value={profile.company} onChange={setP('company')} error={pErr('company')} />
-                <TextArea label="Your ideal client" rows={2} value={profile.idealClient} onChange={setP('idealClient')} error={pErr('idealClient')} />
+                <TextField label={t('welcome.profession')} value={profile.profession} onChange={setP('profession')} error={pErr('profession')} />
+                <TextField label={t('welcome.company')} value={profile.company} onChange={setP('company')} error={pErr('company')} />
+                <TextArea label={t('welcome.idealClient')} rows={2} value={profile.idealClient} onChange={setP('idealClient')} error={pErr('idealClient')} />
                 <TextArea
-                  label="People like you (who a good introduction for you is)"
+                  label={t('welcome.peopleLikeMe')}
                   rows={2}
                   value={profile.peopleLikeMe}
                   onChange={setP('peopleLikeMe')}
@@ -105,9 +100,9 @@ export function Welcome({ onDone, extra }: { onDone: () => void; extra?: ReactNo
               </div>
             </fieldset>
             <div className="form-actions">
-              <Button onClick={() => setMode('choose')}>Back</Button>
+              <Button onClick={() => setMode('choose')}>{tc('back')}</Button>
               <Button type="submit" variant="primary" busy={startEmpty.isPending}>
-                Start
+                {t('welcome.start')}
               </Button>
             </div>
           </form>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { STATUS_LABELS, type IntroStatus } from '../../../shared/schemas'
+import { useTranslation } from './i18n'
 
 export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
@@ -35,7 +36,14 @@ export function Badge({ tone = 'neutral', title, children }: { tone?: BadgeTone;
   )
 }
 
+/** English status names, for files and backend text; screens use `useStatusLabel()` (the catalogue's common:status.<value>). */
 export { STATUS_LABELS }
+
+/** A status as screens show it, in the user's language ("Not a fit", "Passt nicht"); `word` for inside a sentence ("not a fit"). */
+export function useStatusLabel(): (status: IntroStatus, form?: 'label' | 'word') => string {
+  const { t } = useTranslation()
+  return (status, form = 'label') => (form === 'word' ? t(`statusWord.${status}`) : t(`status.${status}`))
+}
 
 const STATUS_TONES: Record<IntroStatus, BadgeTone> = {
   new: 'info',
@@ -48,7 +56,8 @@ const STATUS_TONES: Record<IntroStatus, BadgeTone> = {
 }
 
 export function StatusBadge({ status }: { status: IntroStatus }) {
-  return <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>
+  const label = useStatusLabel()
+  return <Badge tone={STATUS_TONES[status]}>{label(status)}</Badge>
 }
 
 export interface TabDef<T extends string> {

@@ -2,6 +2,23 @@ import { useCallback, useEffect } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { call } from './api'
 import { useToast, type ToastAction } from './Toast'
+import { useLocale, useTranslation } from './i18n'
+import { translateLabel } from '../../../shared/historyLabels'
+import type { UiLanguage } from '../../../shared/i18n'
+
+/** A history label ("Archive Ben Brooks", stored in English) in the user's language. */
+export function useHistoryLabel(): (label: string) => string {
+  const { language } = useLocale()
+  useTranslation()
+  return (label) => translateLabel(label, language)
+}
+
+/** The backend's "Undone: <label>" / "Redone: <label>" as a sentence of the catalogue. */
+export function doneText(done: string, language: UiLanguage, t: (key: 'history.undone' | 'history.redone', o: { action: string }) => string): string {
+  const m = /^(Undone|Redone): (.*)$/s.exec(done)
+  if (!m) return translateLabel(done, language)
+  return t(m[1] === 'Undone' ? 'history.undone' : 'history.redone', { action: translateLabel(m[2]!, language) })
+}
 
 /** Is the keyboard in a field that has its own text undo? */
 export function inEditable(el: Element | null): boolean {
@@ -14,17 +31,19 @@ export function inEditable(el: Element | null): boolean {
 export function useUndoRedo() {
   const qc = useQueryClient()
   const toast = useToast()
+  const { t } = useTranslation('shell')
+  const { language } = useLocale()
   const run = useCallback(
     async (which: 'undo' | 'redo') => {
       try {
         const r = await call(which === 'undo' ? 'history:undo' : 'history:redo', {})
         await qc.invalidateQueries()
-        toast.info(r.done)
+        toast.info(doneText(r.done, language, (k, o) => t(k, o)))
       } catch (e) {
         toast.error(e)
       }
     },
-    [qc, toast],
+    [qc, toast, language, t],
   )
   return { undo: useCallback(() => run('undo'), [run]), redo: useCallback(() => run('redo'), [run]) }
 }
@@ -32,7 +51,8 @@ export function useUndoRedo() {
 /** The "Undo" button for the toast after an action (archive, delete, set as me, merge, a status change). */
 export function useUndoAction(): ToastAction {
   const { undo } = useUndoRedo()
-  return { label: 'Undo', run: () => void undo() }
+  const { t } = useTranslation()
+  return { label: t('undo'), run: () => void undo() }
 }
 
 /**

@@ -11,6 +11,28 @@ export default {
   undo: 'Undo',
   loading: 'Loading…',
   none: 'None',
+  back: 'Back',
+  redo: 'Redo',
+  dismiss: 'Dismiss',
+  status: {
+    new: 'New',
+    contacted: 'Contacted',
+    meeting: 'Meeting',
+    proposal: 'Proposal',
+    won: 'Won',
+    lost: 'Lost',
+    not_a_fit: 'Not a fit',
+  },
+  /** A status inside a sentence ("Mark it won"). */
+  statusWord: {
+    new: 'new',
+    contacted: 'contacted',
+    meeting: 'meeting',
+    proposal: 'proposal',
+    won: 'won',
+    lost: 'lost',
+    not_a_fit: 'not a fit',
+  },
   unsaved: {
     title: 'Unsaved changes',
     dialog: 'Your changes in this form are not saved. Close it and lose them?',
