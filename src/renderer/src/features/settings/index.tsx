@@ -1,20 +1,38 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useMemo, useRef, useState } from 'react'
+import { useWatch } from 'react-hook-form'
+import { z } from 'zod'
 import type { ScreenProps } from '../../ui/nav'
-import { fieldError, useApi, useApiMutation } from '../../ui/api'
-import type { FollowupSettings, GeneralSettings, ProfileSettings } from '../../../../shared/settings'
+import { useApi, useApiMutation } from '../../ui/api'
+import { Select, TextArea, TextField } from '../../ui/fields'
+import { useZodForm, serverErrorToForm } from '../../ui/form'
+import { makeFormat, useFormat, useLocale, useMessage, useTranslation, type Format } from '../../ui/i18n'
+import { MessageTemplate, SETTINGS, ProfileValues, TimeZone, type FollowupSettings, type GeneralSettings, type ProfileSettings } from '../../../../shared/settings'
+import { Currency } from '../../../../shared/schemas'
+import { LANGUAGE_NAMES, REGIONS, resolveLanguage, resolveRegion, type Language } from '../../../../shared/i18n'
 import { PLACEHOLDERS, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from '../../../../core/templates/render'
 import { DEFAULT_TEMPLATES } from '../../../../core/templates/defaults'
 import { PersonPicker, type ExistingPerson as PickedPerson } from '../../ui/PersonPicker'
 import { renderDraft } from '../followup/useDraft'
 import './settings.css'
 
-const KIND_TITLES: Record<TemplateKind, string> = {
-  thank: 'Thank-you note',
-  ask: 'Asking for an introduction',
-  introduction: 'Introduction email',
+type Template = { subject: string; body: string }
+
+/** The computer's languages, in order (what "System default" means). */
+function systemLocales(): string[] {
+  if (typeof navigator === 'undefined') return []
+  return [...(navigator.languages ?? []), navigator.language].filter((l): l is string => typeof l === 'string' && l.length > 0)
 }
 
-function TemplatePreview(props: { kind: TemplateKind; tpl: { subject: string; body: string } }) {
+/** A whole number typed the region's way ("7", "1.000" in de-DE); blank is null, anything else NaN (the schema says why). */
+function wholeNumberText<S extends z.ZodType<unknown, number | null>>(fmt: { current: Format }, schema: S) {
+  return z
+    .string()
+    .transform((s) => fmt.current.parseDecimal(s))
+    .pipe(schema)
+}
+
+function TemplatePreview(props: { kind: TemplateKind; tpl: Template }) {
+  const { t } = useTranslation('settings')
   const [partner, setPartner] = useState<PickedPerson | null>(null)
   const [prospect, setProspect] = useState<PickedPerson | null>(null)
   const input = { ...(partner ? { partnerId: partner.id } : {}), ...(prospect ? { prospectId: prospect.id } : {}) }
@@ -23,11 +41,23 @@ function TemplatePreview(props: { kind: TemplateKind; tpl: { subject: string; bo
   return (
     <div className="st-preview">
       <div className="grid-2">
-        <PersonPicker label={props.kind === 'ask' ? 'Preview: referrer' : 'Preview: partner'} value={partner} onChange={setPartner} exclude={[prospect?.id]} excludeMe />
-        <PersonPicker label={props.kind === 'introduction' ? 'Preview: person introduced' : 'Preview: client'} value={prospect} onChange={setProspect} exclude={[partner?.id]} excludeMe />
+        <PersonPicker
+          label={props.kind === 'ask' ? t('template.previewReferrer') : t('template.previewPartner')}
+          value={partner}
+          onChange={setPartner}
+          exclude={[prospect?.id]}
+          excludeMe
+        />
+        <PersonPicker
+          label={props.kind === 'introduction' ? t('template.previewIntroduced') : t('template.previewClient')}
+          value={prospect}
+          onChange={setProspect}
+          exclude={[partner?.id]}
+          excludeMe
+        />
       </div>
       {out && (
-        <div className="st-rendered" aria-label="Preview" role="region">
+        <div className="st-rendered" aria-label={t('template.preview')} role="region">
           <div className="st-subject">{out.subject}</div>
           <pre>{out.body}</pre>
         </div>
@@ -36,11 +66,8 @@ function TemplatePreview(props: { kind: TemplateKind; tpl: { subject: string; bo
   )
 }
 
-function TemplateEditor(props: {
-  kind: TemplateKind
-  value: { subject: string; body: string }
-  onChange: (v: { subject: string; body: string }) => void
-}) {
+function TemplateEditor(props: { kind: TemplateKind; value: Template; onChange: (v: Template) => void; error?: string | undefined }) {
+  const { t } = useTranslation('settings')
   const sid = useId()
   const bid = useId()
   const body = useRef<HTMLTextAreaElement>(null)
@@ -56,43 +83,48 @@ function TemplateEditor(props: {
     <div className="st-template">
       <div className="st-edit">
         <div className="field">
-          <label htmlFor={sid}>Subject</label>
+          <label htmlFor={sid}>{t('template.subject')}</label>
           <input id={sid} value={props.value.subject} onChange={(e) => props.onChange({ ...props.value, subject: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor={bid}>Message</label>
+          <label htmlFor={bid}>{t('template.message')}</label>
           <textarea
             id={bid}
             ref={body}
             rows={14}
             value={props.value.body}
-            aria-invalid={unknown.length ? true : undefined}
+            aria-invalid={unknown.length || props.error ? true : undefined}
             aria-describedby={unknown.length ? `${bid}-unknown` : undefined}
             onChange={(e) => props.onChange({ ...props.value, body: e.target.value })}
           />
           {unknown.length > 0 && (
             <div className="field-error" id={`${bid}-unknown`} role="alert">
-              Unknown placeholder{unknown.length > 1 ? 's' : ''}: {unknown.map((u) => `{${u}}`).join(', ')}. They will be sent as written.
+              {t('template.unknown', { count: unknown.length, list: unknown.map((u) => `{${u}}`).join(', ') })}
+            </div>
+          )}
+          {props.error && (
+            <div className="field-error" role="alert">
+              {props.error}
             </div>
           )}
         </div>
         <div className="row">
           <button type="button" className="btn btn-small" onClick={() => props.onChange(DEFAULT_TEMPLATES[props.kind])}>
-            Reset to the default
+            {t('template.reset')}
           </button>
         </div>
         <TemplatePreview kind={props.kind} tpl={props.value} />
       </div>
-      <aside className="st-help" aria-label="Placeholders">
-        <h3>Placeholders</h3>
-        <p className="faint">Click to insert at the cursor. A value missing from a record shows as [name] so you can fill it in before sending.</p>
+      <aside className="st-help" aria-label={t('template.placeholders')}>
+        <h3>{t('template.placeholders')}</h3>
+        <p className="faint">{t('template.placeholdersHelp')}</p>
         <ul>
           {PLACEHOLDERS.map((p) => (
             <li key={p.name}>
               <button type="button" className="link-button" onClick={() => insert(p.name)}>
                 {`{${p.name}}`}
               </button>
-              <span className="faint"> {p.help}</span>
+              <span className="faint"> {t(`placeholders.${p.name}` as 'placeholders.me.name', { defaultValue: p.help })}</span>
             </li>
           ))}
         </ul>
@@ -101,22 +133,15 @@ function TemplateEditor(props: {
   )
 }
 
-/** One group's form: its own Save (one transaction), "Saved." when done, the service's errors by field. */
-function useGroupSave() {
-  const save = useApiMutation('settings:save')
-  const [saved, setSaved] = useState(false)
-  const err = (f: string) => fieldError(save.error, `values.${f}`)
-  return { save, saved, setSaved, err }
-}
-
-function SaveRow(props: { label: string; pending: boolean; saved: boolean; error: string | null; sticky?: boolean }) {
+function SaveRow(props: { label: string; pending: boolean; saved: boolean; error: string | null | undefined; sticky?: boolean }) {
+  const { t } = useTranslation('settings')
   return (
     <>
       {props.error && <div className="form-error">{props.error}</div>}
       <div className={props.sticky ? 'form-actions st-actions' : 'form-actions'}>
         {props.saved && (
           <span className="muted" role="status">
-            Saved.
+            {t('saved')}
           </span>
         )}
         <button type="submit" className="btn btn-primary" disabled={props.pending}>
@@ -127,193 +152,333 @@ function SaveRow(props: { label: string; pending: boolean; saved: boolean; error
   )
 }
 
-const otherError = (e: { message: string; field?: string } | null, fields: string[]) =>
-  e && !fields.some((f) => e.field === `values.${f}` || e.field?.startsWith(`values.${f}.`)) ? e.message : null
+/** One group's save: "Saved." when done, a service's field error on its field, any other error under the form. */
+function useGroupSave() {
+  const save = useApiMutation('settings:save')
+  const [saved, setSaved] = useState(false)
+  const [other, setOther] = useState<string | null>(null)
+  return { save, saved, setSaved, other, setOther }
+}
+
+const PROFILE_FIELDS = ['profession', 'company', 'idealClient', 'peopleLikeMe'] as const
 
 /** You, in your words: what you do, your company, your ideal client, people like you (first run asks the same). */
 function ProfileForm(props: { initial: ProfileSettings }) {
-  const [v, setV] = useState(props.initial)
+  const { t } = useTranslation('settings')
+  const msg = useMessage()
   const g = useGroupSave()
-  const ids = { prof: useId(), comp: useId(), plm: useId(), ic: useId() }
-  const set = (patch: Partial<ProfileSettings>) => {
-    g.setSaved(false)
-    setV({ ...v, ...patch })
-  }
+  const schema = useMemo(() => ProfileValues.required(), [])
+  const defaults = { profession: props.initial.profession ?? '', company: props.initial.company ?? '', idealClient: props.initial.idealClient ?? '', peopleLikeMe: props.initial.peopleLikeMe ?? '' }
+  const form = useZodForm(schema, { defaultValues: defaults })
+  const { errors } = form.formState
+  const onChange = () => g.setSaved(false)
   return (
     <form
       className="card stack"
-      aria-label="You, in your words"
-      onSubmit={(e) => {
-        e.preventDefault()
+      aria-label={t('profile.title')}
+      noValidate
+      onChange={onChange}
+      onSubmit={form.handleSubmit((out) => {
+        g.setOther(null)
+        const raw = form.getValues()
         // Only what changed: profession, company and ideal client live on your own person record.
-        const values = Object.fromEntries(
-          (['profession', 'company', 'idealClient', 'peopleLikeMe'] as const).filter((k) => (v[k] ?? '') !== (props.initial[k] ?? '')).map((k) => [k, v[k] ?? '']),
+        const values = Object.fromEntries(PROFILE_FIELDS.filter((k) => (out[k] ?? '') !== (props.initial[k] ?? '')).map((k) => [k, out[k] ?? null]))
+        g.save.mutate(
+          { group: 'profile', values },
+          {
+            onSuccess: () => {
+              g.setSaved(true)
+              form.reset(raw)
+            },
+            onError: (e) => {
+              if (!serverErrorToForm(form, e, 'values.')) g.setOther(msg(e.message) ?? null)
+            },
+          },
         )
-        g.save.mutate({ group: 'profile', values }, { onSuccess: () => g.setSaved(true) })
-      }}
+      })}
     >
       <div className="card-title">
-        <h2>You, in your words</h2>
+        <h2>{t('profile.title')}</h2>
       </div>
-      <p className="muted">Used in your messages (asking for introductions, introducing people), so people know who to send you.</p>
+      <p className="muted">{t('profile.intro')}</p>
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor={ids.prof}>What you do (your profession)</label>
-          <input id={ids.prof} value={v.profession ?? ''} onChange={(e) => set({ profession: e.target.value })} aria-invalid={g.err('profession') ? true : undefined} />
-          {g.err('profession') && <div className="field-error">{g.err('profession')}</div>}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.comp}>Your company</label>
-          <input id={ids.comp} value={v.company ?? ''} onChange={(e) => set({ company: e.target.value })} aria-invalid={g.err('company') ? true : undefined} />
-          {g.err('company') && <div className="field-error">{g.err('company')}</div>}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.plm}>People like you (who a good introduction for you is)</label>
-          <textarea id={ids.plm} value={v.peopleLikeMe ?? ''} onChange={(e) => set({ peopleLikeMe: e.target.value })} placeholder="for example: owners of small firms who want to grow without hiring" />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.ic}>Your ideal client</label>
-          <textarea id={ids.ic} value={v.idealClient ?? ''} onChange={(e) => set({ idealClient: e.target.value })} aria-invalid={g.err('idealClient') ? true : undefined} />
-          {g.err('idealClient') && <div className="field-error">{g.err('idealClient')}</div>}
-        </div>
+        <TextField label={t('profile.profession')} {...form.register('profession')} error={msg(errors.profession?.message)} />
+        <TextField label={t('profile.company')} {...form.register('company')} error={msg(errors.company?.message)} />
+        <TextArea
+          label={t('profile.peopleLikeMe')}
+          placeholder={t('profile.peopleLikeMePlaceholder')}
+          {...form.register('peopleLikeMe')}
+          error={msg(errors.peopleLikeMe?.message)}
+        />
+        <TextArea label={t('profile.idealClient')} {...form.register('idealClient')} error={msg(errors.idealClient?.message)} />
       </div>
-      <SaveRow label="Save your profile" pending={g.save.isPending} saved={g.saved} error={otherError(g.save.error, ['profession', 'company', 'idealClient', 'peopleLikeMe'])} />
+      <SaveRow label={t('profile.save')} pending={g.save.isPending} saved={g.saved} error={g.other} />
     </form>
   )
 }
 
-/** The zones this runtime knows, offered as suggestions (the backend checks the value). */
+/** The zones this runtime knows, offered as suggestions (the schema checks the value). */
 const ZONES: readonly string[] = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? []
+
+const GeneralSchema = z.object({ timeZone: TimeZone, currency: Currency })
 
 /** Days and money: the time zone "today" is computed in, and the default currency. */
 function GeneralForm(props: { initial: GeneralSettings }) {
-  const [v, setV] = useState(props.initial)
+  const { t } = useTranslation('settings')
+  const msg = useMessage()
   const g = useGroupSave()
-  const ids = { cur: useId(), tz: useId() }
-  const set = (patch: Partial<GeneralSettings>) => {
-    g.setSaved(false)
-    setV({ ...v, ...patch })
-  }
+  const form = useZodForm(GeneralSchema, { defaultValues: { timeZone: props.initial.timeZone, currency: props.initial.currency } })
+  const { errors } = form.formState
+  const zones = useId()
   return (
     <form
       className="card stack"
-      aria-label="Days and money"
-      onSubmit={(e) => {
-        e.preventDefault()
-        g.save.mutate({ group: 'general', values: { currency: v.currency, timeZone: v.timeZone } }, { onSuccess: () => g.setSaved(true) })
-      }}
+      aria-label={t('general.title')}
+      noValidate
+      onChange={() => g.setSaved(false)}
+      onSubmit={form.handleSubmit((values) => {
+        g.setOther(null)
+        const raw = form.getValues()
+        g.save.mutate(
+          { group: 'general', values },
+          {
+            onSuccess: () => {
+              g.setSaved(true)
+              form.reset(raw)
+            },
+            onError: (e) => {
+              if (!serverErrorToForm(form, e, 'values.')) g.setOther(msg(e.message) ?? null)
+            },
+          },
+        )
+      })}
     >
       <div className="card-title">
-        <h2>Days and money</h2>
+        <h2>{t('general.title')}</h2>
       </div>
       <div className="st-prefs">
-        <div className="field">
-          <label htmlFor={ids.tz}>Time zone (days start at midnight here)</label>
-          <input id={ids.tz} list={`${ids.tz}-zones`} value={v.timeZone} onChange={(e) => set({ timeZone: e.target.value })} aria-invalid={g.err('timeZone') ? true : undefined} />
-          <datalist id={`${ids.tz}-zones`}>
-            {ZONES.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-          <span className="field-hint">{props.initial.timeZoneIsDefault ? "Now: this computer's zone. " : ''}For example Europe/Paris or America/New_York.</span>
-          {g.err('timeZone') && <div className="field-error">{g.err('timeZone')}</div>}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.cur}>Default currency</label>
-          <input id={ids.cur} value={v.currency} maxLength={3} onChange={(e) => set({ currency: e.target.value })} aria-invalid={g.err('currency') ? true : undefined} />
-          {g.err('currency') && <div className="field-error">{g.err('currency')}</div>}
-        </div>
+        <TextField
+          label={t('general.timeZone')}
+          list={zones}
+          {...form.register('timeZone')}
+          hint={props.initial.timeZoneIsDefault ? t('general.timeZoneHintDefault') : t('general.timeZoneHint')}
+          error={msg(errors.timeZone?.message)}
+        />
+        <datalist id={zones}>
+          {ZONES.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+        <TextField label={t('general.currency')} maxLength={3} {...form.register('currency')} error={msg(errors.currency?.message)} />
       </div>
-      <SaveRow label="Save days and money" pending={g.save.isPending} saved={g.saved} error={otherError(g.save.error, ['timeZone', 'currency'])} />
+      <SaveRow label={t('general.save')} pending={g.save.isPending} saved={g.saved} error={g.other} />
+    </form>
+  )
+}
+
+const blankIsNull = z.string().transform((s) => s.trim() || null)
+const LocaleSchema = z.object({
+  language: blankIsNull.pipe(SETTINGS.language.schema),
+  region: blankIsNull.pipe(SETTINGS.region.schema),
+})
+
+/** A region's name in the UI language ("German (Germany)", "Deutsch (Deutschland)"); the tag itself when Intl does not know it. */
+function regionName(tag: string, uiLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([uiLanguage === 'en-XA' ? 'en' : uiLanguage], { type: 'language' }).of(tag) ?? tag
+  } catch {
+    return tag
+  }
+}
+
+/** Language of the app and region of formats; null (System default) follows the computer. Saving switches the whole app. */
+function LocaleForm(props: { initial: GeneralSettings }) {
+  const { t } = useTranslation('settings')
+  const msg = useMessage()
+  const { language: uiLanguage } = useLocale()
+  const g = useGroupSave()
+  const form = useZodForm(LocaleSchema, { defaultValues: { language: props.initial.language ?? '', region: props.initial.region ?? '' } })
+  const { errors } = form.formState
+  const system = systemLocales()
+  const systemLanguage = resolveLanguage(null, system)
+  const systemRegion = resolveRegion(null, system)
+  const chosenRegion = useWatch({ control: form.control, name: 'region' })
+  const example = useMemo(() => {
+    const f = makeFormat(resolveRegion(chosenRegion || null, system))
+    return `${f.money(125050, props.initial.currency || 'EUR')} · ${f.day('2026-12-02')}`
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosenRegion, props.initial.currency])
+  const languages = [
+    { value: '', label: t('locale.systemLanguage', { name: systemLanguage === 'en-XA' ? systemLanguage : LANGUAGE_NAMES[systemLanguage] }) },
+    ...(Object.keys(LANGUAGE_NAMES) as Language[]).map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
+    // The pseudo-locale is set by tests only; offered when it is the current choice so the select shows it.
+    ...(props.initial.language === 'en-XA' ? [{ value: 'en-XA', label: 'en-XA' }] : []),
+  ]
+  const regionTags: string[] = [...REGIONS]
+  if (props.initial.region && !regionTags.includes(props.initial.region)) regionTags.push(props.initial.region)
+  const regions = [
+    { value: '', label: t('locale.systemRegion', { name: regionName(systemRegion, uiLanguage) }) },
+    ...regionTags.map((r) => ({ value: r, label: t('locale.regionOption', { name: regionName(r, uiLanguage), tag: r }) })),
+  ]
+  return (
+    <form
+      className="card stack"
+      aria-label={t('locale.title')}
+      noValidate
+      onChange={() => g.setSaved(false)}
+      onSubmit={form.handleSubmit((values) => {
+        g.setOther(null)
+        const raw = form.getValues()
+        g.save.mutate(
+          { group: 'general', values },
+          {
+            onSuccess: () => {
+              g.setSaved(true)
+              form.reset(raw)
+            },
+            onError: (e) => {
+              if (!serverErrorToForm(form, e, 'values.')) g.setOther(msg(e.message) ?? null)
+            },
+          },
+        )
+      })}
+    >
+      <div className="card-title">
+        <h2>{t('locale.title')}</h2>
+      </div>
+      <p className="muted">{t('locale.intro')}</p>
+      <div className="st-prefs">
+        <Select label={t('locale.language')} options={languages} {...form.register('language')} error={msg(errors.language?.message)} />
+        <Select label={t('locale.region')} options={regions} {...form.register('region')} error={msg(errors.region?.message)} />
+      </div>
+      <p className="st-example" data-testid="locale-example">
+        {t('locale.example', { example })}
+      </p>
+      <SaveRow label={t('locale.save')} pending={g.save.isPending} saved={g.saved} error={g.other} />
     </form>
   )
 }
 
 /** Follow-up rules and the message templates. */
 function FollowupForm(props: { initial: FollowupSettings }) {
-  const [v, setV] = useState(props.initial)
+  const { t } = useTranslation('settings')
+  const msg = useMessage()
+  const fmt = useFormat()
+  // The schema reads numbers in the region in effect when the user saves (the region can change while the form is open).
+  const fmtRef = useRef(fmt)
+  fmtRef.current = fmt
   const [tab, setTab] = useState<TemplateKind>('thank')
   const g = useGroupSave()
-  const ids = { ask: useId(), cad: useId() }
-  const set = (patch: Partial<FollowupSettings>) => {
-    g.setSaved(false)
-    setV({ ...v, ...patch })
-  }
+  const schema = useMemo(
+    () =>
+      z.object({
+        askFollowUpDays: wholeNumberText(fmtRef, SETTINGS['followup.askFollowUpDays'].schema),
+        defaultCadenceDays: wholeNumberText(fmtRef, SETTINGS['followup.defaultCadenceDays'].schema),
+        templates: z.object({ thank: MessageTemplate, ask: MessageTemplate, introduction: MessageTemplate }),
+      }),
+    [],
+  )
+  const form = useZodForm(schema, {
+    defaultValues: {
+      askFollowUpDays: fmt.decimalText(props.initial.askFollowUpDays),
+      defaultCadenceDays: fmt.decimalText(props.initial.defaultCadenceDays),
+      templates: props.initial.templates,
+    },
+  })
+  const { errors } = form.formState
+  const templates = useWatch({ control: form.control, name: 'templates' }) as FollowupSettings['templates']
+  const templateError = (k: TemplateKind) => msg(errors.templates?.[k]?.subject?.message ?? errors.templates?.[k]?.body?.message ?? errors.templates?.message)
   return (
     <form
       className="stack"
-      aria-label="Follow-up"
-      onSubmit={(e) => {
-        e.preventDefault()
+      aria-label={t('followup.rules')}
+      noValidate
+      onChange={() => g.setSaved(false)}
+      onSubmit={form.handleSubmit((values) => {
+        g.setOther(null)
+        const raw = form.getValues()
         g.save.mutate(
-          { group: 'followup', values: { templates: v.templates, askFollowUpDays: v.askFollowUpDays, defaultCadenceDays: v.defaultCadenceDays } },
-          { onSuccess: () => g.setSaved(true) },
+          { group: 'followup', values },
+          {
+            onSuccess: () => {
+              g.setSaved(true)
+              form.reset(raw)
+            },
+            onError: (e) => {
+              if (!serverErrorToForm(form, e, 'values.')) g.setOther(msg(e.message) ?? null)
+            },
+          },
         )
-      }}
+      })}
     >
       <section className="card">
         <div className="card-title">
-          <h2>Follow-up rules</h2>
+          <h2>{t('followup.rules')}</h2>
         </div>
         <div className="st-prefs">
-          <div className="field">
-            <label htmlFor={ids.ask}>Follow up an unanswered ask after (days)</label>
-            <input id={ids.ask} type="number" min={1} max={365} value={v.askFollowUpDays} onChange={(e) => set({ askFollowUpDays: Number(e.target.value) })} aria-invalid={g.err('askFollowUpDays') ? true : undefined} />
-            {g.err('askFollowUpDays') && <div className="field-error">{g.err('askFollowUpDays')}</div>}
-          </div>
-          <div className="field">
-            <label htmlFor={ids.cad}>Default keep-in-touch cadence (days)</label>
-            <input
-              id={ids.cad}
-              type="number"
-              min={1}
-              placeholder="off"
-              value={v.defaultCadenceDays ?? ''}
-              onChange={(e) => set({ defaultCadenceDays: e.target.value === '' ? null : Number(e.target.value) })}
-              aria-invalid={g.err('defaultCadenceDays') ? true : undefined}
-            />
-            <span className="field-hint">For partners without their own cadence. Empty: off.</span>
-            {g.err('defaultCadenceDays') && <div className="field-error">{g.err('defaultCadenceDays')}</div>}
-          </div>
+          <TextField label={t('followup.askDays')} inputMode="numeric" {...form.register('askFollowUpDays')} error={msg(errors.askFollowUpDays?.message)} />
+          <TextField
+            label={t('followup.cadenceDays')}
+            inputMode="numeric"
+            placeholder={t('followup.cadenceOff')}
+            hint={t('followup.cadenceHint')}
+            {...form.register('defaultCadenceDays')}
+            error={msg(errors.defaultCadenceDays?.message)}
+          />
         </div>
       </section>
 
       <section className="card">
         <div className="card-title">
-          <h2>Message templates</h2>
+          <h2>{t('followup.templates')}</h2>
         </div>
         <div className="tabs" role="tablist">
           {TEMPLATE_KINDS.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
-              {KIND_TITLES[k]}
-              {unknownPlaceholders(v.templates[k].subject + v.templates[k].body).length > 0 && <span className="badge badge-danger st-flag">!</span>}
+              {t(`kinds.${k}`)}
+              {(unknownPlaceholders(templates[k].subject + templates[k].body).length > 0 || templateError(k)) && (
+                <span className="badge badge-danger st-flag" title={t('template.unknownFlag')}>
+                  !
+                </span>
+              )}
             </button>
           ))}
         </div>
-        <TemplateEditor key={tab} kind={tab} value={v.templates[tab]} onChange={(t) => set({ templates: { ...v.templates, [tab]: t } })} />
-        {g.err('templates') && <div className="field-error">{g.err('templates')}</div>}
+        <TemplateEditor
+          key={tab}
+          kind={tab}
+          value={templates[tab]}
+          error={templateError(tab)}
+          onChange={(v) => {
+            g.setSaved(false)
+            form.setValue(`templates.${tab}`, v, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
+          }}
+        />
       </section>
-      <SaveRow sticky label="Save follow-up settings" pending={g.save.isPending} saved={g.saved} error={otherError(g.save.error, ['askFollowUpDays', 'defaultCadenceDays', 'templates'])} />
+      <SaveRow sticky label={t('followup.save')} pending={g.save.isPending} saved={g.saved} error={g.other} />
     </form>
   )
 }
 
 export function SettingsScreen(_props: ScreenProps) {
+  const { t } = useTranslation('settings')
+  const msg = useMessage()
   const q = useApi('settings:get')
   return (
     <div className="st stack">
       <div className="page-header">
-        <h1>Settings</h1>
+        <h1>{t('title')}</h1>
       </div>
-      {q.error && <div className="form-error">{q.error.message}</div>}
+      {q.error && <div className="form-error">{msg(q.error.message)}</div>}
       {q.data ? (
         <>
           <ProfileForm initial={q.data.profile} />
+          <LocaleForm initial={q.data.general} />
           <GeneralForm initial={q.data.general} />
           <FollowupForm initial={q.data.followup} />
         </>
       ) : (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('loading')}</p>
       )}
     </div>
   )
