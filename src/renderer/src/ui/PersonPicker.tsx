@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useApi } from './api'
+import { useTranslation } from './i18n'
 
 /** An existing person a PersonPicker picked (company shown beside the name when known). */
 export interface ExistingPerson {
@@ -54,6 +55,7 @@ export function PersonPicker<New extends boolean = false>({
   id: idProp,
 }: PersonPickerProps<New>) {
   const onChange = onPick as (v: PickedPerson) => void
+  const { t } = useTranslation('people')
   const auto = useId()
   const id = idProp ?? auto
   const listId = `${id}-list`
@@ -72,7 +74,7 @@ export function PersonPicker<New extends boolean = false>({
     sub: [p.company, p.profession].filter(Boolean).join(' · '),
     pick: { id: p.id, name: p.name, company: p.company },
   }))
-  if (allowNew && trimmed !== '' && !exact) options.push({ key: '__new', label: `Create new: ${trimmed}`, pick: { newName: trimmed } })
+  if (allowNew && trimmed !== '' && !exact) options.push({ key: '__new', label: t('picker.createNew', { name: trimmed }), pick: { newName: trimmed } })
 
   function choose(p: PickedPerson) {
     onChange(p)
@@ -92,20 +94,20 @@ export function PersonPicker<New extends boolean = false>({
         <div className="picker-chosen" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
           <span>
             {name}
-            {'newName' in value && <span className="muted"> (new person)</span>}
+            {'newName' in value && <span className="muted"> {t('picker.newPerson')}</span>}
             {'id' in value && value.company ? <span className="muted"> · {value.company}</span> : null}
           </span>
           <button
             type="button"
             className="btn btn-ghost btn-small"
-            aria-label={`Change ${label.toLowerCase()}`}
+            aria-label={t('picker.changeLabel', { label, lower: label.toLowerCase() })}
             onClick={() => {
               onChange(null)
               setOpen(true)
               setTimeout(() => inputRef.current?.focus(), 0)
             }}
           >
-            Change
+            {t('picker.change')}
           </button>
         </div>
         {error && (
@@ -130,7 +132,7 @@ export function PersonPicker<New extends boolean = false>({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         autoComplete="off"
-        placeholder={placeholder ?? (allowNew ? 'Search or type a new name' : 'Search people')}
+        placeholder={placeholder ?? (allowNew ? t('picker.searchOrNew') : t('picker.search'))}
         value={text}
         onChange={(e) => {
           setText(e.target.value)

@@ -1,15 +1,16 @@
 import { PrivateNote } from '../sync'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { Introduction } from '../../../../shared/types'
 import { INTRO_STATUSES, type IntroStatus } from '../../../../shared/schemas'
 import type { NavTarget } from '../../ui/nav'
-import { Button, ConfirmDialog, Dialog, STATUS_LABELS, Select, StatusBadge, TextField, fieldError, formatMoney, toMinor, useApi, useApiMutation, useToast, useToday, useUndoAction } from '../../ui'
-import { IntroForm, STATUS_DATE_LABELS, futureHint, isDecided } from './IntroForm'
-import { KIND_LABELS, ORIGIN_LABELS } from './IntroTable'
-
-const yesNo = (b: boolean | null) => (b === true ? 'Yes' : b === false ? 'No' : 'Not known')
+import { Button, ConfirmDialog, Dialog, Select, StatusBadge, TextField, Trans, fieldError, toMinor, useApi, useApiMutation, useFormat, useMessage, useToast, useToday, useTranslation, useUndoAction } from '../../ui'
+import { IntroForm, isDecided, useFutureHint } from './IntroForm'
 
 function StatusChanger({ intro }: { intro: Introduction }) {
+  const { t } = useTranslation('introductions')
+  const fmt = useFormat()
+  const msg = useMessage()
+  const futureHint = useFutureHint()
   const [status, setStatus] = useState<IntroStatus>(intro.status)
   const todayKnown = useToday()
   const today = todayKnown ?? intro.date
@@ -20,26 +21,32 @@ function StatusChanger({ intro }: { intro: Introduction }) {
   return (
     <form
       className="status-changer"
-      aria-label="Change status"
+      aria-label={t('detail.changeStatus')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
-        m.mutate({ id: intro.id, status, date }, { onSuccess: (r) => toast.success(`Status: ${STATUS_LABELS[r.status]} on ${r.statusDate}.`, undo) })
+        m.mutate({ id: intro.id, status, date }, { onSuccess: (r) => toast.success(t('detail.statusChanged', { status: t(`status.${r.status}`), date: fmt.day(r.statusDate) }), undo) })
       }}
     >
-      <Select label="New status" value={status} onChange={(e) => setStatus(e.target.value as IntroStatus)} options={INTRO_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} error={fieldError(m.error, 'status')} />
+      <Select
+        label={t('detail.newStatus')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as IntroStatus)}
+        options={INTRO_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        error={msg(fieldError(m.error, 'status'))}
+      />
       <TextField
-        label="On"
+        label={t('detail.on')}
         type="date"
         value={date}
         onChange={(e) => setDate(e.target.value)}
-        error={fieldError(m.error, 'date')}
+        error={msg(fieldError(m.error, 'date'))}
         hint={futureHint(date, todayKnown, isDecided(status))}
       />
       <Button type="submit" variant="primary" busy={m.isPending} disabled={status === intro.status}>
-        Change status
+        {t('detail.changeStatus')}
       </Button>
-      {m.error && !m.error.field && <p className="field-error">{m.error.message}</p>}
+      {m.error && !m.error.field && <p className="field-error">{msg(m.error.message)}</p>}
     </form>
   )
 }
@@ -49,19 +56,23 @@ function StatusChanger({ intro }: { intro: Introduction }) {
  * introduction's own date, changed with Edit) can have its date corrected.
  */
 function StatusHistory({ intro }: { intro: Introduction }) {
+  const { t } = useTranslation('introductions')
+  const fmt = useFormat()
+  const msg = useMessage()
+  const futureHint = useFutureHint()
   const today = useToday()
   const [editing, setEditing] = useState<{ id: string; date: string } | null>(null)
   const m = useApiMutation('introductions:editStatusDate')
   const toast = useToast()
   const undo = useUndoAction()
   return (
-    <ol className="timeline" aria-label="Status history">
+    <ol className="timeline" aria-label={t('detail.history')}>
       {intro.history.map((h, n) => (
         <li key={h.id}>
           {editing?.id === h.id ? (
             <form
               className="status-date-editor"
-              aria-label={`Correct the date of ${STATUS_LABELS[h.status]}`}
+              aria-label={t('detail.correctForm', { status: t(`status.${h.status}`) })}
               noValidate
               onSubmit={(e) => {
                 e.preventDefault()
@@ -69,7 +80,7 @@ function StatusHistory({ intro }: { intro: Introduction }) {
                   { id: intro.id, historyId: h.id, date: editing.date },
                   {
                     onSuccess: () => {
-                      toast.success(`${STATUS_LABELS[h.status]}: now dated ${editing.date}.`, undo)
+                      toast.success(t('detail.dateCorrected', { status: t(`status.${h.status}`), date: fmt.day(editing.date) }), undo)
                       setEditing(null)
                     },
                   },
@@ -77,18 +88,18 @@ function StatusHistory({ intro }: { intro: Introduction }) {
               }}
             >
               <TextField
-                label={STATUS_DATE_LABELS[h.status]}
+                label={t(`statusDate.${h.status}`)}
                 type="date"
                 value={editing.date}
                 onChange={(e) => {
                   if (m.error) m.reset()
                   setEditing({ id: h.id, date: e.target.value })
                 }}
-                error={fieldError(m.error, 'date') ?? fieldError(m.error, 'historyId')}
+                error={msg(fieldError(m.error, 'date') ?? fieldError(m.error, 'historyId'))}
                 hint={futureHint(editing.date, today, isDecided(h.status))}
               />
               <Button type="submit" small variant="primary" busy={m.isPending}>
-                Save date
+                {t('detail.saveDate')}
               </Button>
               <Button
                 small
@@ -97,25 +108,25 @@ function StatusHistory({ intro }: { intro: Introduction }) {
                   setEditing(null)
                 }}
               >
-                Cancel
+                {t('detail.cancel')}
               </Button>
-              {m.error && !m.error.field && <p className="field-error">{m.error.message}</p>}
+              {m.error && !m.error.field && <p className="field-error">{msg(m.error.message)}</p>}
             </form>
           ) : (
             <>
-              <span className="date">{h.date}</span>
+              <span className="date">{fmt.day(h.date)}</span>
               <StatusBadge status={h.status} />
               {n > 0 && (
                 <Button
                   small
                   variant="ghost"
-                  aria-label={`Correct the date of ${STATUS_LABELS[h.status]} (${h.date})`}
+                  aria-label={t('detail.correctLabel', { status: t(`status.${h.status}`), date: fmt.day(h.date) })}
                   onClick={() => {
                     m.reset()
                     setEditing({ id: h.id, date: h.date })
                   }}
                 >
-                  Correct date
+                  {t('detail.correct')}
                 </Button>
               )}
             </>
@@ -126,29 +137,43 @@ function StatusHistory({ intro }: { intro: Introduction }) {
   )
 }
 
+export interface IntroDetailProps {
+  id: string
+  onClose: () => void
+  navigate: (t: NavTarget) => void
+  me?: { id: string; name: string } | undefined
+  /** Open straight into Edit or the delete confirmation (from a row's menu); closing those closes it all. */
+  start?: 'view' | 'edit' | 'delete'
+}
+
 /** One introduction: its fields, its status history, status change, edit and delete. */
-export function IntroDetail({ id, onClose, navigate, me }: { id: string; onClose: () => void; navigate: (t: NavTarget) => void; me?: { id: string; name: string } | undefined }) {
+export function IntroDetail({ id, onClose, navigate, me, start = 'view' }: IntroDetailProps) {
+  const { t } = useTranslation('introductions')
+  const fmt = useFormat()
+  const msg = useMessage()
   const q = useApi('introductions:get', { id })
-  const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view')
+  const [mode, setMode] = useState<'view' | 'edit' | 'delete'>(start)
   const del = useApiMutation('introductions:delete')
   const toast = useToast()
   const undo = useUndoAction()
   const i = q.data
-  if (mode === 'edit' && i) return <IntroForm intro={i} me={me} onClose={() => setMode('view')} onSaved={() => setMode('view')} />
+  // Back from Edit or the confirmation: to the detail, or away when the menu opened them directly.
+  const back = () => (start === 'view' ? setMode('view') : onClose())
+  if (mode === 'edit' && i) return <IntroForm intro={i} me={me} onClose={back} onSaved={back} />
   if (mode === 'delete' && i)
     return (
       <ConfirmDialog
-        title="Delete this introduction?"
-        message={`${i.referrerName} → ${i.receiverName}: ${i.prospectName}, ${i.date}. Its status history goes with it. The people stay.`}
-        confirmLabel="Delete introduction"
+        title={t('detail.deleteTitle')}
+        message={t('detail.deleteBody', { referrer: i.referrerName, receiver: i.receiverName, prospect: i.prospectName, date: fmt.day(i.date) })}
+        confirmLabel={t('detail.deleteConfirm')}
         busy={del.isPending}
-        onCancel={() => setMode('view')}
+        onCancel={back}
         onConfirm={() =>
           del.mutate(
             { id: i.id },
             {
               onSuccess: () => {
-                toast.success('Introduction deleted.', undo)
+                toast.success(t('detail.deleted'), undo)
                 onClose()
               },
               onError: (e) => toast.error(e),
@@ -162,48 +187,42 @@ export function IntroDetail({ id, onClose, navigate, me }: { id: string; onClose
       {name}
     </button>
   )
+  const yesNo = (b: boolean | null) => (b === true ? t('detail.yes') : b === false ? t('detail.no') : t('detail.notKnown'))
+  const prop = (label: string, value: ReactNode) => (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  )
   return (
-    <Dialog title="Introduction" onClose={onClose} wide>
-      {q.isError && <p role="alert">{q.error.message}</p>}
+    <Dialog title={t('detail.title')} onClose={onClose} wide>
+      {q.isError && <p role="alert">{msg(q.error.message)}</p>}
       {!i ? (
-        !q.isError && <p className="muted">Loading…</p>
+        !q.isError && <p className="muted">{t('detail.loading')}</p>
       ) : (
         <div className="intro-detail">
           <p className="intro-headline">
-            {person(i.referrerId, i.referrerName)} introduced {person(i.prospectId, i.prospectName)} to {person(i.receiverId, i.receiverName)}{' '}
+            <Trans
+              t={t}
+              i18nKey="detail.headline"
+              components={{ referrer: person(i.referrerId, i.referrerName), prospect: person(i.prospectId, i.prospectName), receiver: person(i.receiverId, i.receiverName) }}
+            />{' '}
             <StatusBadge status={i.status} />
           </p>
           <div className="intro-detail-grid">
             <dl className="props">
-              <dt>Date</dt>
-              <dd>{i.date}</dd>
-              <dt>Kind</dt>
-              <dd>{KIND_LABELS[i.kind]}</dd>
-              <dt>Origin</dt>
-              <dd>{ORIGIN_LABELS[i.origin]}</dd>
-              <dt>Warmth</dt>
-              <dd>{i.warmth ?? 'Not rated'}</dd>
-              <dt>Needs the service</dt>
-              <dd>{yesNo(i.needsService)}</dd>
-              <dt>Fits the profile</dt>
-              <dd>{yesNo(i.fitsProfile)}</dd>
-              <dt>Accepted</dt>
-              <dd>{yesNo(i.accepted)}</dd>
-              {i.value !== null && (
-                <>
-                  <dt>Value</dt>
-                  <dd>{formatMoney(toMinor(i.value), i.currency)}</dd>
-                </>
-              )}
-              {i.notes && (
-                <>
-                  <dt>Notes</dt>
-                  <dd>{i.notes}</dd>
-                </>
-              )}
+              {prop(t('detail.date'), fmt.day(i.date))}
+              {prop(t('detail.kind'), t(`kind.${i.kind}`))}
+              {prop(t('detail.origin'), t(`origin.${i.origin}`))}
+              {prop(t('detail.warmth'), i.warmth !== null ? fmt.number(i.warmth) : t('detail.notRated'))}
+              {prop(t('detail.needsService'), yesNo(i.needsService))}
+              {prop(t('detail.fitsProfile'), yesNo(i.fitsProfile))}
+              {prop(t('detail.accepted'), yesNo(i.accepted))}
+              {i.value !== null && prop(t('detail.value'), fmt.money(toMinor(i.value), i.currency))}
+              {i.notes && prop(t('detail.notes'), i.notes)}
             </dl>
             <div>
-              <h3 className="section-title">Status history</h3>
+              <h3 className="section-title">{t('detail.history')}</h3>
               <StatusHistory intro={i} />
             </div>
           </div>
@@ -211,11 +230,11 @@ export function IntroDetail({ id, onClose, navigate, me }: { id: string; onClose
           <PrivateNote table="introductions" id={i.id} />
           <div className="form-actions">
             <Button variant="danger" onClick={() => setMode('delete')}>
-              Delete
+              {t('detail.delete')}
             </Button>
-            <Button onClick={() => setMode('edit')}>Edit</Button>
+            <Button onClick={() => setMode('edit')}>{t('detail.edit')}</Button>
             <Button variant="primary" onClick={onClose}>
-              Done
+              {t('detail.done')}
             </Button>
           </div>
         </div>

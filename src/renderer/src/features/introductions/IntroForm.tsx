@@ -1,39 +1,104 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { z } from 'zod'
 import type { Introduction } from '../../../../shared/types'
-import { DECIDED_STATUSES, INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../../../shared/schemas'
-import { Button, Dialog, PersonPicker, STATUS_LABELS, Select, TextArea, TextField, fieldError, useApi, useFocusFirstInvalid, useApiMutation, useToast, useToday, type PickedPerson } from '../../ui'
-
-export const KIND_HELP: Record<IntroKind, string> = {
-  referral: 'Referral: the prospect knows about you and expects your call.',
-  introduction: 'Introduction: the referrer connected you both, e.g. by email or in person.',
-  lead: 'Lead: a name and a need, the prospect has not been told about you yet.',
-}
-export const ORIGIN_HELP: Record<IntroOrigin, string> = {
-  inbound: 'Inbound: the prospect came to the receiver.',
-  outbound: 'Outbound: the receiver asked for it and reached out.',
-}
+import { IntroductionFields } from '../../../../shared/channels/foundation'
+import { DECIDED_STATUSES, INTRO_KINDS, INTRO_STATUSES, IntroKind, IntroOrigin, IntroStatus } from '../../../../shared/schemas'
+import {
+  ApiError,
+  Button,
+  ConfirmDialog,
+  Dialog,
+  PersonPicker,
+  Select,
+  TextArea,
+  TextField,
+  useApi,
+  useApiMutation,
+  useFocusFirstInvalid,
+  useFormat,
+  useMessage,
+  useToast,
+  useToday,
+  useTranslation,
+  useZodForm,
+  type Format,
+  type PickedPerson,
+} from '../../ui'
 
 type Tri = 'unknown' | 'yes' | 'no'
+const Tri = z.enum(['unknown', 'yes', 'no'])
 const triOf = (b: boolean | null | undefined): Tri => (b === true ? 'yes' : b === false ? 'no' : 'unknown')
 const boolOf = (t: Tri): boolean | null => (t === 'yes' ? true : t === 'no' ? false : null)
 
-interface FormState {
-  referrer: PickedPerson
-  receiver: PickedPerson
-  prospect: PickedPerson
-  date: string
-  kind: IntroKind
-  origin: IntroOrigin
-  warmth: string
-  needsService: Tri
-  fitsProfile: Tri
-  accepted: Tri
-  status: IntroStatus
-  /** When the status was reached (recording an introduction that is already won, lost...). */
-  statusDate: string
-  value: string
-  currency: string
-  notes: string
+const Picked = z.custom<PickedPerson>(() => true)
+const existing = (message: string) => Picked.refine((v) => v !== null && 'id' in v, { message })
+
+/**
+ * The form's schema, built from the contract's (IntroductionFields): pickers hold
+ * a person, selects and inputs hold text that is turned into the contract's types.
+ * The value is read in the region's format ("1.250,50" in Germany).
+ */
+export function introFormSchema(fmt: Format) {
+  const f = IntroductionFields.shape
+  return z.object({
+    referrer: existing('Choose who made the introduction.'),
+    receiver: existing('Choose who received it.'),
+    prospect: Picked.refine((v) => v !== null, { message: 'Choose the person introduced, or type a new name.' }),
+    date: f.date,
+    kind: IntroKind,
+    origin: IntroOrigin,
+    warmth: z
+      .string()
+      .transform((s) => (s === '' ? null : Number(s)))
+      .pipe(f.warmth.unwrap()),
+    needsService: Tri,
+    fitsProfile: Tri,
+    accepted: Tri,
+    status: IntroStatus,
+    /** Only while shown (a status other than new). */
+    statusDate: f.statusDate,
+    /** Only while shown (won or proposal). */
+    value: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        const n = fmt.parseDecimal(s)
+        if (n !== null && Number.isNaN(n)) {
+          ctx.addIssue({ code: 'custom', message: `Enter an amount, e.g. ${fmt.decimalText(1250)} or ${fmt.decimalText(1250.5)}0.` })
+          return z.NEVER
+        }
+        return n
+      })
+      .pipe(f.value.unwrap()),
+    currency: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? '').trim().toUpperCase())
+      .pipe(z.union([z.literal(''), f.currency.unwrap().unwrap()])),
+    notes: z.string(),
+  })
+}
+type FormValues = z.input<ReturnType<typeof introFormSchema>>
+type FormOutput = z.output<ReturnType<typeof introFormSchema>>
+
+/** Where a service error about a field of the contract goes in this form. */
+const SERVER_FIELDS: Record<string, keyof FormValues> = {
+  referrerId: 'referrer',
+  receiverId: 'receiver',
+  prospect: 'prospect',
+  prospectId: 'prospect',
+  date: 'date',
+  kind: 'kind',
+  origin: 'origin',
+  warmth: 'warmth',
+  needsService: 'needsService',
+  fitsProfile: 'fitsProfile',
+  accepted: 'accepted',
+  status: 'status',
+  statusDate: 'statusDate',
+  value: 'value',
+  currency: 'currency',
+  notes: 'notes',
 }
 
 export interface IntroFormProps {
@@ -45,240 +110,246 @@ export interface IntroFormProps {
   onSaved: (i: Introduction) => void
 }
 
-/** The label of the date a status was reached on. */
-export const STATUS_DATE_LABELS: Record<IntroStatus, string> = {
-  new: 'Since',
-  contacted: 'Contacted on',
-  meeting: 'Meeting on',
-  proposal: 'Proposal on',
-  won: 'Won on',
-  lost: 'Lost on',
-  not_a_fit: 'Found not a fit on',
-}
-
 export const isDecided = (s: IntroStatus): boolean => (DECIDED_STATUSES as readonly IntroStatus[]).includes(s)
 
 /**
  * A non-blocking hint for a date after today. For something that has already
  * happened (a decision) it says it will be refused; otherwise it asks to check.
  */
-export function futureHint(date: string, today: string | undefined, happened = false): string | undefined {
-  if (!today || !date || date <= today) return undefined
-  return happened
-    ? `After today (${today}): a decision can only be recorded once it has happened.`
-    : `After today (${today}): is this date right?`
+export function useFutureHint(): (date: string, today: string | undefined, happened?: boolean) => string | undefined {
+  const { t } = useTranslation('introductions')
+  const fmt = useFormat()
+  return (date, today, happened = false) => {
+    if (!today || !date || date <= today) return undefined
+    return happened ? t('futureDecided', { today: fmt.day(today) }) : t('futureCheck', { today: fmt.day(today) })
+  }
 }
 
-/** Record or edit an introduction; the service's errors appear next to the field they are about. */
+/** Record or edit an introduction: every field error at once on submit; the service's errors next to their field. */
 export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormProps) {
+  const { t } = useTranslation('introductions')
+  const fmt = useFormat()
+  const msg = useMessage()
+  const futureHint = useFutureHint()
   const today = useToday()
-  const [f, setF] = useState<FormState>(() => ({
-    referrer: intro ? { id: intro.referrerId, name: intro.referrerName } : (defaults?.referrer ?? null),
-    receiver: intro ? { id: intro.receiverId, name: intro.receiverName } : (me ?? null),
-    prospect: intro ? { id: intro.prospectId, name: intro.prospectName } : null,
-    date: intro?.date ?? today ?? '',
-    kind: intro?.kind ?? 'referral',
-    origin: intro?.origin ?? 'outbound',
-    warmth: intro?.warmth != null ? String(intro.warmth) : '',
-    needsService: triOf(intro?.needsService),
-    fitsProfile: triOf(intro?.fitsProfile),
-    accepted: triOf(intro?.accepted),
-    status: intro?.status ?? 'new',
-    statusDate: today ?? '',
-    value: intro?.value != null ? String(intro.value) : '',
-    // The default currency is the Settings one (filled in below once known), not a fixed EUR.
-    currency: intro?.currency ?? '',
-    notes: intro?.notes ?? '',
-  }))
-  const [local, setLocal] = useState<Record<string, string>>({})
+  const schema = useMemo(() => introFormSchema(fmt), [fmt])
+  const form = useZodForm(schema, {
+    guard: false,
+    shouldUnregister: false,
+    defaultValues: {
+      referrer: intro ? { id: intro.referrerId, name: intro.referrerName } : (defaults?.referrer ?? null),
+      receiver: intro ? { id: intro.receiverId, name: intro.receiverName } : (me ?? null),
+      prospect: intro ? { id: intro.prospectId, name: intro.prospectName } : null,
+      date: intro?.date ?? today ?? '',
+      kind: intro?.kind ?? 'referral',
+      origin: intro?.origin ?? 'outbound',
+      warmth: intro?.warmth != null ? String(intro.warmth) : '',
+      needsService: triOf(intro?.needsService),
+      fitsProfile: triOf(intro?.fitsProfile),
+      accepted: triOf(intro?.accepted),
+      status: intro?.status ?? 'new',
+      statusDate: today ?? '',
+      value: intro?.value != null ? fmt.decimalText(intro.value) : '',
+      // The default currency is the Settings one (filled in below once known), not a fixed EUR.
+      currency: intro?.currency ?? '',
+      notes: intro?.notes ?? '',
+    },
+  })
+  const { errors, isSubmitted, isDirty, submitCount } = form.formState
+  const v = form.watch()
+  const [unplaced, setUnplaced] = useState<string>()
+  const [asking, setAsking] = useState(false)
   const create = useApiMutation('introductions:create')
   const update = useApiMutation('introductions:update')
   const m = intro ? update : create
-  const err = m.error
   const formRef = useRef<HTMLFormElement>(null)
-  useFocusFirstInvalid(formRef, err ?? (Object.keys(local).length ? local : null))
+  const errorKeys = Object.keys(errors).join(',')
+  useFocusFirstInvalid(formRef, errorKeys ? `${submitCount}:${errorKeys}` : null)
   const toast = useToast()
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }))
-  const errOf = (field: string) => local[field] ?? fieldError(err, field)
-  const showValue = intro
-    ? intro.status === 'won' || intro.status === 'proposal' || intro.value !== null
-    : f.status === 'won' || f.status === 'proposal'
-  // The date defaults to today (from the backend, in the user's time zone) once it is known.
+  const showValue = intro ? intro.status === 'won' || intro.status === 'proposal' || intro.value !== null : v.status === 'won' || v.status === 'proposal'
+  const showStatusDate = !intro && v.status !== 'new'
+
+  // Defaults known only after the first render: today (from the backend, in the user's time zone), the Settings currency, "you".
   useEffect(() => {
-    if (today) setF((s) => (s.date === '' || s.statusDate === '' ? { ...s, date: s.date || today, statusDate: s.statusDate || today } : s))
-  }, [today])
+    if (!today) return
+    if (form.getValues('date') === '') form.resetField('date', { defaultValue: today })
+    if (form.getValues('statusDate') === '') form.resetField('statusDate', { defaultValue: today })
+  }, [today, form])
   const defaultCurrency = useApi('settings:get').data?.general.currency
   useEffect(() => {
-    if (defaultCurrency) setF((s) => (s.currency === '' ? { ...s, currency: defaultCurrency } : s))
-  }, [defaultCurrency])
+    if (defaultCurrency && form.getValues('currency') === '') form.resetField('currency', { defaultValue: defaultCurrency })
+  }, [defaultCurrency, form])
   useEffect(() => {
-    if (!intro && me) setF((s) => (s.receiver === null ? { ...s, receiver: me } : s))
+    if (!intro && me && form.getValues('receiver') === null) form.resetField('receiver', { defaultValue: me })
     // Only when "you" first becomes known.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me?.id])
 
-  function submit(e: FormEvent) {
-    e.preventDefault()
-    const l: Record<string, string> = {}
-    if (!f.referrer || !('id' in f.referrer)) l.referrerId = 'Choose who made the introduction.'
-    if (!f.receiver || !('id' in f.receiver)) l.receiverId = 'Choose who received it.'
-    if (!f.prospect) l.prospect = 'Choose the person introduced, or type a new name.'
-    let value: number | null = null
-    if (showValue && f.value.trim() !== '') {
-      value = Number(f.value)
-      if (!Number.isFinite(value)) l.value = 'Enter an amount, e.g. 1250 or 1250.50.'
-    }
-    setLocal(l)
-    if (Object.keys(l).length > 0 || !f.referrer || !f.receiver || !f.prospect || !('id' in f.referrer) || !('id' in f.receiver)) return
+  function set<K extends keyof FormValues>(k: K, value: FormValues[K]) {
+    form.setValue(k, value as never, { shouldDirty: true, shouldValidate: isSubmitted })
+  }
+  const err = (k: keyof FormValues) => msg(errors[k]?.message)
+  const text = (k: 'date' | 'statusDate' | 'value' | 'currency' | 'notes') => ({
+    value: (v[k] as string | undefined) ?? '',
+    onChange: (e: { target: { value: string } }) => set(k, k === 'currency' ? e.target.value.toUpperCase() : e.target.value),
+    error: err(k),
+  })
+  const select = <K extends 'kind' | 'origin' | 'warmth' | 'needsService' | 'fitsProfile' | 'accepted' | 'status'>(k: K) => ({
+    value: v[k] as string,
+    onChange: (e: { target: { value: string } }) => set(k, e.target.value as FormValues[K]),
+    error: err(k),
+  })
+
+  function onServerError(e: ApiError) {
+    const top = e.field?.split('.')[0]
+    const target = top ? SERVER_FIELDS[top] : undefined
+    if (target && (target !== 'value' || showValue) && (target !== 'statusDate' || showStatusDate)) {
+      setUnplaced(undefined)
+      form.setError(target, { type: 'server', message: e.message })
+    } else setUnplaced(e.message)
+  }
+
+  function save(out: FormOutput) {
+    const referrer = out.referrer as { id: string; name: string }
+    const receiver = out.receiver as { id: string; name: string }
+    const prospect = out.prospect as NonNullable<PickedPerson>
+    const value = showValue ? (out.value ?? null) : null
     const common = {
-      referrerId: f.referrer.id,
-      receiverId: f.receiver.id,
-      date: f.date,
-      kind: f.kind,
-      origin: f.origin,
-      warmth: f.warmth === '' ? null : Number(f.warmth),
-      needsService: boolOf(f.needsService),
-      fitsProfile: boolOf(f.fitsProfile),
-      accepted: boolOf(f.accepted),
+      referrerId: referrer.id,
+      receiverId: receiver.id,
+      date: out.date,
+      kind: out.kind,
+      origin: out.origin,
+      warmth: out.warmth ?? null,
+      needsService: boolOf(out.needsService),
+      fitsProfile: boolOf(out.fitsProfile),
+      accepted: boolOf(out.accepted),
       value,
-      currency: value === null || f.currency === '' ? null : f.currency,
-      notes: f.notes,
+      currency: value === null || out.currency === '' ? null : out.currency,
+      notes: out.notes,
     }
     const done = {
       onSuccess: (i: Introduction) => {
-        toast.success(intro ? 'Introduction saved.' : `Recorded: ${i.referrerName} introduced ${i.prospectName} to ${i.receiverName}.`)
+        toast.success(intro ? t('form.saved') : t('form.recorded', { referrer: i.referrerName, prospect: i.prospectName, receiver: i.receiverName }))
         onSaved(i)
       },
+      onError: onServerError,
     }
+    setUnplaced(undefined)
     if (intro) {
-      if (!('id' in f.prospect)) return
-      update.mutate({ id: intro.id, ...common, prospectId: f.prospect.id }, done)
+      if (!('id' in prospect)) return
+      update.mutate({ id: intro.id, ...common, prospectId: prospect.id }, done)
     } else {
-      const prospect = 'id' in f.prospect ? { id: f.prospect.id } : { new: { name: f.prospect.newName } }
-      const statusDate = f.status !== 'new' && f.statusDate !== '' ? { statusDate: f.statusDate } : {}
-      create.mutate({ ...common, prospect, status: f.status, ...statusDate }, done)
+      const p = 'id' in prospect ? { id: prospect.id } : { new: { name: prospect.newName } }
+      const statusDate = out.status !== 'new' && out.statusDate ? { statusDate: out.statusDate } : {}
+      create.mutate({ ...common, prospect: p, status: out.status, ...statusDate }, done)
     }
   }
 
-  const known = new Set(['referrerId', 'receiverId', 'prospect', 'prospectId', 'date', 'kind', 'origin', 'warmth', 'needsService', 'fitsProfile', 'accepted', 'status', 'statusDate', 'value', 'currency', 'notes'])
-  const unplaced = err && (!err.field || !known.has(err.field.split('.')[0]!)) ? err.message : undefined
   const triOptions = [
-    { value: 'unknown', label: 'Not known yet' },
-    { value: 'yes', label: 'Yes' },
-    { value: 'no', label: 'No' },
+    { value: 'unknown', label: t('form.unknown') },
+    { value: 'yes', label: t('form.yes') },
+    { value: 'no', label: t('form.no') },
   ]
+  const title = intro ? t('form.editTitle') : t('form.newTitle')
+  const cancel = () => (isDirty ? setAsking(true) : onClose())
 
   return (
-    <Dialog title={intro ? 'Edit introduction' : 'Record introduction'} onClose={onClose} wide>
-      <form ref={formRef} onSubmit={submit} noValidate aria-label={intro ? 'Edit introduction' : 'Record introduction'}>
+    <Dialog title={title} onClose={onClose} wide dirty={isDirty}>
+      <form ref={formRef} onSubmit={form.handleSubmit(save)} noValidate aria-label={title}>
         {unplaced && (
           <div className="form-error" role="alert">
-            {unplaced}
+            {msg(unplaced)}
           </div>
         )}
         <div className="grid-2">
-          <PersonPicker label="Referrer" hint="Who made the introduction" value={f.referrer} onChange={(v) => set('referrer', v)} error={errOf('referrerId')} />
-          <PersonPicker label="Receiver" hint="Who received it: you or another partner" value={f.receiver} onChange={(v) => set('receiver', v)} error={errOf('receiverId')} />
+          <PersonPicker label={t('form.referrer')} hint={t('form.referrerHint')} value={v.referrer ?? null} onChange={(p) => set('referrer', p)} error={err('referrer')} />
+          <PersonPicker label={t('form.receiver')} hint={t('form.receiverHint')} value={v.receiver ?? null} onChange={(p) => set('receiver', p)} error={err('receiver')} />
           <PersonPicker
-            label="Prospect"
-            hint={intro ? 'The person introduced' : 'The person introduced: pick someone or type a new name'}
+            label={t('form.prospect')}
+            hint={intro ? t('form.prospectHint') : t('form.prospectHintNew')}
             allowNew={!intro}
-            value={f.prospect}
-            onChange={(v) => set('prospect', v)}
-            error={errOf('prospect') ?? errOf('prospectId')}
+            value={v.prospect ?? null}
+            onChange={(p) => set('prospect', p)}
+            error={err('prospect')}
           />
-          <TextField
-            label="Date"
-            type="date"
-            value={f.date}
-            onChange={(e) => set('date', e.target.value)}
-            error={errOf('date')}
-            hint={futureHint(f.date, today)}
+          <TextField label={t('form.date')} type="date" {...text('date')} hint={futureHint(v.date, today)} />
+          <Select
+            label={t('form.kind')}
+            {...select('kind')}
+            hint={t(`kindHelp.${v.kind}`)}
+            options={INTRO_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           />
           <Select
-            label="Kind"
-            value={f.kind}
-            onChange={(e) => set('kind', e.target.value as IntroKind)}
-            hint={KIND_HELP[f.kind]}
-            error={errOf('kind')}
+            label={t('form.origin')}
+            {...select('origin')}
+            hint={t(`originHelp.${v.origin}`)}
             options={[
-              { value: 'referral', label: 'Referral' },
-              { value: 'introduction', label: 'Introduction' },
-              { value: 'lead', label: 'Lead' },
+              { value: 'outbound', label: t('origin.outbound') },
+              { value: 'inbound', label: t('origin.inbound') },
             ]}
           />
           <Select
-            label="Origin"
-            value={f.origin}
-            onChange={(e) => set('origin', e.target.value as IntroOrigin)}
-            hint={ORIGIN_HELP[f.origin]}
-            error={errOf('origin')}
-            options={[
-              { value: 'outbound', label: 'Outbound' },
-              { value: 'inbound', label: 'Inbound' },
-            ]}
+            label={t('form.warmth')}
+            {...select('warmth')}
+            hint={t('form.warmthHint')}
+            options={[{ value: '', label: t('form.notRated') }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: fmt.number(n) }))]}
           />
-          <Select
-            label="Warmth"
-            value={f.warmth}
-            onChange={(e) => set('warmth', e.target.value)}
-            hint="1 = a name only, 5 = expecting your call"
-            error={errOf('warmth')}
-            options={[{ value: '', label: 'Not rated' }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))]}
-          />
-          {!intro && (
-            <Select
-              label="Status"
-              value={f.status}
-              onChange={(e) => set('status', e.target.value as IntroStatus)}
-              error={errOf('status')}
-              options={INTRO_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-            />
-          )}
-          {!intro && f.status !== 'new' && (
+          {!intro && <Select label={t('form.status')} {...select('status')} options={INTRO_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />}
+          {showStatusDate && (
             <TextField
-              label={STATUS_DATE_LABELS[f.status]}
+              label={t(`statusDate.${v.status}`)}
               type="date"
-              value={f.statusDate}
-              onChange={(e) => set('statusDate', e.target.value)}
-              error={errOf('statusDate')}
-              hint={
-                futureHint(f.statusDate, today, isDecided(f.status)) ??
-                (f.status === 'won' ? 'The day it was won: days to won are counted from the introduction date.' : undefined)
-              }
+              {...text('statusDate')}
+              hint={futureHint(v.statusDate ?? '', today, isDecided(v.status)) ?? (v.status === 'won' ? t('form.wonHint') : undefined)}
             />
           )}
           <fieldset className="span-2">
-            <legend>Qualification</legend>
+            <legend>{t('form.qualification')}</legend>
             <div className="grid-3">
-              <Select label="Needs the service" value={f.needsService} onChange={(e) => set('needsService', e.target.value as Tri)} options={triOptions} error={errOf('needsService')} />
-              <Select label="Fits the ideal-client profile" value={f.fitsProfile} onChange={(e) => set('fitsProfile', e.target.value as Tri)} options={triOptions} error={errOf('fitsProfile')} />
-              <Select label="Accepted the introduction" value={f.accepted} onChange={(e) => set('accepted', e.target.value as Tri)} options={triOptions} error={errOf('accepted')} />
+              <Select label={t('form.needsService')} {...select('needsService')} options={triOptions} />
+              <Select label={t('form.fitsProfile')} {...select('fitsProfile')} options={triOptions} />
+              <Select label={t('form.accepted')} {...select('accepted')} options={triOptions} />
             </div>
           </fieldset>
           {showValue && (
             <>
               <TextField
-                label="Value"
-                hint={f.status === 'won' ? 'Business closed, in major units' : 'Expected value of the proposal'}
+                label={t('form.value')}
+                hint={(intro?.status ?? v.status) === 'won' ? t('form.valueHintWon') : t('form.valueHintProposal')}
+                type="text"
                 inputMode="decimal"
-                value={f.value}
-                onChange={(e) => set('value', e.target.value)}
-                error={errOf('value')}
+                {...text('value')}
               />
-              <TextField label="Currency" maxLength={3} value={f.currency} onChange={(e) => set('currency', e.target.value.toUpperCase())} error={errOf('currency')} />
+              <TextField label={t('form.currency')} maxLength={3} {...text('currency')} />
             </>
           )}
-          <TextArea label="Notes" rows={3} value={f.notes} onChange={(e) => set('notes', e.target.value)} error={errOf('notes')} className="span-2" />
+          <TextArea label={t('form.notes')} rows={3} {...text('notes')} className="span-2" />
         </div>
         <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={cancel}>{t('form.cancel')}</Button>
           <Button type="submit" variant="primary" busy={m.isPending}>
-            {intro ? 'Save' : 'Record introduction'}
+            {intro ? t('form.save') : t('form.record')}
           </Button>
         </div>
       </form>
+      {asking && <DiscardConfirm onDiscard={onClose} onKeep={() => setAsking(false)} />}
     </Dialog>
+  )
+}
+
+/** Asks before Cancel throws away a form's unsaved edits (the Dialog asks for Escape, ✕ and a click outside). */
+export function DiscardConfirm({ onDiscard, onKeep }: { onDiscard: () => void; onKeep: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <ConfirmDialog
+      title={t('unsaved.title')}
+      message={t('unsaved.dialog')}
+      confirmLabel={t('unsaved.discard')}
+      cancelLabel={t('unsaved.keepEditing')}
+      onConfirm={onDiscard}
+      onCancel={onKeep}
+    />
   )
 }
 

@@ -1,22 +1,27 @@
 import type { IntroductionListItem } from '../../../../shared/types'
 import type { IntroductionSort } from '../../../../shared/channels/foundation'
-import { DataTable, StatusBadge, formatMoney, toMinor, type Column } from '../../ui'
-import type { ReactNode } from 'react'
+import { DataTable, StatusBadge, toMinor, useFormat, useTranslation, type Column, type MenuItem } from '../../ui'
+import { useMemo, type ReactNode } from 'react'
 
 type Sort = (typeof IntroductionSort)['options'][number]
 
-export const KIND_LABELS = { referral: 'Referral', introduction: 'Introduction', lead: 'Lead' } as const
-export const ORIGIN_LABELS = { inbound: 'Inbound', outbound: 'Outbound' } as const
-
-export const INTRO_COLUMNS: Column<IntroductionListItem, Sort>[] = [
-  { key: 'date', header: 'Date', sort: 'date', cell: (r) => r.date },
-  { key: 'referrer', header: 'Referrer', sort: 'referrer', cell: (r) => r.referrerName },
-  { key: 'receiver', header: 'Receiver', sort: 'receiver', cell: (r) => r.receiverName },
-  { key: 'prospect', header: 'Prospect', sort: 'prospect', cell: (r) => r.prospectName },
-  { key: 'kind', header: 'Kind', sort: 'kind', cell: (r) => KIND_LABELS[r.kind] },
-  { key: 'status', header: 'Status', sort: 'status', cell: (r) => <StatusBadge status={r.status} /> },
-  { key: 'value', header: 'Value', sort: 'value', numeric: true, cell: (r) => formatMoney(toMinor(r.value), r.currency) },
-]
+/** The introduction table's columns, in the user's language, with dates and money in their region. */
+export function useIntroColumns(): Column<IntroductionListItem, Sort>[] {
+  const { t } = useTranslation('introductions')
+  const fmt = useFormat()
+  return useMemo(
+    () => [
+      { key: 'date', header: t('columns.date'), sort: 'date', cell: (r) => fmt.day(r.date) },
+      { key: 'referrer', header: t('columns.referrer'), sort: 'referrer', cell: (r) => r.referrerName },
+      { key: 'receiver', header: t('columns.receiver'), sort: 'receiver', cell: (r) => r.receiverName },
+      { key: 'prospect', header: t('columns.prospect'), sort: 'prospect', cell: (r) => r.prospectName },
+      { key: 'kind', header: t('columns.kind'), sort: 'kind', cell: (r) => t(`kind.${r.kind}`) },
+      { key: 'status', header: t('columns.status'), sort: 'status', cell: (r) => <StatusBadge status={r.status} /> },
+      { key: 'value', header: t('columns.value'), sort: 'value', numeric: true, cell: (r) => fmt.money(toMinor(r.value), r.currency) },
+    ],
+    [t, fmt],
+  )
+}
 
 export interface IntroTableProps {
   rows: readonly IntroductionListItem[]
@@ -25,6 +30,8 @@ export interface IntroTableProps {
   dir: 'asc' | 'desc'
   onSort: (s: Sort, d: 'asc' | 'desc') => void
   onOpen: (row: IntroductionListItem) => void
+  /** The row's right-click menu. */
+  rowMenu?: (row: IntroductionListItem) => MenuItem[]
   paging: { offset: number; limit: number; total: number; onPage: (o: number) => void }
   loading?: boolean
   error?: string | undefined
@@ -35,10 +42,11 @@ export interface IntroTableProps {
 }
 
 export function IntroTable(p: IntroTableProps) {
+  const columns = useIntroColumns()
   return (
     <div className={p.compact ? 'intro-table compact' : 'intro-table'}>
       <DataTable
-        columns={p.compact ? INTRO_COLUMNS.filter((c) => c.key !== 'kind') : INTRO_COLUMNS}
+        columns={p.compact ? columns.filter((c) => c.key !== 'kind') : columns}
         rows={p.rows}
         rowKey={(r) => r.id}
         label={p.label}
@@ -46,6 +54,7 @@ export function IntroTable(p: IntroTableProps) {
         dir={p.dir}
         onSort={p.onSort}
         onRowClick={p.onOpen}
+        {...(p.rowMenu ? { rowMenu: p.rowMenu } : {})}
         paging={p.paging}
         loading={p.loading}
         error={p.error}

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ScreenProps } from '../../ui/nav'
-import { INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../../../shared/schemas'
-import { Button, EmptyState, STATUS_LABELS, Select, TextField, useApi, useDebounced } from '../../ui'
+import { INTRO_KINDS, INTRO_ORIGINS, INTRO_STATUSES, type IntroKind, type IntroOrigin, type IntroStatus } from '../../../../shared/schemas'
+import type { IntroductionListItem } from '../../../../shared/types'
+import { Button, EmptyState, Select, TextField, useApi, useDebounced, useMessage, useTranslation, type MenuItem } from '../../ui'
 import { IntroDetail } from './IntroDetail'
 import { IntroForm, useMe } from './IntroForm'
 import { IntroTable } from './IntroTable'
@@ -13,6 +14,8 @@ const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s)
 
 /** Introductions: the filtered, SQL-paged list; recording one; one introduction's detail. */
 export function IntroductionsScreen({ navigate, target }: ScreenProps) {
+  const { t } = useTranslation('introductions')
+  const msg = useMessage()
   const [search, setSearch] = useState('')
   const [status, setStatus] = useState<IntroStatus | ''>('')
   const [kind, setKind] = useState<IntroKind | ''>('')
@@ -23,6 +26,8 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
   const [dir, setDir] = useState<'asc' | 'desc'>('desc')
   const [offset, setOffset] = useState(0)
   const [openId, setOpenId] = useState<string | undefined>(target?.introductionId)
+  /** How the open introduction starts: its detail, or (from a row's menu) Edit or the delete confirmation. */
+  const [openMode, setOpenMode] = useState<'view' | 'edit' | 'delete'>('view')
   const [creating, setCreating] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const me = useMe()
@@ -31,7 +36,10 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
     if (!target) return
     // The sidebar (or a menu) asking for the section itself goes back to the list.
     if (!target.introductionId && !target.action) setOpenId(undefined)
-    if (target.introductionId) setOpenId(target.introductionId)
+    if (target.introductionId) {
+      setOpenId(target.introductionId)
+      setOpenMode('view')
+    }
     if (target.action === 'new') setCreating(true)
     if (target.action === 'find') searchRef.current?.focus()
   }, [target])
@@ -52,44 +60,45 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
     },
     { placeholderData: (prev) => prev },
   )
+  function openRow(r: IntroductionListItem, mode: 'view' | 'edit' | 'delete') {
+    setOpenMode(mode)
+    setOpenId(r.id)
+    if (mode === 'view') navigate({ route: 'introductions', introductionId: r.id })
+  }
+  const rowMenu = (r: IntroductionListItem): MenuItem[] => [
+    { label: t('menu.open'), onSelect: () => openRow(r, 'view') },
+    { label: t('menu.edit'), onSelect: () => openRow(r, 'edit') },
+    { label: t('menu.delete'), danger: true, onSelect: () => openRow(r, 'delete') },
+  ]
   const filtered = q !== '' || status !== '' || kind !== '' || origin !== '' || from !== '' || to !== ''
   return (
     <div className="intro-screen">
       <div className="page-header">
-        <h1>Introductions</h1>
-        <Button variant="primary" onClick={() => setCreating(true)} title="Record introduction (Ctrl+Shift+N)">
-          Record introduction
+        <h1>{t('screen.title')}</h1>
+        <Button variant="primary" onClick={() => setCreating(true)} title={t('screen.recordTitle')}>
+          {t('screen.record')}
         </Button>
       </div>
       <div className="toolbar">
-        <TextField ref={searchRef} label="Search" type="search" placeholder="Referrer, receiver or prospect" value={search} onChange={(e) => setSearch(e.target.value)} className="search-field" />
-        <Select label="Status" value={status} onChange={(e) => setStatus(e.target.value as IntroStatus | '')} options={[{ value: '', label: 'Any status' }, ...INTRO_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]} />
+        <TextField ref={searchRef} label={t('screen.search')} type="search" placeholder={t('screen.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} className="search-field" />
+        <Select label={t('screen.status')} value={status} onChange={(e) => setStatus(e.target.value as IntroStatus | '')} options={[{ value: '', label: t('screen.anyStatus') }, ...INTRO_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
         <Select
-          label="Kind"
+          label={t('screen.kind')}
           value={kind}
           onChange={(e) => setKind(e.target.value as IntroKind | '')}
-          options={[
-            { value: '', label: 'Any kind' },
-            { value: 'referral', label: 'Referral' },
-            { value: 'introduction', label: 'Introduction' },
-            { value: 'lead', label: 'Lead' },
-          ]}
+          options={[{ value: '', label: t('screen.anyKind') }, ...INTRO_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
         />
         <Select
-          label="Origin"
+          label={t('screen.origin')}
           value={origin}
           onChange={(e) => setOrigin(e.target.value as IntroOrigin | '')}
-          options={[
-            { value: '', label: 'Any origin' },
-            { value: 'inbound', label: 'Inbound' },
-            { value: 'outbound', label: 'Outbound' },
-          ]}
+          options={[{ value: '', label: t('screen.anyOrigin') }, ...INTRO_ORIGINS.map((o) => ({ value: o, label: t(`origin.${o}`) }))]}
         />
-        <TextField label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <TextField label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <TextField label={t('screen.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField label={t('screen.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
       <IntroTable
-        label="Introductions"
+        label={t('screen.table')}
         rows={list.data?.items ?? []}
         sort={sort}
         dir={dir}
@@ -98,24 +107,25 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
           setDir(d)
           setOffset(0)
         }}
-        onOpen={(r) => (setOpenId(r.id), navigate({ route: 'introductions', introductionId: r.id }))}
+        onOpen={(r) => openRow(r, 'view')}
+        rowMenu={rowMenu}
         selectedId={openId}
         loading={list.isPending}
-        error={list.error?.message}
+        error={msg(list.error?.message)}
         paging={{ offset, limit: PAGE, total: list.data?.total ?? 0, onPage: setOffset }}
         empty={
           filtered ? (
-            <EmptyState title="No introductions match">Try another search or clear the filters.</EmptyState>
+            <EmptyState title={t('screen.noMatchTitle')}>{t('screen.noMatchBody')}</EmptyState>
           ) : (
             <EmptyState
-              title="No introductions yet"
+              title={t('screen.emptyTitle')}
               actions={
                 <Button variant="primary" onClick={() => setCreating(true)}>
-                  Record introduction
+                  {t('screen.record')}
                 </Button>
               }
             >
-              Record who introduced whom to whom, and follow it until it is won or lost.
+              {t('screen.emptyBody')}
             </EmptyState>
           )
         }
@@ -126,11 +136,12 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
           onClose={() => setCreating(false)}
           onSaved={(i) => {
             setCreating(false)
+            setOpenMode('view')
             setOpenId(i.id)
           }}
         />
       )}
-      {openId && !creating && <IntroDetail key={openId} id={openId} me={me} navigate={navigate} onClose={() => (setOpenId(undefined), navigate({ route: 'introductions' }))} />}
+      {openId && !creating && <IntroDetail key={`${openId}-${openMode}`} id={openId} start={openMode} me={me} navigate={navigate} onClose={() => (setOpenId(undefined), navigate({ route: 'introductions' }))} />}
     </div>
   )
 }
