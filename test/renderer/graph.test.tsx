@@ -279,7 +279,7 @@ describe('side panel', () => {
     const panel = screen.getByRole('complementary', { name: 'About Ann Lee' })
     expect(panel).toHaveTextContent('5 / 6')
     // Money per currency, never added; the map's size counts the main currency only, and says so.
-    expect(panel).toHaveTextContent('EUR 5,000 · GBP 2,400 (size on the map: EUR only)')
+    expect(panel).toHaveTextContent('€5,000 · £2,400 (size on the map: EUR only)')
     expect(panel).toHaveTextContent(`${Math.round(ann.score! * 100)}%`)
     expect(await screen.findByText(/Ann Lee → Sam Rivera: Zed/)).toBeInTheDocument()
     expect(screen.getByText('and 2 more')).toBeInTheDocument()

@@ -6,11 +6,9 @@ import { LAYOUTS, type LayoutKind } from '../../../../core/graph/layout'
 import { searchNodes, type GraphModel, type SizeBy } from '../../../../core/graph/model'
 import type { Group } from '../../../../shared/types'
 import { Button } from '../../ui/Button'
-import { STATUS_LABELS } from '../../../../shared/schemas'
+import { useFormat, useTranslation } from '../../ui/i18n'
 
-const pct = (v: number) => `${Math.round(v * 100)}%`
-const STATUS_LABEL: Record<string, string> = { open: 'Open', decided: 'Decided', ...STATUS_LABELS }
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+const STATUS_KEYS = ['open', 'decided', ...INTRO_STATUSES] as const
 
 export type Filters = Omit<GraphFilters, 'prospects'>
 
@@ -33,21 +31,22 @@ export function FilterBar({
     else next[k] = v as Filters[K]
     onChange(next)
   }
+  const { t } = useTranslation('graph')
   return (
     <fieldset className="graph-filters">
-      <legend className="visually-hidden">Filters</legend>
+      <legend className="visually-hidden">{t('filters.legend')}</legend>
       <label>
-        From
+        {t('filters.from')}
         <input type="date" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)} />
       </label>
       <label>
-        To
+        {t('filters.to')}
         <input type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} />
       </label>
       <label>
-        Group
+        {t('filters.group')}
         <select value={filters.groupId ?? ''} onChange={(e) => set('groupId', e.target.value)}>
-          <option value="">All groups</option>
+          <option value="">{t('filters.allGroups')}</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -56,51 +55,51 @@ export function FilterBar({
         </select>
       </label>
       <label>
-        Tag
+        {t('filters.tag')}
         <select value={filters.tag ?? ''} onChange={(e) => set('tag', e.target.value)}>
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t.tag} value={t.tag}>
-              {t.tag}
+          <option value="">{t('filters.allTags')}</option>
+          {tags.map((x) => (
+            <option key={x.tag} value={x.tag}>
+              {x.tag}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Kind
+        {t('filters.kind')}
         <select value={filters.kind ?? ''} onChange={(e) => set('kind', e.target.value as Filters['kind'])}>
-          <option value="">All kinds</option>
+          <option value="">{t('filters.allKinds')}</option>
           {INTRO_KINDS.map((k) => (
             <option key={k} value={k}>
-              {cap(k)}
+              {t(`kinds.${k}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Origin
+        {t('filters.origin')}
         <select value={filters.origin ?? ''} onChange={(e) => set('origin', e.target.value as Filters['origin'])}>
-          <option value="">Both</option>
+          <option value="">{t('filters.bothOrigins')}</option>
           {INTRO_ORIGINS.map((k) => (
             <option key={k} value={k}>
-              {cap(k)}
+              {t(`origins.${k}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Status
+        {t('filters.status')}
         <select value={filters.status ?? ''} onChange={(e) => set('status', e.target.value as Filters['status'])}>
-          <option value="">Any status</option>
-          {['open', 'decided', ...INTRO_STATUSES].map((k) => (
+          <option value="">{t('filters.anyStatus')}</option>
+          {STATUS_KEYS.map((k) => (
             <option key={k} value={k}>
-              {STATUS_LABEL[k]}
+              {t(`statuses.${k}`)}
             </option>
           ))}
         </select>
       </label>
       <Button small onClick={onReset}>
-        Reset
+        {t('filters.reset')}
       </Button>
     </fieldset>
   )
@@ -117,26 +116,28 @@ export function HighlightControl({
   onChange: (on: boolean, threshold: number) => void
   count: number
 }) {
+  const { t } = useTranslation('graph')
+  const fmt = useFormat()
   return (
-    <div className="graph-highlight" role="group" aria-label="Highlight converters">
+    <div className="graph-highlight" role="group" aria-label={t('highlight.group')}>
       <label>
-        <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked, threshold)} /> Highlight converters
+        <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked, threshold)} /> {t('highlight.label')}
       </label>
       <label>
-        <span className="visually-hidden">Quality threshold</span>
+        <span className="visually-hidden">{t('highlight.threshold')}</span>
         <input
           type="range"
           min={0}
           max={100}
           step={1}
           value={Math.round(threshold * 100)}
-          aria-label="Quality threshold"
-          aria-valuetext={`${Math.round(threshold * 100)}%`}
+          aria-label={t('highlight.threshold')}
+          aria-valuetext={fmt.percent(threshold)}
           onChange={(e) => onChange(true, Number(e.target.value) / 100)}
         />
-        <output>≥ {pct(threshold)}</output>
+        <output>{t('highlight.atLeast', { pct: fmt.percent(threshold) })}</output>
       </label>
-      {on && <span className="graph-muted">{count === 1 ? '1 partner' : `${count} partners`}</span>}
+      {on && <span className="graph-muted">{t('highlight.partners', { count })}</span>}
     </div>
   )
 }
@@ -160,30 +161,31 @@ export function ViewControls({
   onRelayout: () => void
   busy: boolean
 }) {
+  const { t } = useTranslation('graph')
   return (
     <div className="graph-view-controls">
       <label>
-        Size by
+        {t('view.sizeBy')}
         <select value={sizeBy} onChange={(e) => onSizeBy(e.target.value as SizeBy)}>
-          <option value="value">Won value</option>
-          <option value="count">Introductions made</option>
+          <option value="value">{t('view.sizeValue')}</option>
+          <option value="count">{t('view.sizeCount')}</option>
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={prospects} onChange={(e) => onProspects(e.target.checked)} /> Show prospects
+        <input type="checkbox" checked={prospects} onChange={(e) => onProspects(e.target.checked)} /> {t('view.prospects')}
       </label>
       <label>
-        Layout
+        {t('layout.label')}
         <select value={layout} onChange={(e) => onLayout(e.target.value as LayoutKind)}>
           {LAYOUTS.map((l) => (
             <option key={l.kind} value={l.kind}>
-              {l.label}
+              {t(`layout.kinds.${l.kind}`)}
             </option>
           ))}
         </select>
       </label>
       <Button small onClick={onRelayout} disabled={busy}>
-        Lay out again
+        {t('layout.again')}
       </Button>
     </div>
   )
@@ -198,6 +200,7 @@ export function SearchBox({
   inputRef: RefObject<HTMLInputElement | null>
   onPick: (id: string) => void
 }) {
+  const { t } = useTranslation('graph')
   const [q, setQ] = useState('')
   const hits = searchNodes(model, q)
   const pick = (id: string) => {
@@ -209,8 +212,8 @@ export function SearchBox({
       <input
         ref={inputRef}
         type="search"
-        placeholder="Find a person (Ctrl+F)"
-        aria-label="Find a person"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onKeyDown={(e) => {
@@ -219,8 +222,8 @@ export function SearchBox({
         }}
       />
       {q.trim() !== '' && (
-        <ul className="graph-search-hits" role="listbox" aria-label="Matches">
-          {hits.length === 0 && <li className="graph-muted">No one on the map matches.</li>}
+        <ul className="graph-search-hits" role="listbox" aria-label={t('search.matches')}>
+          {hits.length === 0 && <li className="graph-muted">{t('search.none')}</li>}
           {hits.map((h) => (
             <li key={h.id} role="option" aria-selected={false} onMouseDown={(e) => e.preventDefault()} onClick={() => pick(h.id)}>
               {h.label}
@@ -234,41 +237,44 @@ export function SearchBox({
 }
 
 export function Legend({ model, sizeBy, prospects }: { model: GraphModel; sizeBy: SizeBy; prospects: boolean }) {
+  const { t } = useTranslation('graph')
+  const fmt = useFormat()
+  const pct = (v: number) => fmt.percent(v)
   const gradient = `linear-gradient(to right, ${DIVERGING.join(', ')})`
   return (
-    <aside className="graph-legend" aria-label="Legend">
-      <div className="graph-legend-title">Node colour: quality of their introductions to you</div>
+    <aside className="graph-legend" aria-label={t('legend.label')}>
+      <div className="graph-legend-title">{t('legend.title')}</div>
       <div className="graph-legend-scale" style={{ background: gradient }} />
       <div className="graph-legend-ends">
-        <span>≤ {pct(Math.max(0, model.mean - SCORE_SPREAD))}</span>
-        <span>network average {pct(model.mean)}</span>
-        <span>≥ {pct(Math.min(1, model.mean + SCORE_SPREAD))}</span>
+        <span>{t('legend.atMost', { pct: pct(Math.max(0, model.mean - SCORE_SPREAD)) })}</span>
+        <span>{t('legend.average', { pct: pct(model.mean) })}</span>
+        <span>{t('legend.atLeast', { pct: pct(Math.min(1, model.mean + SCORE_SPREAD)) })}</span>
       </div>
       <div className="graph-legend-row">
-        <span className="dot" style={{ background: UNDECIDED }} /> nothing decided yet
+        <span className="dot" style={{ background: UNDECIDED }} /> {t('legend.undecided')}
       </div>
       <div className="graph-legend-row">
-        <span className="dot me" style={{ background: ME_COLOUR }} /> you
+        <span className="dot me" style={{ background: ME_COLOUR }} /> {t('legend.you')}
         {prospects && (
           <>
-            <span className="dot small" style={{ background: PROSPECT_COLOUR }} /> prospect
+            <span className="dot small" style={{ background: PROSPECT_COLOUR }} /> {t('legend.prospect')}
           </>
         )}
       </div>
       <div className="graph-legend-row">
         <span className="dot small" style={{ background: UNDECIDED }} />
-        <span className="dot large" style={{ background: UNDECIDED }} /> size: {sizeBy === 'value' ? `won value of introductions made, in ${model.currency} only` : 'introductions made'}
+        <span className="dot large" style={{ background: UNDECIDED }} /> {sizeBy === 'value' ? t('legend.sizeValue', { currency: model.currency }) : t('legend.sizeCount')}
       </div>
       {model.nodes.some((n) => n.isolated) && (
         <div className="graph-legend-row">
-          <span className="dot isolated" style={{ background: UNDECIDED }} /> faint: no introductions yet
+          <span className="dot isolated" style={{ background: UNDECIDED }} /> {t('legend.isolated')}
         </div>
       )}
       <div className="graph-legend-row">
-        <span className="line thin" /> <span className="line thick" /> line width: introductions sent that way
+        <span className="line thin" /> <span className="line thick" /> {t('legend.lineWidth')}
       </div>
       <div className="graph-legend-row">
-        <span className="line" style={{ background: EDGE_NONE }} /> none … <span className="line" style={{ background: EDGE_ALL }} /> all converted
+        <span className="line" style={{ background: EDGE_NONE }} /> {t('legend.none')} … <span className="line" style={{ background: EDGE_ALL }} /> {t('legend.allConverted')}
       </div>
     </aside>
   )

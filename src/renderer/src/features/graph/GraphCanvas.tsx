@@ -13,6 +13,8 @@ export interface GraphHandle {
   centreOn(id: string): void
   png(): Promise<Blob>
   positions(): Map<string, Pos>
+  /** Where this person is drawn, in window (client) coordinates; null when they are not on the map. */
+  screenPosition(id: string): Pos | null
 }
 
 interface Props {
@@ -24,6 +26,8 @@ interface Props {
   onSelect: (id: string | null) => void
   onFocus: (id: string) => void
   onMoved: (moved: { id: string; x: number; y: number }[]) => void
+  /** A right-click (or long press) on a person: their id and where, in window coordinates. */
+  onMenu?: (id: string, at: Pos) => void
   handleRef: RefObject<GraphHandle | null>
   /** The bottom-left corner a fit keeps clear (the legend), in pixels; null when nothing covers the canvas. */
   reserve?: () => { w: number; h: number } | null
@@ -201,11 +205,11 @@ function layerInNextFrame(cy: Core, l: EdgeLayerState) {
  * The one component that owns the Cytoscape instance. It is created once;
  * React passes data in and every change is applied in one cy.batch().
  */
-export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onFocus, onMoved, handleRef, reserve }: Props) {
+export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onFocus, onMoved, onMenu, handleRef, reserve }: Props) {
   const box = useRef<HTMLDivElement>(null)
   const cyRef = useRef<Core | null>(null)
-  const cb = useRef({ onSelect, onFocus, onMoved, reserve })
-  cb.current = { onSelect, onFocus, onMoved, reserve }
+  const cb = useRef({ onSelect, onFocus, onMoved, onMenu, reserve })
+  cb.current = { onSelect, onFocus, onMoved, onMenu, reserve }
   /** The style's current inputs (big map, label sizes), so it is rebuilt only when one changes. */
   const styleKey = useRef('')
   const fontsRef = useRef<LabelFonts>(model.scale)
@@ -258,6 +262,14 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
       if (e.target === cy) cb.current.onSelect(null)
     })
     cy.on('dbltap', 'node', (e) => cb.current.onFocus(e.target.id()))
+    // Right-click: the person's menu, where the pointer is (or at the person, when emitted without a pointer).
+    cy.on('cxttap', 'node', (e) => {
+      const id = (e.target as NodeSingular).id()
+      const rect = box.current?.getBoundingClientRect()
+      const rp = e.renderedPosition ?? (e.target as NodeSingular).renderedPosition()
+      cb.current.onSelect(id)
+      cb.current.onMenu?.(id, { x: (rect?.left ?? 0) + rp.x, y: (rect?.top ?? 0) + rp.y })
+    })
     cy.on('dragfree', 'node', (e) => {
       const n = e.target
       const p = n.position()
@@ -297,6 +309,13 @@ export function GraphCanvas({ model, positions, faded, selectedId, onSelect, onF
         if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 250 })
       },
       png: () => pngWithEdges(cy, layer.current.batches, layer.current.nodes),
+      screenPosition: (id) => {
+        const n = cy.getElementById(id)
+        if (n.empty()) return null
+        const rect = box.current?.getBoundingClientRect()
+        const rp = n.renderedPosition()
+        return { x: (rect?.left ?? 0) + rp.x, y: (rect?.top ?? 0) + rp.y }
+      },
       positions: () => {
         const m = new Map<string, Pos>()
         cy.nodes().forEach((n) => {

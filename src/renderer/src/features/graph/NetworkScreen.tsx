@@ -14,6 +14,17 @@ import { SidePanel } from './SidePanel'
 import { ColourByControl, CommunityLegend, TimeSlider, colourByCommunity, type ColourBy } from '../insights/MapOptions'
 import './graph.css'
 import { Button } from '../../ui/Button'
+import { ConfirmDialog } from '../../ui/Dialog'
+import { useToast } from '../../ui/Toast'
+import { useUndoAction } from '../../ui/history'
+import { useApiMutation } from '../../ui/api'
+import { isMenuKey, useContextMenu } from '../../ui/ContextMenu'
+import { useTaskbarProgress } from '../../ui/progress'
+import { useFormat, useTranslation } from '../../ui/i18n'
+import { PersonForm } from '../people/PersonForm'
+import { IntroForm, useMe } from '../introductions/IntroForm'
+import type { Person } from '../../../../shared/types'
+import { nodeMenuItems, type NodeAction } from './nodeMenu'
 
 const EMPTY: GraphModel = { meId: null, nodes: [], edges: [], mean: 0.3, currency: 'EUR', maxMeasure: 0, scale: sizeScale(0) }
 const SAVE_CHUNK = 5000
@@ -51,7 +62,14 @@ const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName))
 
 export function NetworkScreen({ navigate }: ScreenProps) {
+  const { t } = useTranslation('graph')
+  const fmt = useFormat()
   const today = useToday()
+  // The layout and position callbacks outlive a render: they read the current language through these.
+  const tRef = useRef(t)
+  tRef.current = t
+  const fmtRef = useRef(fmt)
+  fmtRef.current = fmt
   const [filters, setFilters] = useState<Filters>({})
   const [asOf, setAsOf] = useState<string | null>(null)
   const [colourBy, setColourBy] = useState<ColourBy>('quality')
@@ -66,6 +84,14 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   const [showAll, setShowAll] = useState(false)
   const [positions, setPositions] = useState<ReadonlyMap<string, Pos>>(new Map())
   const [message, setMessage] = useState('')
+  const { open: openMenu, menu: nodeMenuElement } = useContextMenu()
+  const me = useMe()
+  const toast = useToast()
+  const undo = useUndoAction()
+  const archive = useApiMutation('people:archive')
+  const [editing, setEditing] = useState<Person | null>(null)
+  const [recordingFrom, setRecordingFrom] = useState<{ id: string; name: string } | null>(null)
+  const [archiving, setArchiving] = useState<{ id: string; name: string } | null>(null)
   const known = useRef(new Map<string, Pos>())
   const layoutRunning = useRef(false)
   // Bumped when a layout ends, so people who arrived meanwhile get placed too.
@@ -128,10 +154,10 @@ export function NetworkScreen({ navigate }: ScreenProps) {
         list.push({ id, ...p })
       })
       setPositions(next)
-      setMessage(`Laid out ${input.ids.length} people in ${(ms / 1000).toFixed(2)} s.`)
+      setMessage(tRef.current('layout.done', { count: input.ids.length, seconds: fmtRef.current.number(ms / 1000, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) }))
       await savePositions(list)
     } catch (e) {
-      setMessage(`The layout failed: ${(e as Error).message}`)
+      setMessage(tRef.current('layout.failed', { error: (e as Error).message }))
     } finally {
       layoutRunning.current = false
       setProgress(null)
@@ -192,8 +218,8 @@ export function NetworkScreen({ navigate }: ScreenProps) {
       const list = [...pending.current].map(([id, p]) => ({ id, ...p }))
       pending.current.clear()
       savePositions(list).then(
-        () => setMessage(list.length === 1 ? 'Position saved.' : `${list.length} positions saved.`),
-        (e: Error) => setMessage(`Could not save the position: ${e.message}`),
+        () => setMessage(tRef.current('positions.saved', { count: list.length })),
+        (e: Error) => setMessage(tRef.current('positions.failed', { error: e.message })),
       )
     }, 300)
   }, [])
@@ -215,6 +241,34 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   if (ready && model) shown.current = model
   const selectedNode = model?.nodes.find((n) => n.id === selected) ?? null
 
+  const modelRef = useRef(model)
+  modelRef.current = model
+  const selectedRef = useRef(selected)
+  selectedRef.current = selected
+  // The taskbar shows a layout's progress (a fraction as the layout reports it) until it ends.
+  useTaskbarProgress('map-layout', progress !== null, progress ?? 'busy')
+
+  const nodeAction = useCallback(
+    (a: NodeAction, node: { id: string; label: string }) => {
+      if (a === 'open') navigate({ route: 'people', personId: node.id })
+      else if (a === 'edit')
+        call('people:get', { id: node.id }).then(setEditing, (e: unknown) => toast.error(e))
+      else if (a === 'record') setRecordingFrom({ id: node.id, name: node.label })
+      else setArchiving({ id: node.id, name: node.label })
+    },
+    [navigate, toast],
+  )
+  const openNodeMenu = useCallback(
+    (id: string, at: Pos) => {
+      const node = modelRef.current?.nodes.find((n) => n.id === id)
+      if (!node) return
+      openMenu(at, nodeMenuItems(node, (k) => tRef.current(k), (a) => nodeAction(a, node)), tRef.current('menu.label', { name: node.label }))
+    },
+    [openMenu, nodeAction],
+  )
+  const openMenuRef = useRef(openNodeMenu)
+  openMenuRef.current = openNodeMenu
+
   const onFocus = useCallback(
     (id: string) => {
       setSelected(id)
@@ -228,6 +282,16 @@ export function NetworkScreen({ navigate }: ScreenProps) {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault()
         searchRef.current?.focus()
+        return
+      }
+      // Shift+F10 or the Menu key: the selected person's menu, at the person.
+      if (isMenuKey(e) && !isTyping(e.target) && selectedRef.current) {
+        const id = selectedRef.current
+        const at = handle.current?.screenPosition(id)
+        if (at) {
+          e.preventDefault()
+          openMenuRef.current(id, at)
+        }
         return
       }
       if (e.key === 'Escape') {
@@ -252,13 +316,13 @@ export function NetworkScreen({ navigate }: ScreenProps) {
       if (format === 'png') blob = await handle.current.png()
       else {
         const { nodes, edges } = svgInput(model, handle.current.positions(), faded)
-        blob = new Blob([toSvg(nodes, edges, { title: 'Referral network' })], { type: 'image/svg+xml' })
+        blob = new Blob([toSvg(nodes, edges, { title: t('export.svgTitle') })], { type: 'image/svg+xml' })
       }
       const where = await saveExport(blob, name)
-      setMessage(`Exported ${where}`)
+      setMessage(t('export.done', { where }))
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'CANCELLED') setMessage('Export cancelled.')
-      else setMessage(`Export failed: ${(e as Error).message}`)
+      if (e instanceof ApiError && e.code === 'CANCELLED') setMessage(t('export.cancelled'))
+      else setMessage(t('export.failed', { error: (e as Error).message }))
     }
   }
 
@@ -274,7 +338,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   return (
     <div className="graph-screen">
       <div className="graph-toolbar">
-        <h1>Network</h1>
+        <h1>{t('title')}</h1>
         {model && <SearchBox model={model} inputRef={searchRef} onPick={(id) => {
           setSelected(id)
           // After the side panel has opened (it narrows the stage).
@@ -299,10 +363,10 @@ export function NetworkScreen({ navigate }: ScreenProps) {
         />
         <div className="graph-export">
           <Button small onClick={() => void exportAs('png')} disabled={!ready}>
-            Export PNG
+            {t('export.png')}
           </Button>
           <Button small onClick={() => void exportAs('svg')} disabled={!ready}>
-            Export SVG
+            {t('export.svg')}
           </Button>
         </div>
       </div>
@@ -312,17 +376,16 @@ export function NetworkScreen({ navigate }: ScreenProps) {
         <p className="graph-notice" role="status">
           {showAll ? (
             <>
-              Showing all {full.nodes.length} people; above {FULL_VIEW_LIMIT} the map may not stay fluid.{' '}
+              {t('big.showingAll', { count: full.nodes.length, limit: fmt.number(FULL_VIEW_LIMIT) })}{' '}
               <Button small onClick={() => setShowAll(false)}>
-                Back to the top {REDUCED_VIEW_LIMIT}
+                {t('big.backToTop', { top: fmt.number(REDUCED_VIEW_LIMIT) })}
               </Button>
             </>
           ) : (
             <>
-              This network has {full.nodes.length} people, more than the map can show fluidly ({FULL_VIEW_LIMIT}). Showing you and
-              the {REDUCED_VIEW_LIMIT} people with the most won value; search, filters or focus narrow it further.{' '}
+              {t('big.reduced', { count: full.nodes.length, limit: fmt.number(FULL_VIEW_LIMIT), top: fmt.number(REDUCED_VIEW_LIMIT) })}{' '}
               <Button small onClick={() => setShowAll(true)}>
-                Show everyone
+                {t('big.showEveryone')}
               </Button>
             </>
           )}
@@ -330,11 +393,11 @@ export function NetworkScreen({ navigate }: ScreenProps) {
       )}
       {focus && model && (
         <div className="graph-focusbar" role="status">
-          Focused on {model.nodes.find((n) => n.id === focus.id)?.label ?? 'someone'}:{' '}
+          {t('focus.on', { name: model.nodes.find((n) => n.id === focus.id)?.label ?? t('focus.someone') })}{' '}
           <label>
-            steps{' '}
+            {t('focus.steps')}{' '}
             <select
-              aria-label="Focus steps"
+              aria-label={t('focus.stepsLabel')}
               value={focus.steps}
               onChange={(e) => {
                 const s = Number(e.target.value)
@@ -350,7 +413,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
             </select>
           </label>{' '}
           <Button small onClick={() => setFocus(null)}>
-            Clear focus (Esc)
+            {t('focus.clear')}
           </Button>
         </div>
       )}
@@ -364,18 +427,19 @@ export function NetworkScreen({ navigate }: ScreenProps) {
             onSelect={setSelected}
             onFocus={onFocus}
             onMoved={onMoved}
+            onMenu={openNodeMenu}
             handleRef={handle}
             reserve={legendCorner}
           />
-          {graph.isLoading && <div className="graph-overlay">Loading the network…</div>}
+          {graph.isLoading && <div className="graph-overlay">{t('loading')}</div>}
           {graph.error && <div className="graph-overlay" role="alert">{graph.error.message}</div>}
           {progress !== null && (
             <div className="graph-overlay" role="status">
-              Laying out the map… <progress max={1} value={progress} aria-label="Layout progress" /> {Math.round(progress * 100)}%
+              {t('layout.running')} <progress max={1} value={progress} aria-label={t('layout.progress')} /> {fmt.percent(progress)}
             </div>
           )}
           {model && model.nodes.length === 0 && !graph.isLoading && (
-            <div className="graph-overlay">No introductions match. Record one, or widen the filters.</div>
+            <div className="graph-overlay">{t('empty')}</div>
           )}
           {model && (
             <div ref={legendRef} className="graph-legend-slot">
@@ -386,12 +450,12 @@ export function NetworkScreen({ navigate }: ScreenProps) {
                   <Legend model={model} sizeBy={sizeBy} prospects={prospects} />
                 ))}
               <button type="button" className="graph-legend-toggle" aria-expanded={legendOpen} onClick={toggleLegend}>
-                {legendOpen ? 'Hide legend' : 'Show legend'}
+                {legendOpen ? t('legend.hide') : t('legend.show')}
               </button>
             </div>
           )}
           <div className="graph-hint" aria-live="polite">
-            {message || 'Click a person for details, double-click to focus. F fits, + and − zoom, Esc clears.'}
+            {message || t('hint')}
           </div>
         </div>
         {selectedNode && model && (
@@ -406,6 +470,44 @@ export function NetworkScreen({ navigate }: ScreenProps) {
           />
         )}
       </div>
+      {nodeMenuElement}
+      {editing && <PersonForm person={editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} onOpenPerson={(id) => navigate({ route: 'people', personId: id })} />}
+      {recordingFrom && (
+        <IntroForm
+          me={me}
+          defaults={{ referrer: recordingFrom }}
+          onClose={() => setRecordingFrom(null)}
+          onSaved={(i) => {
+            setRecordingFrom(null)
+            navigate({ route: 'introductions', introductionId: i.id })
+          }}
+        />
+      )}
+      {archiving && (
+        <ConfirmDialog
+          title={t('archive.title', { name: archiving.name })}
+          message={t('archive.message')}
+          confirmLabel={t('archive.confirm')}
+          busy={archive.isPending}
+          onCancel={() => setArchiving(null)}
+          onConfirm={() =>
+            archive.mutate(
+              { id: archiving.id, archived: true },
+              {
+                onSuccess: (r) => {
+                  toast.success(t('archive.done', { name: r.name }), undo)
+                  setArchiving(null)
+                  setSelected((cur) => (cur === r.id ? null : cur))
+                },
+                onError: (e) => {
+                  toast.error(e)
+                  setArchiving(null)
+                },
+              },
+            )
+          }
+        />
+      )}
     </div>
   )
 }

@@ -4,9 +4,8 @@ import type { NavTarget } from '../../ui/nav'
 import { PartnerScorecard } from '../reports/PartnerScorecard'
 import { Button } from '../../ui/Button'
 import { WhoCanIntroduce } from '../insights/MapOptions'
-import { formatMoney, formatMoneyList } from '../../../../core/money'
-
-const pct = (v: number) => `${Math.round(v * 100)}%`
+import { useFormat, useTranslation } from '../../ui/i18n'
+import type { IntroStatus } from '../../../../shared/schemas'
 
 export function SidePanel({
   node,
@@ -25,12 +24,15 @@ export function SidePanel({
   focused: boolean
   onFocus: () => void
 }) {
+  const { t } = useTranslation('graph')
+  const fmt = useFormat()
+  const pct = (v: number) => fmt.percent(v)
   const intros = useApi('introductions:list', { personId: node.id, limit: 8, sort: 'date', dir: 'desc' })
   return (
-    <aside className="graph-panel" aria-label={`About ${node.label}`}>
+    <aside className="graph-panel" aria-label={t('panel.about', { name: node.label })}>
       <header>
         <h2>{node.label}</h2>
-        <button type="button" className="graph-close" aria-label="Close" onClick={onClose}>
+        <button type="button" className="graph-close" aria-label={t('panel.close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -39,32 +41,30 @@ export function SidePanel({
       )}
       {!node.isMe && node.role !== 'prospect' && (
         <dl className="graph-scorecard">
-          <dt>Quality score (on this map)</dt>
+          <dt>{t('panel.score')}</dt>
           <dd>
             {node.score === null ? (
-              'Nothing decided yet'
+              t('panel.nothingDecided')
             ) : (
               <>
                 <strong>{pct(node.score)}</strong>{' '}
                 <span className="graph-muted">
-                  ({pct(node.low ?? 0)}–{pct(node.high ?? 0)})
+                  {t('panel.band', { low: pct(node.low ?? 0), high: pct(node.high ?? 0) })}
                 </span>
               </>
             )}
           </dd>
-          <dt>Won / decided (to you)</dt>
+          <dt>{t('panel.wonDecided')}</dt>
+          <dd>{t('panel.wonOfDecided', { won: fmt.number(node.wonToMe), decided: fmt.number(node.decidedToMe) })}</dd>
+          <dt>{t('panel.sent')}</dt>
+          <dd>{fmt.number(node.sent)}</dd>
+          <dt>{t('panel.received')}</dt>
+          <dd>{fmt.number(node.received)}</dd>
+          <dt>{t('panel.value')}</dt>
           <dd>
-            {node.wonToMe} / {node.decidedToMe}
-          </dd>
-          <dt>Introductions made</dt>
-          <dd>{node.sent}</dd>
-          <dt>Introductions received</dt>
-          <dd>{node.received}</dd>
-          <dt>Won value of their introductions</dt>
-          <dd>
-            {node.money.length === 0 ? formatMoney(0, currency, { whole: true }) : formatMoneyList(node.money, { whole: true })}
+            {node.money.length === 0 ? fmt.money(0, currency, { whole: true }) : fmt.moneyList(node.money, { whole: true })}
             {node.money.some((m) => m.currency !== currency) && (
-              <span className="graph-muted"> (size on the map: {currency} only)</span>
+              <span className="graph-muted"> {t('panel.sizeNote', { currency })}</span>
             )}
           </dd>
         </dl>
@@ -72,14 +72,14 @@ export function SidePanel({
       <div className="graph-actions">
         {!node.isMe && (
           <Button small onClick={() => navigate({ route: 'introductions', personId: node.id })}>
-            Record an introduction from {node.label.split(' ')[0]}
+            {t('panel.record', { name: node.label.split(' ')[0] ?? node.label })}
           </Button>
         )}
         <Button small onClick={() => navigate({ route: 'people', personId: node.id })}>
-          Open their record
+          {t('panel.open')}
         </Button>
         <Button small onClick={onFocus} aria-pressed={focused}>
-          Focus on {focusSteps === 1 ? 'direct links' : `${focusSteps} steps`}
+          {focusSteps === 1 ? t('panel.focusDirect') : t('panel.focusSteps', { count: focusSteps })}
         </Button>
       </div>
       {!node.isMe && <WhoCanIntroduce personId={node.id} name={node.label} />}
@@ -88,21 +88,21 @@ export function SidePanel({
           <PartnerScorecard personId={node.id} initialPreset="all" />
         </div>
       )}
-      <h3>Recent introductions</h3>
-      {intros.isLoading && <p className="graph-muted">Loading…</p>}
-      {intros.data && intros.data.items.length === 0 && <p className="graph-muted">None in the network.</p>}
+      <h3>{t('panel.recent')}</h3>
+      {intros.isLoading && <p className="graph-muted">{t('panel.loading')}</p>}
+      {intros.data && intros.data.items.length === 0 && <p className="graph-muted">{t('panel.none')}</p>}
       {intros.data && intros.data.items.length > 0 && (
         <ul className="graph-intros">
           {intros.data.items.map((i) => (
             <li key={i.id}>
-              <span className="graph-muted">{i.date}</span> {i.referrerName} → {i.receiverName}: {i.prospectName}{' '}
-              <span className={`graph-status s-${i.status}`}>{i.status.replace(/_/g, ' ')}</span>
+              <span className="graph-muted">{fmt.day(i.date)}</span> {i.referrerName} → {i.receiverName}: {i.prospectName}{' '}
+              <span className={`graph-status s-${i.status}`}>{t(`statuses.${i.status as IntroStatus}`)}</span>
             </li>
           ))}
         </ul>
       )}
       {intros.data && intros.data.total > intros.data.items.length && (
-        <p className="graph-muted">and {intros.data.total - intros.data.items.length} more</p>
+        <p className="graph-muted">{t('panel.more', { count: intros.data.total - intros.data.items.length })}</p>
       )}
     </aside>
   )
