@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { ReportsScreen } from '../../src/renderer/src/features/reports'
 import { PartnerScorecard } from '../../src/renderer/src/features/reports/PartnerScorecard'
 import { ToastProvider } from '../../src/renderer/src/ui'
+import { LocaleScope } from '../../src/renderer/src/ui/i18n'
 import type { NetworkFigures, Scorecard } from '../../src/shared/channels/analytics'
 import { Fail, P1, P2, mockApi, renderWithClient } from './mockApi'
 
@@ -154,14 +155,14 @@ describe('Reports leaderboard', () => {
     expect(cells.slice(2, 6)).toEqual(['1', '1', '1', '100%'])
     expect(cells[6]).toContain('70%')
     expect(cells[6]).toContain('21%–100% · n=1')
-    expect(cells[7]).toBe('EUR 5,000 · GBP 2,400')
+    expect(cells[7]).toBe('€5,000 · £2,400')
     expect(cells[11]).toBe('-1')
     expect(within(row).getByText('lapsing').getAttribute('title')).toBe('Quiet for more than 60 days and more than 2 times their usual gap.')
     const conv = screen.getByRole('group', { name: 'Conversion' })
     expect(conv.textContent).toContain('75%')
     expect(conv.textContent).toContain('3 won of 4 decided')
     // Money per currency, never added: one figure per currency, one chart per currency.
-    expect(screen.getByRole('group', { name: 'Closed value' }).textContent).toContain('EUR 7,000GBP 2,400')
+    expect(screen.getByRole('group', { name: 'Closed value' }).textContent).toContain('€7,000£2,400')
     expect(screen.getByRole('img', { name: 'Closed value by month (EUR)' })).toBeTruthy()
     expect(screen.getByRole('img', { name: 'Closed value by month (GBP)' })).toBeTruthy()
   })
@@ -213,7 +214,7 @@ describe('PartnerScorecard', () => {
       }),
     })
     renderWithClient(<PartnerScorecard personId={P1} />)
-    await screen.findByText('EUR 700 from 1 won via people they introduced')
+    await screen.findByText('€700 from 1 won via people they introduced')
     expect(screen.getByText(/2 won · 1 lost · 0 not a fit · 0 open/)).toBeTruthy()
     expect(screen.getByText(/67% of decided/)).toBeTruthy()
     await userEvent.selectOptions(screen.getByLabelText('Scorecard period'), 'all')
@@ -230,7 +231,7 @@ describe('chart tables', () => {
     expect(screen.getByRole('img', { name: 'Closed value by month (EUR)' })).toBeInTheDocument()
     await user.click(toggle)
     const monthly = screen.getByRole('table', { name: 'Closed value by month (EUR)' })
-    expect(within(monthly).getAllByRole('row').map((r) => r.textContent)).toEqual(['MonthClosed value (EUR)Won', 'Jan 26EUR 1,2001', 'Feb 26EUR 01'])
+    expect(within(monthly).getAllByRole('row').map((r) => r.textContent)).toEqual(['MonthClosed value (EUR)Won', 'Jan 2026€1,2001', 'Feb 2026€01'])
     expect(screen.queryByRole('img', { name: 'Closed value by month (EUR)' })).toBeNull()
     expect(screen.getByRole('button', { name: 'Closed value by month (EUR): show as chart' })).toHaveAttribute('aria-expanded', 'true')
 
@@ -250,5 +251,41 @@ describe('chart tables', () => {
     await user.click(screen.getByRole('button', { name: 'Closed value by month (EUR): show as chart' }))
     expect(screen.getByRole('img', { name: 'Closed value by month (EUR)' })).toBeInTheDocument()
     expect(screen.queryByRole('table', { name: 'Closed value by month (EUR)' })).toBeNull()
+  })
+})
+
+/** Spaces as plain spaces (Intl puts no-break spaces in "100 %" and "5.000 €"). */
+const sp = (s: string | null) => (s ?? '').replace(/\s/g, ' ')
+
+describe('Reports in German', () => {
+  it('shows the screen in German with amounts, percentages, months and dates in the German format', async () => {
+    mockApi({
+      'groups:list': () => [],
+      'people:tags': () => [{ tag: 'BNI', count: 2 }],
+      'analytics:network': () => network(false),
+      'analytics:scorecards': () => {
+        const items = CARDS
+        return { period: PERIOD, prior: { mean: 0.75, weight: 5 }, currency: 'EUR', currencies: ['EUR', 'GBP'], items, total: items.length, offset: 0, limit: 1000 }
+      },
+    })
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <ReportsScreen navigate={vi.fn()} />
+      </LocaleScope>,
+    )
+    expect(await screen.findByRole('heading', { name: 'Berichte' })).toBeTruthy()
+    const table = await screen.findByRole('table', { name: 'Rangliste der Partner' })
+    const row = (await within(table).findByText('Bob Builder')).closest('tr')!
+    const cells = within(row).getAllByRole('cell').map((c) => sp(c.textContent))
+    expect(cells[5]).toBe('100 %')
+    expect(cells[7]).toBe('5.000 € · 2.400 £')
+    expect(cells[13]).toContain('01.01.2026')
+    expect(within(row).getByText('lässt nach').getAttribute('title')).toBe('Seit mehr als 60 Tagen still und mehr als 2-mal länger als üblich.')
+    expect(screen.getByRole('group', { name: 'Abschlussquote' }).textContent).toContain('3 gewonnen von 4 entschieden')
+    expect(screen.getByText('Juli 2025 – Juni 2026')).toBeTruthy()
+    const toggle = screen.getByRole('button', { name: 'Abschlusswert nach Monat (EUR): als Tabelle zeigen' })
+    await userEvent.click(toggle)
+    const monthly = screen.getByRole('table', { name: 'Abschlusswert nach Monat (EUR)' })
+    expect(within(monthly).getAllByRole('row').map((r) => sp(r.textContent))).toEqual(['MonatAbschlusswert (EUR)Gewonnen', 'Jan. 20261.200 €1', 'Feb. 20260 €1'])
   })
 })

@@ -1,9 +1,9 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { NetworkFigures, Rate, Scorecard } from '../../../../shared/channels/analytics'
-import { Badge } from '../../ui'
-import { lapseReasonText } from '../../../../core/analytics/scorecard'
+import { Badge, useTranslation } from '../../ui'
+import { LAPSE } from '../../../../core/analytics/scorecard'
 import { amountIn } from '../../../../core/money'
-import { compact, money, monthShort, pct } from './format'
+import { useReportFormat } from './format'
 
 /**
  * A chart with its figures as a table: "Show as table" swaps the picture for a table of the same numbers
@@ -12,14 +12,15 @@ import { compact, money, monthShort, pct } from './format'
 function ChartFigure({ title, head, rows, children }: { title: string; head: string[]; rows: ReactNode[][]; children: ReactNode }) {
   const [table, setTable] = useState(false)
   const id = useId()
+  const { t } = useTranslation('reports')
   return (
     <figure className="rpt-chart rpt-chart-toggled">
       <figcaption id={`${id}-cap`}>{title}</figcaption>
-      <button type="button" className="rpt-link rpt-small rpt-toggle" aria-label={`${title}: ${table ? 'show as chart' : 'show as table'}`}
+      <button type="button" className="rpt-link rpt-small rpt-toggle" aria-label={table ? t('charts.showChartLabel', { title }) : t('charts.showTableLabel', { title })}
         aria-expanded={table}
         aria-controls={`${id}-body`}
         onClick={() => setTable(!table)}>
-        {table ? 'Show as chart' : 'Show as table'}
+        {table ? t('charts.showChart') : t('charts.showTable')}
       </button>
       <div id={`${id}-body`} className="rpt-chart-body">
         {table ? (
@@ -65,8 +66,10 @@ export function RateBars({ title, rows }: { title: string; rows: { label: string
   const barX = 96
   const barW = w - barX - 92
   const h = rows.length * 28 + 8
+  const { t } = useTranslation('reports')
+  const { pct, num } = useReportFormat()
   return (
-    <ChartFigure title={title} head={[title, 'Conversion', 'Won', 'Decided']} rows={rows.map((r) => [r.label, pct(r.rate.conversion), r.rate.won, r.rate.decided])}>
+    <ChartFigure title={title} head={[title, t('charts.conversion'), t('charts.won'), t('charts.decided')]} rows={rows.map((r) => [r.label, pct(r.rate.conversion), num(r.rate.won), num(r.rate.decided)])}>
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={title}>
         {rows.map((r, i) => {
           const y = 6 + i * 28
@@ -79,7 +82,7 @@ export function RateBars({ title, rows }: { title: string; rows: { label: string
               <rect x={barX} y={y} width={barW} height={18} rx={3} className="rpt-track" />
               <rect x={barX} y={y} width={Math.max(0, v * barW)} height={18} rx={3} className="rpt-bar" />
               <text x={barX + barW + 6} y={y + 14} className="rpt-value">
-                {pct(r.rate.conversion)} <tspan className="rpt-axis">({r.rate.won}/{r.rate.decided})</tspan>
+                {pct(r.rate.conversion)} <tspan className="rpt-axis">{t('charts.rateCounts', { won: num(r.rate.won), decided: num(r.rate.decided) })}</tspan>
               </text>
             </g>
           )
@@ -98,16 +101,22 @@ export function MonthlyValue({ months: byMonth, currency }: { months: NetworkFig
   const months = byMonth.map((m) => ({ month: m.month, won: m.won, minor: amountIn(m.closedValue, currency), closedValue: amountIn(m.closedValue, currency) / 100 }))
   const max = Math.max(1, ...months.map((m) => m.closedValue))
   const slot = months.length > 0 ? (w - left) / months.length : 0
-  const title = `Closed value by month (${currency})`
+  const { t } = useTranslation('reports')
+  const { money, month, compact, num } = useReportFormat()
+  const title = t('charts.monthlyTitle', { currency })
   if (months.length === 0)
     return (
       <figure className="rpt-chart">
         <figcaption>{title}</figcaption>
-        <p className="muted">No introductions in this period.</p>
+        <p className="muted">{t('charts.noIntroductions')}</p>
       </figure>
     )
   return (
-    <ChartFigure title={title} head={['Month', `Closed value (${currency})`, 'Won']} rows={months.map((m) => [monthShort(m.month), money(m.minor, currency), m.won])}>
+    <ChartFigure
+      title={title}
+      head={[t('charts.month'), t('charts.closedValueIn', { currency }), t('charts.won')]}
+      rows={months.map((m) => [month(m.month), money(m.minor, currency), num(m.won)])}
+    >
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={title}>
         {[0, 0.5, 1].map((f) => {
           const y = (h - bottom) * (1 - f) + 4 * f
@@ -126,11 +135,11 @@ export function MonthlyValue({ months: byMonth, currency }: { months: NetworkFig
           return (
             <g key={m.month}>
               <rect x={x} y={h - bottom - bh} width={slot * 0.7} height={bh} rx={2} className="rpt-bar">
-                <title>{`${monthShort(m.month)}: ${money(m.minor, currency)} from ${m.won} won`}</title>
+                <title>{t('charts.monthBar', { month: month(m.month), value: money(m.minor, currency), won: num(m.won) })}</title>
               </rect>
               {(months.length <= 12 || i % Math.ceil(months.length / 12) === 0) && (
                 <text x={x + slot * 0.35} y={h - 6} textAnchor="middle" className="rpt-axis">
-                  {monthShort(m.month)}
+                  {month(m.month)}
                 </text>
               )}
             </g>
@@ -151,22 +160,28 @@ export function GivenReceived({ cards }: { cards: readonly Scorecard[] }) {
   const max = Math.max(1, ...top.map((c) => Math.max(c.received, c.given)))
   const half = (w - nameW - 16) / 2
   const mid = nameW + half + 8
-  const title = 'Given vs received (busiest partners)'
+  const { t } = useTranslation('reports')
+  const { num } = useReportFormat()
+  const title = t('charts.givenReceivedTitle')
   if (top.length === 0)
     return (
       <figure className="rpt-chart">
         <figcaption>{title}</figcaption>
-        <p className="muted">No introductions in this period.</p>
+        <p className="muted">{t('charts.noIntroductions')}</p>
       </figure>
     )
   return (
-    <ChartFigure title={title} head={['Partner', 'Given by you', 'Received from them']} rows={top.map((c) => [c.name, c.given, c.received])}>
-        <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label="Given vs received per partner">
+    <ChartFigure
+      title={title}
+      head={[t('charts.partner'), t('charts.givenByYou'), t('charts.receivedFromThem')]}
+      rows={top.map((c) => [c.name, num(c.given), num(c.received)])}
+    >
+        <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={t('charts.givenReceivedLabel')}>
           <text x={mid - 6} y={12} textAnchor="end" className="rpt-axis">
-            ← given by you
+            {t('charts.givenArrow')}
           </text>
           <text x={mid + 6} y={12} className="rpt-axis">
-            received from them →
+            {t('charts.receivedArrow')}
           </text>
           {top.map((c, i) => {
             const y = 20 + i * rowH
@@ -180,10 +195,10 @@ export function GivenReceived({ cards }: { cards: readonly Scorecard[] }) {
                 <rect x={mid - 2 - gw} y={y + 2} width={gw} height={16} rx={2} className="rpt-bar-alt" />
                 <rect x={mid + 2} y={y + 2} width={rw} height={16} rx={2} className="rpt-bar" />
                 <text x={mid - 6 - gw} y={y + 14} textAnchor="end" className="rpt-value">
-                  {c.given}
+                  {num(c.given)}
                 </text>
                 <text x={mid + 6 + rw} y={y + 14} className="rpt-value">
-                  {c.received}
+                  {num(c.received)}
                 </text>
               </g>
             )
@@ -196,10 +211,12 @@ export function GivenReceived({ cards }: { cards: readonly Scorecard[] }) {
 
 /** A quality score with its 95% band drawn as a small range bar. */
 export function QualityBand({ s }: { s: Pick<Scorecard, 'quality' | 'qualityLow' | 'qualityHigh' | 'decided'> }) {
-  if (s.quality === null || s.qualityLow === null || s.qualityHigh === null) return <span className="muted">— (0 decided)</span>
+  const { t } = useTranslation('reports')
+  const { pct, num } = useReportFormat()
+  if (s.quality === null || s.qualityLow === null || s.qualityHigh === null) return <span className="muted">{t('quality.none')}</span>
   const w = 60
   return (
-    <span className="rpt-quality" title={`95% band ${pct(s.qualityLow)}–${pct(s.qualityHigh)}, ${s.decided} decided`}>
+    <span className="rpt-quality" title={t('quality.band', { low: pct(s.qualityLow), high: pct(s.qualityHigh), decided: num(s.decided) })}>
       <strong>{pct(s.quality)}</strong>
       <svg viewBox={`0 0 ${w} 10`} width={w} height={10} aria-hidden="true">
         <rect x={0} y={4} width={w} height={2} className="rpt-track" />
@@ -207,7 +224,7 @@ export function QualityBand({ s }: { s: Pick<Scorecard, 'quality' | 'qualityLow'
         <rect x={s.quality * w - 1} y={0} width={2} height={10} className="rpt-mark" />
       </svg>
       <span className="muted rpt-small">
-        {pct(s.qualityLow)}–{pct(s.qualityHigh)} · n={s.decided}
+        {t('quality.range', { low: pct(s.qualityLow), high: pct(s.qualityHigh), decided: num(s.decided) })}
       </span>
     </span>
   )
@@ -215,9 +232,11 @@ export function QualityBand({ s }: { s: Pick<Scorecard, 'quality' | 'qualityLow'
 
 /** "lapsing", with why on hover. */
 export function LapsingBadge({ reason }: { reason: Scorecard['lapsingReason'] }) {
+  const { t } = useTranslation('reports')
+  const why = (reason ?? 'silence') === 'silence' ? t('lapsing.silence', { days: LAPSE.minDays, factor: LAPSE.factor }) : t('lapsing.drop', { days: LAPSE.windowDays })
   return (
-    <Badge tone="warning" title={lapseReasonText(reason ?? 'silence')}>
-      lapsing
+    <Badge tone="warning" title={why}>
+      {t('lapsing.badge')}
     </Badge>
   )
 }

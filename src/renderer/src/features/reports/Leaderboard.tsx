@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { Scorecard } from '../../../../shared/channels/analytics'
-import { RANKING_RULE, sortScorecards, type ScorecardKey } from '../../../../core/analytics/scorecard'
-import { DataTable, EmptyState, type Column } from '../../ui'
+import { sortScorecards, type ScorecardKey } from '../../../../core/analytics/scorecard'
+import { DataTable, EmptyState, useTranslation, type Column } from '../../ui'
 import { LapsingBadge, QualityBand } from './Charts'
-import { moneyList, num, pct } from './format'
+import { useReportFormat } from './format'
 
 export interface LeaderboardProps {
   cards: readonly Scorecard[]
@@ -24,12 +24,14 @@ export function Leaderboard({ cards, currency, loading, onOpen, periodLabel }: L
   const [dir, setDir] = useState<'asc' | 'desc'>('desc')
   const rows = sortScorecards(cards, sort, dir, currency)
   const position = new Map(sortScorecards(cards, 'rank', 'desc').map((s, i) => [s.personId, i + 1]))
+  const { t } = useTranslation('reports')
+  const { moneyList, num, pct, signed, fmt } = useReportFormat()
   const money = (list: Scorecard['closedValue']) => moneyList(list, currency)
   const columns: Column<Scorecard, ScorecardKey>[] = [
-    { key: 'rank', header: 'Rank', sort: 'rank', numeric: true, cell: (s) => (s.rank === null ? '—' : String(position.get(s.personId) ?? '')) },
+    { key: 'rank', header: t('leaderboard.rank'), sort: 'rank', numeric: true, cell: (s) => (s.rank === null ? '—' : num(position.get(s.personId) ?? null)) },
     {
       key: 'name',
-      header: 'Partner',
+      header: t('leaderboard.partner'),
       sort: 'name',
       cell: (s) => (
         <span className="rpt-name">
@@ -38,30 +40,30 @@ export function Leaderboard({ cards, currency, loading, onOpen, periodLabel }: L
         </span>
       ),
     },
-    { key: 'received', header: 'Received', sort: 'received', numeric: true, cell: (s) => num(s.received) },
-    { key: 'won', header: 'Won', sort: 'won', numeric: true, cell: (s) => num(s.won) },
-    { key: 'decided', header: 'Decided', sort: 'decided', numeric: true, cell: (s) => num(s.decided) },
-    { key: 'conversion', header: 'Conversion', sort: 'conversion', numeric: true, cell: (s) => pct(s.conversion) },
-    { key: 'quality', header: 'Quality (95% band, n)', sort: 'quality', numeric: true, cell: (s) => <QualityBand s={s} /> },
-    { key: 'closedValue', header: 'Closed value', sort: 'closedValue', numeric: true, cell: (s) => money(s.closedValue) },
-    { key: 'avgDays', header: 'Avg days to won', sort: 'avgDaysToWon', numeric: true, cell: (s) => num(s.avgDaysToWon) },
-    { key: 'medianDays', header: 'Median days', sort: 'medianDaysToWon', numeric: true, cell: (s) => num(s.medianDaysToWon, 1) },
-    { key: 'given', header: 'Given', sort: 'given', numeric: true, cell: (s) => num(s.given) },
+    { key: 'received', header: t('leaderboard.received'), sort: 'received', numeric: true, cell: (s) => num(s.received) },
+    { key: 'won', header: t('leaderboard.won'), sort: 'won', numeric: true, cell: (s) => num(s.won) },
+    { key: 'decided', header: t('leaderboard.decided'), sort: 'decided', numeric: true, cell: (s) => num(s.decided) },
+    { key: 'conversion', header: t('leaderboard.conversion'), sort: 'conversion', numeric: true, cell: (s) => pct(s.conversion) },
+    { key: 'quality', header: t('leaderboard.quality'), sort: 'quality', numeric: true, cell: (s) => <QualityBand s={s} /> },
+    { key: 'closedValue', header: t('leaderboard.closedValue'), sort: 'closedValue', numeric: true, cell: (s) => money(s.closedValue) },
+    { key: 'avgDays', header: t('leaderboard.avgDays'), sort: 'avgDaysToWon', numeric: true, cell: (s) => num(s.avgDaysToWon) },
+    { key: 'medianDays', header: t('leaderboard.medianDays'), sort: 'medianDaysToWon', numeric: true, cell: (s) => num(s.medianDaysToWon, 1) },
+    { key: 'given', header: t('leaderboard.given'), sort: 'given', numeric: true, cell: (s) => num(s.given) },
     {
       key: 'balance',
-      header: 'Balance',
+      header: t('leaderboard.balance'),
       sort: 'balance',
       numeric: true,
-      cell: (s) => (s.balance > 0 ? `+${s.balance}` : String(s.balance)),
+      cell: (s) => signed(s.balance),
     },
-    { key: 'spinOff', header: 'Spin-off value', sort: 'spinOffValue', numeric: true, cell: (s) => (s.spinOffValue.length ? money(s.spinOffValue) : '—') },
+    { key: 'spinOff', header: t('leaderboard.spinOff'), sort: 'spinOffValue', numeric: true, cell: (s) => (s.spinOffValue.length ? money(s.spinOffValue) : '—') },
     {
       key: 'last',
-      header: 'Last received',
+      header: t('leaderboard.lastReceived'),
       sort: 'lastReceived',
       cell: (s) => (
         <span className="rpt-last">
-          {s.lastReceived ?? '—'} {s.lapsing && <LapsingBadge reason={s.lapsingReason} />}
+          {s.lastReceived ? fmt.day(s.lastReceived) : '—'} {s.lapsing && <LapsingBadge reason={s.lapsingReason} />}
         </span>
       ),
     },
@@ -69,7 +71,7 @@ export function Leaderboard({ cards, currency, loading, onOpen, periodLabel }: L
   return (
     <>
     <DataTable<Scorecard, ScorecardKey>
-      label="Partner leaderboard"
+      label={t('leaderboard.label')}
       columns={columns}
       rows={rows}
       rowKey={(s) => s.personId}
@@ -82,13 +84,11 @@ export function Leaderboard({ cards, currency, loading, onOpen, periodLabel }: L
       onRowClick={(s) => onOpen(s.personId)}
       loading={loading ?? false}
       empty={
-        <EmptyState title="No introductions in this period">
-          Nothing was received from or given to a partner in {periodLabel}. Try a longer period or clear the filters.
-        </EmptyState>
+        <EmptyState title={t('leaderboard.emptyTitle')}>{t('leaderboard.emptyText', { period: periodLabel })}</EmptyState>
       }
     />
     <p className="muted rpt-small rpt-rule">
-      {RANKING_RULE} Partners with nothing decided come last. Money columns sort by {currency}; other currencies are listed beside it, never added.
+      {t('leaderboard.rule', { currency })}
     </p>
     </>
   )

@@ -1,16 +1,11 @@
 import { useState } from 'react'
 import type { PeriodPreset } from '../../../../shared/channels/analytics'
-import { Card, useApi } from '../../ui'
+import { Card, useApi, useMessage, useTranslation } from '../../ui'
 import { LapsingBadge, QualityBand } from './Charts'
-import { moneyList, num, pct } from './format'
+import { useReportFormat } from './format'
 import './reports.css'
 
-const PRESETS: { value: Exclude<PeriodPreset, 'custom'>; label: string }[] = [
-  { value: 'last12', label: 'Last 12 months' },
-  { value: 'year', label: 'This year' },
-  { value: 'quarter', label: 'This quarter' },
-  { value: 'all', label: 'All time' },
-]
+const PRESETS: Exclude<PeriodPreset, 'custom'>[] = ['last12', 'year', 'quarter', 'all']
 
 /** One partner's scorecard, as a panel other screens (people, graph) can embed. */
 export function PartnerScorecard({ personId, initialPreset = 'last12' }: { personId: string; initialPreset?: Exclude<PeriodPreset, 'custom'> }) {
@@ -18,55 +13,62 @@ export function PartnerScorecard({ personId, initialPreset = 'last12' }: { perso
   const q = useApi('analytics:partner', { personId, period: { preset } })
   const s = q.data?.scorecard
   const cur = q.data?.currency ?? ''
+  const { t } = useTranslation('reports')
+  const { t: tc } = useTranslation()
+  const msg = useMessage()
+  const { moneyList, num, pct, signed, fmt } = useReportFormat()
   const money = (list: readonly { currency: string; minor: number }[]) => moneyList(list, cur)
   return (
     <Card
-      title="Scorecard"
+      title={t('scorecard.title')}
       className="rpt-partner"
       actions={
-        <select aria-label="Scorecard period" value={preset} onChange={(e) => setPreset(e.target.value as typeof preset)}>
+        <select aria-label={t('scorecard.period')} value={preset} onChange={(e) => setPreset(e.target.value as typeof preset)}>
           {PRESETS.map((p) => (
-            <option key={p.value} value={p.value}>
-              {p.label}
+            <option key={p} value={p}>
+              {t(`period.${p}`)}
             </option>
           ))}
         </select>
       }
     >
-      {q.isError && <p className="muted">Scorecard unavailable: {q.error.message}</p>}
+      {q.isError && <p className="muted">{t('scorecard.unavailable', { message: msg(q.error.message) ?? '' })}</p>}
       {q.isError ? null : !s ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{tc('loading')}</p>
       ) : (
         <dl className="rpt-dl">
-          <dt>Received</dt>
+          <dt>{t('scorecard.received')}</dt>
           <dd>
-            {s.received} <span className="muted rpt-small">({s.byKind.referral} referrals, {s.byKind.introduction} introductions, {s.byKind.lead} leads; {s.byOrigin.inbound} inbound)</span>
+            {num(s.received)}{' '}
+            <span className="muted rpt-small">
+              {t('scorecard.receivedDetail', {
+                referrals: num(s.byKind.referral),
+                introductions: num(s.byKind.introduction),
+                leads: num(s.byKind.lead),
+                inbound: num(s.byOrigin.inbound),
+              })}
+            </span>
           </dd>
-          <dt>Outcomes</dt>
-          <dd>
-            {s.won} won · {s.lost} lost · {s.notAFit} not a fit · {s.open} open
-          </dd>
-          <dt>Conversion</dt>
-          <dd>
-            {pct(s.conversion)} of decided · {pct(s.winRate)} of all
-          </dd>
-          <dt>Quality</dt>
+          <dt>{t('scorecard.outcomes')}</dt>
+          <dd>{t('scorecard.outcomesValue', { won: num(s.won), lost: num(s.lost), notAFit: num(s.notAFit), open: num(s.open) })}</dd>
+          <dt>{t('scorecard.conversion')}</dt>
+          <dd>{t('scorecard.conversionValue', { decided: pct(s.conversion), all: pct(s.winRate) })}</dd>
+          <dt>{t('scorecard.quality')}</dt>
           <dd>
             <QualityBand s={s} />
           </dd>
-          <dt>Closed value</dt>
+          <dt>{t('scorecard.closedValue')}</dt>
           <dd>
-            {money(s.closedValue)} <span className="muted rpt-small">avg {num(s.avgDaysToWon)} / median {num(s.medianDaysToWon, 1)} days to won</span>
+            {money(s.closedValue)}{' '}
+            <span className="muted rpt-small">{t('scorecard.daysToWon', { avg: num(s.avgDaysToWon), median: num(s.medianDaysToWon, 1) })}</span>
           </dd>
-          <dt>Given by you</dt>
+          <dt>{t('scorecard.given')}</dt>
+          <dd>{t('scorecard.givenValue', { given: num(s.given), won: num(s.givenWon), value: money(s.givenValue), balance: signed(s.balance) })}</dd>
+          <dt>{t('scorecard.spinOff')}</dt>
+          <dd>{s.spinOffWon > 0 ? t('scorecard.spinOffValue', { value: money(s.spinOffValue), won: num(s.spinOffWon) }) : '—'}</dd>
+          <dt>{t('scorecard.lastReceived')}</dt>
           <dd>
-            {s.given} ({s.givenWon} won, {money(s.givenValue)}) · balance {s.balance > 0 ? `+${s.balance}` : s.balance}
-          </dd>
-          <dt>Spin-off</dt>
-          <dd>{s.spinOffWon > 0 ? `${money(s.spinOffValue)} from ${s.spinOffWon} won via people they introduced` : '—'}</dd>
-          <dt>Last received</dt>
-          <dd>
-            {s.lastReceived ?? '—'} {s.lapsing && <LapsingBadge reason={s.lapsingReason} />}
+            {s.lastReceived ? fmt.day(s.lastReceived) : '—'} {s.lapsing && <LapsingBadge reason={s.lapsingReason} />}
           </dd>
         </dl>
       )}
