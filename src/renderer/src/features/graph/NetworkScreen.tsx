@@ -20,7 +20,7 @@ import { useUndoAction } from '../../ui/history'
 import { useApiMutation } from '../../ui/api'
 import { isMenuKey, useContextMenu } from '../../ui/ContextMenu'
 import { useTaskbarProgress } from '../../ui/progress'
-import { useFormat, useTranslation } from '../../ui/i18n'
+import { useFormat, useMessage, useTranslation } from '../../ui/i18n'
 import { PersonForm } from '../people/PersonForm'
 import { IntroForm, useMe } from '../introductions/IntroForm'
 import type { Person } from '../../../../shared/types'
@@ -64,12 +64,15 @@ const isTyping = (t: EventTarget | null) =>
 export function NetworkScreen({ navigate }: ScreenProps) {
   const { t } = useTranslation('graph')
   const fmt = useFormat()
+  const msg = useMessage()
   const today = useToday()
   // The layout and position callbacks outlive a render: they read the current language through these.
   const tRef = useRef(t)
   tRef.current = t
   const fmtRef = useRef(fmt)
   fmtRef.current = fmt
+  const msgRef = useRef(msg)
+  msgRef.current = msg
   const [filters, setFilters] = useState<Filters>({})
   const [asOf, setAsOf] = useState<string | null>(null)
   const [colourBy, setColourBy] = useState<ColourBy>('quality')
@@ -157,7 +160,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
       setMessage(tRef.current('layout.done', { count: input.ids.length, seconds: fmtRef.current.number(ms / 1000, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) }))
       await savePositions(list)
     } catch (e) {
-      setMessage(tRef.current('layout.failed', { error: (e as Error).message }))
+      setMessage(tRef.current('layout.failed', { error: msgRef.current((e as Error).message) ?? '' }))
     } finally {
       layoutRunning.current = false
       setProgress(null)
@@ -322,7 +325,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
       setMessage(t('export.done', { where }))
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CANCELLED') setMessage(t('export.cancelled'))
-      else setMessage(t('export.failed', { error: (e as Error).message }))
+      else setMessage(t('export.failed', { error: msg((e as Error).message) ?? '' }))
     }
   }
 
@@ -432,7 +435,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
             reserve={legendCorner}
           />
           {graph.isLoading && <div className="graph-overlay">{t('loading')}</div>}
-          {graph.error && <div className="graph-overlay" role="alert">{graph.error.message}</div>}
+          {graph.error && <div className="graph-overlay" role="alert">{msg(graph.error.message)}</div>}
           {progress !== null && (
             <div className="graph-overlay" role="status">
               {t('layout.running')} <progress max={1} value={progress} aria-label={t('layout.progress')} /> {fmt.percent(progress)}

@@ -4,17 +4,20 @@ import { OTHER_COMMUNITY_COLOUR } from '../../../../core/insights/communities'
 import { addDays, addMonths } from '../../../../core/dates'
 import type { CommunitiesResult } from '../../../../shared/channels/insights'
 import { useApi } from '../../ui/api'
+import { useFormat, useMessage, useTranslation } from '../../ui/i18n'
 import { PathList } from './Introducers'
 import './insights.css'
 
 /** The map's side panel: the best three ways to reach the selected person. */
 export function WhoCanIntroduce({ personId, name }: { personId: string; name: string }) {
+  const { t } = useTranslation('insights')
+  const msg = useMessage()
   const r = useApi('insights:introducers', { targetId: personId, limit: 3 })
   return (
-    <section className="ins-panel" aria-label="Who can introduce me">
-      <h3>Who can introduce me</h3>
-      {r.isLoading && <p className="graph-muted">Finding paths…</p>}
-      {r.error && <p className="graph-muted">{r.error.message}</p>}
+    <section className="ins-panel" aria-label={t('map.whoCanIntroduce')}>
+      <h3>{t('map.whoCanIntroduce')}</h3>
+      {r.isLoading && <p className="graph-muted">{t('map.finding')}</p>}
+      {r.error && <p className="graph-muted">{msg(r.error.message)}</p>}
       {r.data && <PathList result={r.data} targetLabel={name} compact />}
     </section>
   )
@@ -23,12 +26,13 @@ export function WhoCanIntroduce({ personId, name }: { personId: string; name: st
 export type ColourBy = 'quality' | 'community'
 
 export function ColourByControl({ value, onChange }: { value: ColourBy; onChange: (v: ColourBy) => void }) {
+  const { t } = useTranslation('insights')
   return (
     <label>
-      Colour by
+      {t('map.colourBy')}
       <select value={value} onChange={(e) => onChange(e.target.value as ColourBy)}>
-        <option value="quality">Quality of introductions</option>
-        <option value="community">Community</option>
+        <option value="quality">{t('map.quality')}</option>
+        <option value="community">{t('map.community')}</option>
       </select>
     </label>
   )
@@ -42,23 +46,23 @@ export function colourByCommunity(model: GraphModel, communities: CommunitiesRes
 }
 
 export function CommunityLegend({ communities }: { communities: CommunitiesResult }) {
+  const { t } = useTranslation('insights')
   const shown = communities.communities.slice(0, 7)
   return (
-    <aside className="graph-legend" aria-label="Community legend">
-      <div className="graph-legend-title">Node colour: community (Louvain)</div>
+    <aside className="graph-legend" aria-label={t('map.communityLegend')}>
+      <div className="graph-legend-title">{t('map.communityTitle')}</div>
       {shown.map((c) => (
         <div className="graph-legend-row" key={c.rank}>
-          <span className="dot" style={{ background: c.colour }} /> {c.name} ({c.size})
+          <span className="dot" style={{ background: c.colour }} /> {t('map.communityRow', { name: c.name, count: c.size })}
         </div>
       ))}
       {communities.communities.length > shown.length && (
         <div className="graph-legend-row">
-          <span className="dot" style={{ background: shown.length ? '#7f7f7f' : OTHER_COMMUNITY_COLOUR }} /> {communities.communities.length - shown.length} smaller
-          communities
+          <span className="dot" style={{ background: shown.length ? '#7f7f7f' : OTHER_COMMUNITY_COLOUR }} /> {t('map.smaller', { count: communities.communities.length - shown.length })}
         </div>
       )}
       <div className="graph-legend-row">
-        <span className="dot" style={{ background: OTHER_COMMUNITY_COLOUR }} /> in no community
+        <span className="dot" style={{ background: OTHER_COMMUNITY_COLOUR }} /> {t('map.noCommunity')}
       </div>
     </aside>
   )
@@ -82,6 +86,8 @@ export function monthSteps(first: string, today: string): string[] {
  * their status as it was then) and a play button that steps forward.
  */
 export function TimeSlider({ asOf, onChange }: { asOf: string | null; onChange: (d: string | null) => void }) {
+  const { t } = useTranslation('insights')
+  const fmt = useFormat()
   const info = useApi('app:info', {})
   const first = useApi('introductions:list', { sort: 'date', dir: 'asc', offset: 0, limit: 1 })
   const today = info.data?.today ?? null
@@ -100,12 +106,14 @@ export function TimeSlider({ asOf, onChange }: { asOf: string | null; onChange: 
     return () => clearTimeout(t)
   }, [playing, index, steps, onChange])
   if (steps.length < 2) return null
+  // Every step but the last is a month's end: it reads as that month, named by Intl in the user's region.
+  const shownAs = asOf === null ? t('time.today') : t('time.asOf', { month: fmt.month(asOf.slice(0, 7), true) })
   return (
-    <div className="graph-time" role="group" aria-label="Time on the map">
+    <div className="graph-time" role="group" aria-label={t('time.group')}>
       <button
         type="button"
         className="btn btn-small"
-        aria-label={playing ? 'Pause' : 'Play the network forward'}
+        aria-label={playing ? t('time.pause') : t('time.play')}
         onClick={() => {
           if (!playing && index >= steps.length - 1) onChange(steps[0]!)
           setPlaying(!playing)
@@ -118,15 +126,15 @@ export function TimeSlider({ asOf, onChange }: { asOf: string | null; onChange: 
         min={0}
         max={steps.length - 1}
         value={index}
-        aria-label="Show the network as it was on"
-        aria-valuetext={asOf ?? 'today'}
+        aria-label={t('time.slider')}
+        aria-valuetext={shownAs}
         onChange={(e) => {
           setPlaying(false)
           const i = Number(e.target.value)
           onChange(i >= steps.length - 1 ? null : steps[i]!)
         }}
       />
-      <output>{asOf === null ? 'Today' : `As of ${asOf}`}</output>
+      <output>{shownAs}</output>
     </div>
   )
 }

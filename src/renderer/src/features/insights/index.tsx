@@ -5,24 +5,20 @@ import type { ScreenProps } from '../../ui/nav'
 import { useApi } from '../../ui/api'
 import { Card, Tabs } from '../../ui/bits'
 import { MakeIntroductionDialog } from '../followup'
-import { pct } from '../reports/format'
-import { FACTOR_LABELS } from '../../../../core/insights/predictors'
+import { useFormat, useMessage, useTranslation } from '../../ui/i18n'
 import { IntroducersView } from './Introducers'
 import './insights.css'
 
 export { PathList } from './Introducers'
 
 type Tab = 'introducers' | 'brokers' | 'teams' | 'meet' | 'predict'
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'introducers', label: 'Who can introduce me' },
-  { id: 'brokers', label: 'Brokers & communities' },
-  { id: 'teams', label: 'Power teams' },
-  { id: 'meet', label: 'Who should meet whom' },
-  { id: 'predict', label: 'What predicts a close' },
-]
+const TAB_IDS: readonly Tab[] = ['introducers', 'brokers', 'teams', 'meet', 'predict']
 
-const Loading = ({ q }: { q: { isLoading: boolean; error: { message: string } | null } }) =>
-  q.isLoading ? <p className="muted">Working it out…</p> : q.error ? <div className="form-error">{q.error.message}</div> : null
+function Loading({ q }: { q: { isLoading: boolean; error: { message: string } | null } }) {
+  const { t } = useTranslation('insights')
+  const msg = useMessage()
+  return q.isLoading ? <p className="muted">{t('working')}</p> : q.error ? <div className="form-error">{msg(q.error.message)}</div> : null
+}
 
 function PersonButton(props: { id: string; name: string; open: (id: string) => void }) {
   return (
@@ -35,26 +31,27 @@ function PersonButton(props: { id: string; name: string; open: (id: string) => v
 function BrokersView({ open }: { open: (id: string) => void }) {
   const b = useApi('insights:brokers', { limit: 25 })
   const c = useApi('insights:communities', {})
+  const { t } = useTranslation('insights')
+  const fmt = useFormat()
   const communityOf = new Map<string, { name: string; colour: string }>()
   for (const x of c.data?.communities ?? []) for (const id of x.memberIds) communityOf.set(id, x)
   return (
     <div className="ins-grid">
-      <Card title="Brokers">
+      <Card title={t('brokers.title')}>
         <p className="muted ins-def">
-          People who connect parts of your network that otherwise meet only through them (or you): betweenness, the share of shortest paths
-          between two other people that run through them, with you left out.
-          {b.data && !b.data.exact && ` Estimated from ${b.data.sources} sampled people of ${b.data.people}.`}
+          {t('brokers.definition')}
+          {b.data && !b.data.exact && ` ${t('brokers.estimated', { sources: fmt.number(b.data.sources), people: fmt.number(b.data.people) })}`}
         </p>
         <Loading q={b} />
         {b.data && (
           <div className="ins-table">
-          <table className="data" aria-label="Brokers">
+          <table className="data" aria-label={t('brokers.table')}>
             <thead>
               <tr>
-                <th>#</th>
-                <th>Person</th>
-                <th>Community</th>
-                <th className="num">Betweenness</th>
+                <th>{t('brokers.rank')}</th>
+                <th>{t('brokers.person')}</th>
+                <th>{t('brokers.community')}</th>
+                <th className="num">{t('brokers.betweenness')}</th>
               </tr>
             </thead>
             <tbody>
@@ -73,10 +70,10 @@ function BrokersView({ open }: { open: (id: string) => void }) {
                           <span className="ins-dot" style={{ background: com.colour }} /> {com.name}
                         </>
                       ) : (
-                        '—'
+                        t('brokers.noCommunity')
                       )}
                     </td>
-                    <td className="num">{(x.betweenness * 100).toFixed(2)}%</td>
+                    <td className="num">{fmt.percent(x.betweenness, 2)}</td>
                   </tr>
                 )
               })}
@@ -85,25 +82,22 @@ function BrokersView({ open }: { open: (id: string) => void }) {
           </div>
         )}
       </Card>
-      <Card title="Communities">
-        <p className="muted ins-def">
-          Groups that are more tied among themselves than to the rest (Louvain), named after a group most of them share or their main
-          profession. The map can colour people by community (Network → Colour by).
-        </p>
+      <Card title={t('communities.title')}>
+        <p className="muted ins-def">{t('communities.definition')}</p>
         <Loading q={c} />
         {c.data && (
           <>
-            <ul className="ins-communities" aria-label="Communities">
+            <ul className="ins-communities" aria-label={t('communities.list')}>
               {c.data.communities.slice(0, 12).map((x) => (
                 <li key={x.rank}>
                   <span className="ins-dot big" style={{ background: x.colour }} />
                   <div>
-                    <strong>{x.name}</strong> <span className="muted">· {x.size} people</span>
+                    <strong>{x.name}</strong> <span className="muted">{t('communities.size', { count: x.size })}</span>
                     <div className="muted ins-small">
-                      {x.professions.map((p) => `${p.profession} (${p.count})`).join(', ') || 'no professions recorded'}
+                      {x.professions.map((p) => t('communities.profession', { profession: p.profession, count: p.count })).join(', ') || t('communities.noProfessions')}
                     </div>
                     <div className="ins-small">
-                      Core:{' '}
+                      {t('communities.core')}{' '}
                       {x.core.map((p, i) => (
                         <span key={p.personId}>
                           {i > 0 && ', '}
@@ -116,8 +110,11 @@ function BrokersView({ open }: { open: (id: string) => void }) {
               ))}
             </ul>
             <p className="muted ins-small">
-              {c.data.communities.length} communities of 3 or more; {c.data.unclustered} people are tied only to you or to one or two others.
-              Modularity {c.data.modularity.toFixed(2)}.
+              {t('communities.summary', {
+                count: c.data.communities.length,
+                unclustered: fmt.number(c.data.unclustered),
+                modularity: fmt.number(c.data.modularity, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+              })}
             </p>
           </>
         )}
@@ -127,78 +124,78 @@ function BrokersView({ open }: { open: (id: string) => void }) {
 }
 
 function TeamsView({ open }: { open: (id: string) => void }) {
-  const t = useApi('insights:powerTeams', {})
+  const tq = useApi('insights:powerTeams', {})
+  const { t } = useTranslation('insights')
+  const fmt = useFormat()
   const [all, setAll] = useState(false)
   return (
     <div className="ins-grid">
-      <Card title="Which professions send work to which">
-        <Loading q={t} />
-        {t.data && (
+      <Card title={t('teams.flowTitle')}>
+        <Loading q={tq} />
+        {tq.data && (
           <>
             <div className="ins-table">
-            <table className="data" aria-label="Profession flow">
+            <table className="data" aria-label={t('teams.flowTable')}>
               <thead>
                 <tr>
-                  <th>From</th>
-                  <th>To</th>
-                  <th className="num">Introductions</th>
-                  <th className="num">Won</th>
-                  <th className="num">Conversion</th>
+                  <th>{t('teams.from')}</th>
+                  <th>{t('teams.to')}</th>
+                  <th className="num">{t('teams.introductions')}</th>
+                  <th className="num">{t('teams.won')}</th>
+                  <th className="num">{t('teams.conversion')}</th>
                 </tr>
               </thead>
               <tbody>
-                {(all ? t.data.flows : t.data.flows.slice(0, 15)).map((f) => (
+                {(all ? tq.data.flows : tq.data.flows.slice(0, 15)).map((f) => (
                   <tr key={`${f.from}→${f.to}`}>
                     <td>{f.from}</td>
                     <td>{f.to}</td>
-                    <td className="num">{f.count}</td>
-                    <td className="num">{f.won}</td>
-                    <td className="num" title={f.decided ? `${f.won} won of ${f.decided} decided` : 'nothing decided yet'}>
-                      {f.decided ? pct(f.conversion) : '—'}
+                    <td className="num">{fmt.number(f.count)}</td>
+                    <td className="num">{fmt.number(f.won)}</td>
+                    <td className="num" title={f.decided ? t('teams.wonOfDecided', { won: f.won, decided: f.decided }) : t('teams.nothingDecided')}>
+                      {f.decided ? fmt.percent(f.conversion) : '—'}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
             </div>
-            {t.data.flows.length > 15 && (
+            {tq.data.flows.length > 15 && (
               <button type="button" className="link-button" onClick={() => setAll(!all)}>
-                {all ? 'Show fewer' : `Show all ${t.data.flows.length}`}
+                {all ? t('teams.showFewer') : t('teams.showAll', { count: tq.data.flows.length })}
               </button>
             )}
           </>
         )}
       </Card>
       <div className="stack">
-        <Card title="Your contact spheres">
-          <p className="muted ins-def">Professions that send each other work, found from your introductions (Louvain on the profession flow).</p>
-          {t.data && t.data.spheres.length === 0 && <p className="muted">Not enough introductions between professions yet.</p>}
-          <ul className="ins-spheres" aria-label="Contact spheres">
-            {t.data?.spheres.map((s) => (
+        <Card title={t('teams.spheresTitle')}>
+          <p className="muted ins-def">{t('teams.spheresDefinition')}</p>
+          {tq.data && tq.data.spheres.length === 0 && <p className="muted">{t('teams.noSpheres')}</p>}
+          <ul className="ins-spheres" aria-label={t('teams.spheresList')}>
+            {tq.data?.spheres.map((s) => (
               <li key={s.professions.join('|')}>
                 <strong>{s.professions.join(' · ')}</strong>
                 <div className="muted ins-small">
-                  {s.introductions} introductions among them · {s.partners} of your partners
+                  {t('teams.sphereStats', { introductions: s.introductions, partners: s.partners })}
                 </div>
               </li>
             ))}
           </ul>
         </Card>
-        <Card title="Gaps: who is missing around you">
-          <p className="muted ins-def">
-            Professions whose people brought at least 2 won introductions to others in your network, but none of your partners has.
-          </p>
-          {t.data && t.data.gaps.length === 0 && <p className="muted">No gaps: every converting profession is among your partners.</p>}
-          <ul className="ins-gaps" aria-label="Gaps">
-            {t.data?.gaps.map((g) => (
+        <Card title={t('teams.gapsTitle')}>
+          <p className="muted ins-def">{t('teams.gapsDefinition')}</p>
+          {tq.data && tq.data.gaps.length === 0 && <p className="muted">{t('teams.noGaps')}</p>}
+          <ul className="ins-gaps" aria-label={t('teams.gapsList')}>
+            {tq.data?.gaps.map((g) => (
               <li key={g.profession}>
                 <strong>{g.profession}</strong>{' '}
                 <span className="muted">
-                  {g.won} won of {g.decided} decided ({pct(g.conversion)}), to {g.sentTo.slice(0, 3).join(', ') || '—'}
+                  {t('teams.gapStats', { won: g.won, decided: g.decided, pct: fmt.percent(g.conversion), to: g.sentTo.slice(0, 3).join(', ') || '—' })}
                 </span>
                 {g.people.length > 0 && (
                   <div className="ins-small">
-                    In your network:{' '}
+                    {t('teams.inYourNetwork')}{' '}
                     {g.people.map((p, i) => (
                       <span key={p.personId}>
                         {i > 0 && ', '}
@@ -218,15 +215,15 @@ function TeamsView({ open }: { open: (id: string) => void }) {
 
 function MeetView({ open }: { open: (id: string) => void }) {
   const m = useApi('insights:suggestMeetings', {})
+  const { t } = useTranslation('insights')
+  const fmt = useFormat()
   const [intro, setIntro] = useState<MeetingSuggestion | null>(null)
   return (
-    <Card title="Who should meet whom">
-      <p className="muted ins-def">
-        Two of your partners, in professions that exchange introductions that close elsewhere in your network, who have not met yet.
-      </p>
+    <Card title={t('meet.title')}>
+      <p className="muted ins-def">{t('meet.definition')}</p>
       <Loading q={m} />
-      {m.data && m.data.items.length === 0 && <p className="muted">No suggestions yet: record introductions between partners of different professions.</p>}
-      <ul className="ins-meet" aria-label="Suggested introductions">
+      {m.data && m.data.items.length === 0 && <p className="muted">{t('meet.none')}</p>}
+      <ul className="ins-meet" aria-label={t('meet.list')}>
         {m.data?.items.map((s) => (
           <li key={`${s.aId}+${s.bId}`} className="ins-path">
             <div className="ins-path-head">
@@ -235,14 +232,14 @@ function MeetView({ open }: { open: (id: string) => void }) {
                 <span className="ins-arrow"> ↔ </span>
                 <PersonButton id={s.bId} name={s.bName} open={open} /> <span className="muted">({s.bProfession})</span>
               </span>
-              <span className="badge" title="Conversion of introductions between the two professions, weighed toward the network's average">
-                {pct(s.score)}
+              <span className="badge" title={t('meet.scoreTitle')}>
+                {fmt.percent(s.score)}
               </span>
             </div>
             <p className="ins-why">{s.reason}</p>
             <div className="ins-path-actions">
-              <button type="button" className="btn btn-small btn-primary" onClick={() => setIntro(s)} aria-label={`Introduce ${s.bName} to ${s.aName}`}>
-                Make an introduction
+              <button type="button" className="btn btn-small btn-primary" onClick={() => setIntro(s)} aria-label={t('meet.makeLabel', { a: s.aName, b: s.bName })}>
+                {t('meet.make')}
               </button>
             </div>
           </li>
@@ -253,42 +250,49 @@ function MeetView({ open }: { open: (id: string) => void }) {
   )
 }
 
-const PRESETS: { value: PeriodPreset; label: string }[] = [
-  { value: 'all', label: 'All time' },
-  { value: 'last12', label: 'Last 12 months' },
-  { value: 'year', label: 'This year' },
-  { value: 'quarter', label: 'This quarter' },
-]
+const PRESETS = ['all', 'last12', 'year', 'quarter'] as const satisfies readonly PeriodPreset[]
 
-const signed = (x: number) => {
+const signed = (x: number, fmt: ReturnType<typeof useFormat>) => {
   const r = Math.round(x * 100)
-  return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r)}`
+  return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${fmt.number(Math.abs(r))}`
+}
+
+/** A predictor value's label ("Yes", "3 of 5", "not recorded") in the user's language. */
+function valueLabel(r: PredictorRow, t: ReturnType<typeof useTranslation<'insights'>>['t']): string {
+  if (r.value === 'unknown') return t('predict.values.unknown')
+  if (r.factor === 'warmth') return t('predict.values.warmth', { value: r.value })
+  const key = r.value as 'yes' | 'no' | 'referral' | 'introduction' | 'lead' | 'inbound' | 'outbound'
+  return ['yes', 'no', 'referral', 'introduction', 'lead', 'inbound', 'outbound'].includes(key) ? t(`predict.values.${key}`) : r.label
 }
 
 function PredictRow({ r, first, span }: { r: PredictorRow; first: boolean; span: number }) {
+  const { t } = useTranslation('insights')
+  const fmt = useFormat()
+  const pct = (v: number | null) => fmt.percent(v)
   const clear = r.enough && r.differenceLow !== null && r.differenceHigh !== null && (r.differenceLow > 0 || r.differenceHigh < 0)
   return (
     <tr>
       {first && (
         <th rowSpan={span} scope="rowgroup" className="ins-factor">
-          {FACTOR_LABELS[r.factor]}
+          {t(`predict.factors.${r.factor}`)}
         </th>
       )}
-      <td>{r.label}</td>
-      <td className="num">{r.decided}</td>
-      <td className="num">{r.won}</td>
+      <td>{valueLabel(r, t)}</td>
+      <td className="num">{fmt.number(r.decided)}</td>
+      <td className="num">{fmt.number(r.won)}</td>
       {r.enough ? (
         <>
           <td className="num">
-            <strong>{pct(r.conversion)}</strong> <span className="muted">({pct(r.low)}–{pct(r.high)})</span>
+            <strong>{pct(r.conversion)}</strong> <span className="muted">{t('predict.band', { low: pct(r.low), high: pct(r.high) })}</span>
           </td>
           <td className={`num${clear ? (r.difference! > 0 ? ' ins-up' : ' ins-down') : ''}`}>
-            {signed(r.difference!)} pts <span className="muted">({signed(r.differenceLow!)} to {signed(r.differenceHigh!)})</span>
+            {t('predict.points', { diff: signed(r.difference!, fmt) })}{' '}
+            <span className="muted">{t('predict.pointsBand', { low: signed(r.differenceLow!, fmt), high: signed(r.differenceHigh!, fmt) })}</span>
           </td>
         </>
       ) : (
         <td colSpan={2} className="muted">
-          not enough data yet
+          {t('predict.notEnough')}
         </td>
       )}
     </tr>
@@ -298,6 +302,14 @@ function PredictRow({ r, first, span }: { r: PredictorRow; first: boolean; span:
 function PredictView() {
   const [preset, setPreset] = useState<PeriodPreset>('all')
   const p = useApi('insights:predictors', { period: { preset } })
+  const { t } = useTranslation('insights')
+  const fmt = useFormat()
+  const period = p.data?.period
+  const periodLabel = !period
+    ? ''
+    : period.from && period.to
+      ? t('predict.range', { from: fmt.day(period.from), to: fmt.day(period.to) })
+      : t('predict.allTime')
   const groups: PredictorRow[][] = []
   for (const r of p.data?.rows ?? []) {
     const g = groups.at(-1)
@@ -306,41 +318,42 @@ function PredictView() {
   }
   return (
     <Card
-      title="What predicts a close"
+      title={t('predict.title')}
       actions={
         <label className="ins-period">
-          Period{' '}
+          {t('predict.period')}{' '}
           <select value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
             {PRESETS.map((x) => (
-              <option key={x.value} value={x.value}>
-                {x.label}
+              <option key={x} value={x}>
+                {t(`predict.presets.${x}`)}
               </option>
             ))}
           </select>
         </label>
       }
     >
-      <p className="muted ins-def">
-        Conversion (won ÷ decided) of the introductions dated in the period, with its 95% band (Wilson), and the difference against all the
-        other decided introductions with its 95% band (Newcombe). Below {p.data?.minDecided ?? 10} decided introductions on either side:
-        not enough data yet. Coloured differences are clear of zero.
-      </p>
+      <p className="muted ins-def">{t('predict.definition', { min: p.data?.minDecided ?? 10 })}</p>
       <Loading q={p} />
       {p.data && (
         <>
           <p className="muted ins-small">
-            {p.data.period.label}: {p.data.decided} decided, {p.data.won} won ({p.data.decided ? pct(p.data.won / p.data.decided) : '—'}).
+            {t('predict.summary', {
+              period: periodLabel,
+              decided: fmt.number(p.data.decided),
+              won: fmt.number(p.data.won),
+              pct: p.data.decided ? fmt.percent(p.data.won / p.data.decided) : '—',
+            })}
           </p>
           <div className="ins-table">
-          <table className="data ins-predict" aria-label="Predictors">
+          <table className="data ins-predict" aria-label={t('predict.table')}>
             <thead>
               <tr>
-                <th>Factor</th>
-                <th>Value</th>
-                <th className="num">Decided</th>
-                <th className="num">Won</th>
-                <th className="num">Conversion (95%)</th>
-                <th className="num">vs the rest (95%)</th>
+                <th>{t('predict.factor')}</th>
+                <th>{t('predict.value')}</th>
+                <th className="num">{t('predict.decided')}</th>
+                <th className="num">{t('predict.won')}</th>
+                <th className="num">{t('predict.conversion')}</th>
+                <th className="num">{t('predict.vsRest')}</th>
               </tr>
             </thead>
             {groups.map((g) => (
@@ -359,17 +372,19 @@ function PredictView() {
 }
 
 export function InsightsScreen({ navigate }: ScreenProps) {
+  const { t } = useTranslation('insights')
   const [tab, setTab] = useState<Tab>('introducers')
+  const tabs = TAB_IDS.map((id) => ({ id, label: t(`tabs.${id}`) }))
   const open = (id: string) => navigate({ route: 'people', personId: id })
   return (
     <div className="ins-screen">
       <div className="page-header">
-        <h1>Insights</h1>
+        <h1>{t('title')}</h1>
       </div>
-      <Tabs tabs={TABS} value={tab} onChange={setTab} label="Insights" />
+      <Tabs tabs={tabs} value={tab} onChange={setTab} label={t('tabsLabel')} />
       <div className="ins-body" role="tabpanel">
         {tab === 'introducers' && (
-          <Card title="Who can introduce me">
+          <Card title={t('tabs.introducers')}>
             <IntroducersView onOpenPerson={open} />
           </Card>
         )}
