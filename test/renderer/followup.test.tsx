@@ -3,7 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { FollowUpScreen, MakeIntroductionDialog, PersonInteractions } from '../../src/renderer/src/features/followup'
+import { FollowUpScreen, MakeIntroductionDialog, PersonInteractions, TaskDialog } from '../../src/renderer/src/features/followup'
+import { LocaleScope } from '../../src/renderer/src/ui/i18n'
 import { DEFAULT_TEMPLATES } from '../../src/core/templates/defaults'
 import { Composer } from '../../src/renderer/src/features/followup/Composer'
 import type { DraftContext, Today } from '../../src/shared/channels/followup'
@@ -98,7 +99,8 @@ describe('FollowUpScreen', () => {
     const table = await screen.findByRole('table', { name: 'Won business to thank for' })
     const row = within(table).getByRole('row', { name: /Ana Ruiz/ })
     expect(row).toHaveTextContent('Ben Oduya')
-    expect(row).toHaveTextContent('EUR 1,250.50')
+    expect(row).toHaveTextContent('€1,250.50')
+    expect(row).toHaveTextContent('Jun 10, 2026')
     expect(row).toHaveTextContent('5 days')
     expect(screen.getByText('5 days overdue')).toBeInTheDocument()
 
@@ -109,7 +111,7 @@ describe('FollowUpScreen', () => {
     expect(within(dialog).getByText(/To: ana@ruiz.example/)).toBeInTheDocument()
     await user.selectOptions(within(dialog).getByLabelText('How'), 'gift')
     await user.click(within(dialog).getByRole('button', { name: 'Record thank-you' }))
-    await waitFor(() => expect(calls.find((c) => c.channel === 'followup:thank')?.input).toEqual({ introductionId: INTRO, date: '2026-06-15', method: 'gift', notes: '' }))
+    await waitFor(() => expect(calls.find((c) => c.channel === 'followup:thank')?.input).toEqual({ introductionId: INTRO, date: '2026-06-15', method: 'gift', notes: null }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
   })
 
@@ -146,7 +148,6 @@ describe('MakeIntroductionDialog', () => {
     const dialog = await screen.findByRole('dialog')
     await within(dialog).findByText('Family firms with 10 staff.')
     const next = within(dialog).getByRole('button', { name: 'Continue to the email' })
-    expect(next).toBeDisabled()
     const groups = within(dialog).getAllByRole('radiogroup')
     expect(groups).toHaveLength(3)
     await user.click(within(groups[0]!).getByLabelText('Yes'))
@@ -241,15 +242,18 @@ describe('PersonInteractions', () => {
     handlers['interactions:create'] = (i) => ({ ...ask, ...(i as object) })
     handlers['interactions:delete'] = (i) => i
     handlers['followup:askAnswered'] = () => ({ ...ask, answeredAt: '2026-06-15' })
-    vi.spyOn(window, 'confirm').mockReturnValue(true)
     wrap(<PersonInteractions personId={ANA.id} />)
     const log = await screen.findByRole('list', { name: 'Interactions' })
-    expect(screen.getByTestId('last-contacted')).toHaveTextContent('2026-05-20')
+    expect(screen.getByTestId('last-contacted')).toHaveTextContent('May 20, 2026')
+    expect(log).toHaveTextContent('Jun 2, 2026')
     expect(log).toHaveTextContent('Thank-you · Card · re Ben Oduya · Sent flowers')
     expect(log).toHaveTextContent('Ask for an introduction · Email')
     await user.click(within(log).getByRole('button', { name: 'Mark answered' }))
     await waitFor(() => expect(calls.find((c) => c.channel === 'followup:askAnswered')?.input).toEqual({ interactionId: ask.id, answered: true }))
-    await user.click(within(log).getByRole('button', { name: 'Delete Thank-you of 2026-06-01' }))
+    await user.click(within(log).getByRole('button', { name: 'Delete Thank-you of Jun 1, 2026' }))
+    const confirm = await screen.findByRole('dialog', { name: 'Delete' })
+    expect(confirm).toHaveTextContent('Delete this interaction (Thank-you, Jun 1, 2026)?')
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }))
     await waitFor(() => expect(calls.find((c) => c.channel === 'interactions:delete')?.input).toEqual({ id: thanks.id }))
     await user.click(screen.getByRole('button', { name: 'Add interaction' }))
     await user.selectOptions(screen.getByLabelText('Kind'), 'call')
@@ -319,5 +323,75 @@ describe('date defaults come from the backend', () => {
     wrap(<PersonInteractions personId={ANA.id} />)
     await user.click(await screen.findByRole('button', { name: 'Add interaction' }))
     await waitFor(() => expect(screen.getByLabelText('Date')).toHaveValue('2031-01-02'))
+  })
+})
+
+describe('in German', () => {
+  it('the follow-up screen shows German headings, amounts and dates in the region format, and German day counts', async () => {
+    wrap(
+      <LocaleScope language="de" region="de-DE">
+        <FollowUpScreen navigate={() => {}} />
+      </LocaleScope>,
+    )
+    expect(await screen.findByRole('heading', { level: 1, name: 'Danken & nachfassen' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: /Wem danken/ })).toBeInTheDocument()
+    expect(screen.getByText('Heute ist der 15.06.2026')).toBeInTheDocument()
+    const table = screen.getByRole('table', { name: 'Gewonnene Aufträge, für die zu danken ist' })
+    const row = within(table).getByRole('row', { name: /Ana Ruiz/ })
+    expect(row).toHaveTextContent('1.250,50 €')
+    expect(row).toHaveTextContent('10.06.2026')
+    expect(row).toHaveTextContent('5 Tage')
+    expect(within(table).getByRole('columnheader', { name: 'Empfehlungsgeber' })).toBeInTheDocument()
+    expect(screen.getByText('5 Tage überfällig')).toBeInTheDocument()
+    expect(screen.getByText('fällig am 10.06.2026')).toBeInTheDocument()
+    expect(within(row).getByRole('button', { name: 'Ana Ruiz für Ben Oduya danken' })).toHaveTextContent('Danken')
+  })
+
+  it('a day count in English is singular for one day', async () => {
+    handlers['followup:today'] = () => ({ ...today, tasks: [{ ...today.tasks[0]!, daysOverdue: 1 }] })
+    wrap(<FollowUpScreen navigate={() => {}} />)
+    expect(await screen.findByText('1 day overdue')).toBeInTheDocument()
+  })
+})
+
+describe('forms show every field error at once', () => {
+  it('make an introduction: both people and all three checks are asked for on Continue', async () => {
+    const user = userEvent.setup()
+    wrap(<MakeIntroductionDialog onClose={() => {}} />)
+    const dialog = await screen.findByRole('dialog')
+    await user.click(within(dialog).getByRole('button', { name: 'Continue to the email' }))
+    expect(await within(dialog).findByText('Pick the partner.')).toBeInTheDocument()
+    expect(within(dialog).getByText('Pick the person to introduce.')).toBeInTheDocument()
+    expect(within(dialog).getAllByText('Answer this question.')).toHaveLength(3)
+    expect(within(dialog).queryByLabelText('Message')).not.toBeInTheDocument()
+  })
+
+  it('a follow-up without a title and a due date shows both errors, in German too', async () => {
+    const user = userEvent.setup()
+    wrap(
+      <LocaleScope language="de" region="de-DE">
+        <TaskDialog today="2026-06-15" onClose={() => {}} />
+      </LocaleScope>,
+    )
+    const dialog = await screen.findByRole('dialog', { name: 'Wiedervorlage hinzufügen' })
+    await user.clear(within(dialog).getByLabelText('Fällig'))
+    await user.click(within(dialog).getByRole('button', { name: 'Speichern' }))
+    expect(await within(dialog).findByText('Geben Sie einen Titel ein.')).toBeInTheDocument()
+    expect(within(dialog).getByLabelText('Fällig')).toHaveAttribute('aria-invalid', 'true')
+    expect(within(dialog).getByLabelText('Was')).toHaveAttribute('aria-invalid', 'true')
+    expect(calls.some((c) => c.channel === 'tasks:create')).toBe(false)
+  })
+
+  it('closing a dialog with edits asks first', async () => {
+    const user = userEvent.setup()
+    const onClose = vi.fn()
+    wrap(<TaskDialog today="2026-06-15" onClose={onClose} />)
+    const dialog = await screen.findByRole('dialog', { name: 'Add a follow-up' })
+    await user.type(within(dialog).getByLabelText('What'), 'Call Ana')
+    await user.keyboard('{Escape}')
+    const ask = await screen.findByRole('dialog', { name: 'Unsaved changes' })
+    expect(onClose).not.toHaveBeenCalled()
+    await user.click(within(ask).getByRole('button', { name: 'Discard changes' }))
+    expect(onClose).toHaveBeenCalledTimes(1)
   })
 })

@@ -84,6 +84,10 @@ describe('Make an introduction: the shared dialog and person picker', () => {
     const other = await within(dialog).findByRole('listbox', { name: 'Person to introduce' })
     await waitFor(() => expect(within(other).getAllByRole('option').map((o) => o.textContent)).toEqual([expect.stringContaining('Ana Ruiz')]))
     await user.keyboard('{Escape}{Escape}')
+    // A partner was picked: closing asks before the pick is lost.
+    const ask = await screen.findByRole('dialog', { name: 'Unsaved changes' })
+    expect(onClose).not.toHaveBeenCalled()
+    await user.click(within(ask).getByRole('button', { name: 'Discard changes' }))
     expect(onClose).toHaveBeenCalledTimes(1)
   })
 })

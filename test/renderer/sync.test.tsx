@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { Fail, mockApi, renderWithClient } from './mockApi'
 import { ToastProvider } from '../../src/renderer/src/ui'
-import { PrivateNote, SyncSidebar, ago } from '../../src/renderer/src/features/sync'
+import { ChapterReport, JoinChapterCard, PrivateNote, SyncSidebar, ago } from '../../src/renderer/src/features/sync'
+import { LocaleScope } from '../../src/renderer/src/ui/i18n'
 
 const notJoined = { joined: false, chapter: null, member: null, personId: null, lastSyncAt: null, pending: 0, offline: false, lastError: null, conflicts: 0, duplicates: 0, readOnly: null, parked: 0, live: false, cursor: 0, members: [] }
 const joined = { ...notJoined, joined: true, chapter: 'North', member: 'Ann', lastSyncAt: new Date().toISOString(), pending: 2, conflicts: 1, cursor: 5 }
@@ -33,7 +34,7 @@ describe('chapter sharing in the window', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Join' }))
     expect(await within(dialog).findByText(/not a chapter invitation/)).toBeInTheDocument()
     fireEvent.click(within(dialog).getByRole('button', { name: 'Join' }))
-    expect(await screen.findByText(/Joined North: 1 members/)).toBeInTheDocument()
+    expect(await screen.findByText(/Joined North: 1 member\. /)).toBeInTheDocument()
     expect(api.callsTo('sync:join')).toEqual([{ invitation: 'rmchapter1.abc' }, { invitation: 'rmchapter1.abc' }])
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   })
@@ -73,7 +74,7 @@ describe('chapter sharing in the window', () => {
     show()
     fireEvent.click(await screen.findByRole('button', { name: '1 possible duplicate' }))
     const dialog = await screen.findByRole('dialog', { name: 'Possible duplicates' })
-    expect(await within(dialog).findByText(/2026-06-11: Ben → Ann, Sol Same/)).toBeInTheDocument()
+    expect(await within(dialog).findByText(/Jun 11, 2026: Ben → Ann, Sol Same/)).toBeInTheDocument()
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep the second' }))
     await waitFor(() =>
       expect(api.callsTo('sync:resolveDuplicate')).toEqual([
@@ -124,9 +125,69 @@ describe('chapter sharing in the window', () => {
 
   it('says how long ago the last sync was', () => {
     const now = Date.parse('2026-06-15T10:00:00Z')
-    expect(ago(null, now)).toBe('never')
-    expect(ago('2026-06-15T09:59:50Z', now)).toBe('just now')
-    expect(ago('2026-06-15T09:55:00Z', now)).toBe('5 min ago')
-    expect(ago('2026-06-15T07:00:00Z', now)).toBe('3 h ago')
+    expect(ago(null, now)).toEqual({ kind: 'never' })
+    expect(ago('2026-06-15T09:59:50Z', now)).toEqual({ kind: 'now' })
+    expect(ago('2026-06-15T09:55:00Z', now)).toEqual({ kind: 'minutes', count: 5 })
+    expect(ago('2026-06-15T07:00:00Z', now)).toEqual({ kind: 'hours', count: 3 })
+    expect(ago('2026-06-10T07:00:00Z', now)).toEqual({ kind: 'moment', iso: '2026-06-10T07:00:00Z' })
+  })
+
+  it('an empty invitation is asked for at the field, without calling the server', async () => {
+    const api = mockApi({ 'sync:status': () => notJoined })
+    show()
+    fireEvent.click(await screen.findByRole('button', { name: 'Join a chapter…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Join a chapter' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Join' }))
+    expect(await within(dialog).findByText('Paste the invitation.')).toBeInTheDocument()
+    expect(within(dialog).getByLabelText('Invitation')).toHaveAttribute('aria-invalid', 'true')
+    expect(api.callsTo('sync:join')).toEqual([])
+  })
+
+  it('in German: the sidebar, the join card and the join dialog', async () => {
+    mockApi({ 'sync:status': () => ({ ...joined, conflicts: 2, duplicates: 1 }) })
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <ToastProvider>
+          <SyncSidebar />
+        </ToastProvider>
+      </LocaleScope>,
+    )
+    expect(await screen.findByText('North')).toBeInTheDocument()
+    expect(screen.getByTestId('sync-status')).toHaveTextContent('Synchronisiert gerade eben · 2 ausstehend')
+    expect(screen.getByRole('button', { name: 'Jetzt synchronisieren' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '2 Konflikte' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '1 mögliches Duplikat' })).toBeInTheDocument()
+  })
+
+  it('in German: the join card opens the dialog, and a missing invitation is said in German', async () => {
+    mockApi({ 'sync:status': () => notJoined })
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <ToastProvider>
+          <JoinChapterCard />
+        </ToastProvider>
+      </LocaleScope>,
+    )
+    expect(screen.getByRole('heading', { name: 'Ihrem Chapter beitreten' })).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: 'Einem Chapter beitreten…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Einem Chapter beitreten' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Beitreten' }))
+    expect(await within(dialog).findByText('Fügen Sie die Einladung ein.')).toBeInTheDocument()
+    expect(within(dialog).getByLabelText('Einladung')).toBeInTheDocument()
+  })
+
+  it('in German: the chapter report shows amounts in the region format', async () => {
+    mockApi({
+      'sync:status': () => joined,
+      'sync:report': () => ({ chapter: 'North', rows: [{ personId: 'p', name: 'Ann', given: 3, received: 2, won: 1, wonValueMinor: 240000 }] }),
+    })
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <ChapterReport currency="EUR" />
+      </LocaleScope>,
+    )
+    const table = await screen.findByRole('table', { name: 'Chapter-Mitglieder' })
+    expect(within(table).getByRole('columnheader', { name: 'Abgeschlossener Wert' })).toBeInTheDocument()
+    expect(within(table).getByRole('row', { name: /Ann/ })).toHaveTextContent('2.400 €')
   })
 })

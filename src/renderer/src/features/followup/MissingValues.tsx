@@ -1,22 +1,16 @@
-import { useId, useState } from 'react'
+import { useMemo } from 'react'
+import type { TFunction } from 'i18next'
+import { z } from 'zod'
 import type { DraftContext } from '../../../../shared/channels/followup'
 import { useApiMutation } from '../../ui/api'
+import { TextArea, TextField } from '../../ui/fields'
+import { useMessage, useTranslation } from '../../ui/i18n'
+import { useZodForm } from '../../ui/form'
 
-const FIELD_LABELS: Record<string, string> = {
-  company: 'company',
-  profession: 'what they do',
-  email: 'email',
-  idealClient: 'ideal client',
-  howMet: 'how you know them',
-}
-
-const ME_LABELS: Record<string, string> = {
-  company: 'Your company',
-  profession: 'What you do',
-  email: 'Your email',
-  idealClient: 'Your ideal client',
-  peopleLikeMe: 'People like you (who a good introduction for you is)',
-}
+type T = TFunction<'followup'>
+const PERSON_FIELDS = ['company', 'profession', 'email', 'idealClient', 'howMet'] as const
+const ME_FIELDS = ['company', 'profession', 'email', 'idealClient', 'peopleLikeMe'] as const
+const isOneOf = <K extends string>(list: readonly K[], v: string): v is K => (list as readonly string[]).includes(v)
 
 const LONG = new Set(['idealClient', 'howMet', 'peopleLikeMe', 'common'])
 
@@ -33,67 +27,62 @@ export interface MissingItem {
 }
 
 /** What a missing placeholder is, in words, and where a value for it is kept. */
-export function describeMissing(name: string, ctx: DraftContext | null): MissingItem {
+export function describeMissing(name: string, ctx: DraftContext | null, t: T): MissingItem {
   const [prefix, field = ''] = name.split('.') as [string, string | undefined]
   if (prefix === 'me') {
-    const label = ME_LABELS[field] ?? `Your ${field}`
+    const label = isOneOf(ME_FIELDS, field) ? t(`missing.me.${field}`) : t('missing.me.other', { field })
     if (field === 'profession' || field === 'company' || field === 'idealClient' || field === 'peopleLikeMe')
       return { name, label, target: { kind: 'profile', field } }
     if (field === 'email' && ctx?.me) return { name, label, target: { kind: 'person', id: ctx.me.id, field: 'email' } }
-    return { name, label, target: { kind: 'none', why: 'Say who you are first (People: set yourself as "me").' } }
+    return { name, label, target: { kind: 'none', why: t('missing.sayWhoFirst') } }
   }
   if (prefix === 'partner' || prefix === 'prospect') {
     const p = prefix === 'partner' ? ctx?.partner : ctx?.prospect
-    const who = p?.name ?? (prefix === 'partner' ? 'the partner' : 'the person')
-    const label = `${who}: ${FIELD_LABELS[field] ?? field}`
-    if (p && (field === 'company' || field === 'profession' || field === 'email' || field === 'idealClient' || field === 'howMet'))
-      return { name, label, target: { kind: 'person', id: p.id, field } }
-    return { name, label, target: { kind: 'none', why: `Pick ${who} first.` } }
+    const who = p?.name ?? (prefix === 'partner' ? t('missing.thePartner') : t('missing.thePerson'))
+    const label = t('missing.personField', { who, field: isOneOf(PERSON_FIELDS, field) ? t(`missing.field.${field}`) : field })
+    if (p && isOneOf(PERSON_FIELDS, field)) return { name, label, target: { kind: 'person', id: p.id, field } }
+    return { name, label, target: { kind: 'none', why: t('missing.pickFirst', { who }) } }
   }
-  if (name === 'introduction.common') return { name, label: 'What the two have in common', target: { kind: 'common' } }
-  return { name, label: name === 'introduction.value' ? 'The value of the business' : 'The introduction date', target: { kind: 'none', why: 'Record it on the introduction.' } }
+  if (name === 'introduction.common') return { name, label: t('missing.common'), target: { kind: 'common' } }
+  return { name, label: name === 'introduction.value' ? t('missing.value') : t('missing.date'), target: { kind: 'none', why: t('missing.recordOnIntro') } }
 }
 
 function MissingRow(props: { item: MissingItem; onCommon?: ((v: string) => void) | undefined }) {
-  const id = useId()
-  const [value, setValue] = useState('')
+  const { t } = useTranslation('followup')
+  const msg = useMessage()
+  const schema = useMemo(() => z.object({ value: z.string().trim().min(1, t('missing.enter')).max(10_000, 'At most 10000 characters.') }), [t])
+  const form = useZodForm(schema, { defaultValues: { value: '' }, guard: false })
   const profile = useApiMutation('settings:save')
   const person = useApiMutation('people:update')
-  const t = props.item.target
-  const m = t.kind === 'profile' ? profile : person
-  const save = () => {
-    if (t.kind === 'profile') profile.mutate({ group: 'profile', values: { [t.field]: value } })
-    else if (t.kind === 'person') person.mutate({ id: t.id, [t.field]: value })
-    else if (t.kind === 'common') props.onCommon?.(value)
-  }
-  if (t.kind === 'none' || (t.kind === 'common' && !props.onCommon))
+  const target = props.item.target
+  if (target.kind === 'none' || (target.kind === 'common' && !props.onCommon))
     return (
       <li className="fu-missing-row">
         <span>{props.item.label}</span>
-        <span className="muted"> {t.kind === 'none' ? t.why : ''}</span>
+        <span className="muted"> {target.kind === 'none' ? target.why : ''}</span>
       </li>
     )
-  const long = LONG.has(t.kind === 'common' ? 'common' : t.field)
+  const save = form.handleSubmit(async ({ value }) => {
+    try {
+      if (target.kind === 'profile') await profile.mutateAsync({ group: 'profile', values: { [target.field]: value } })
+      else if (target.kind === 'person') await person.mutateAsync({ id: target.id, [target.field]: value })
+      else props.onCommon?.(value)
+    } catch (e) {
+      form.setError('value', { type: 'server', message: e instanceof Error ? e.message : String(e) })
+    }
+  })
+  const long = LONG.has(target.kind === 'common' ? 'common' : target.field)
+  const error = msg(form.formState.errors.value?.message)
   return (
     <li className="fu-missing-row">
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (value.trim()) save()
-        }}
-      >
-        <div className="field fu-grow">
-          <label htmlFor={id}>{props.item.label}</label>
-          {long ? (
-            <textarea id={id} rows={2} value={value} onChange={(e) => setValue(e.target.value)} />
-          ) : (
-            <input id={id} value={value} onChange={(e) => setValue(e.target.value)} />
-          )}
-          {m.error && <div className="field-error">{m.error.message}</div>}
-        </div>
-        <button type="submit" className="btn btn-small" disabled={!value.trim() || m.isPending}>
-          {t.kind === 'common' ? 'Use' : 'Save'}
+      <form className="row" noValidate onSubmit={(e) => void save(e)}>
+        {long ? (
+          <TextArea className="fu-grow" label={props.item.label} rows={2} {...form.register('value')} error={error} />
+        ) : (
+          <TextField className="fu-grow" label={props.item.label} {...form.register('value')} error={error} />
+        )}
+        <button type="submit" className="btn btn-small" disabled={form.formState.isSubmitting}>
+          {target.kind === 'common' ? t('missing.use') : t('missing.save')}
         </button>
       </form>
     </li>
@@ -106,14 +95,12 @@ function MissingRow(props: { item: MissingItem; onCommon?: ((v: string) => void)
  * the person's record, or the dialog's own "in common" field. Saving refreshes the draft.
  */
 export function MissingValues(props: { missing: string[]; context: DraftContext | null; onCommon?: (v: string) => void }) {
+  const { t } = useTranslation('followup')
   if (props.missing.length === 0) return null
-  const items = props.missing.map((n) => describeMissing(n, props.context))
+  const items = props.missing.map((n) => describeMissing(n, props.context, t))
   return (
-    <section className="fu-missing" role="region" aria-label="Missing values">
-      <p className="fu-warning">
-        This message is missing {items.length === 1 ? 'a value' : `${items.length} values`}: {items.map((i) => i.label).join('; ')}. Fill{' '}
-        {items.length === 1 ? 'it' : 'them'} in here (saved to the record) or edit the text, so no [placeholder] is sent.
-      </p>
+    <section className="fu-missing" role="region" aria-label={t('missing.region')}>
+      <p className="fu-warning">{t('missing.intro', { count: items.length, list: items.map((i) => i.label).join('; ') })}</p>
       <ul className="fu-missing-list">
         {items.map((i) => (
           <MissingRow key={i.name} item={i} onCommon={props.onCommon} />

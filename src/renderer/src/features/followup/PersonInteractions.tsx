@@ -1,141 +1,149 @@
-import { useId, useState } from 'react'
-import { INTERACTION_KINDS, type InteractionKind } from '../../../../shared/schemas'
-import { fieldError, useApi, useApiMutation } from '../../ui/api'
+import { useEffect, useId, useState } from 'react'
+import { INTERACTION_KINDS, THANK_METHODS, type InteractionKind } from '../../../../shared/schemas'
+import { followupChannels } from '../../../../shared/channels/followup'
+import { useApi, useApiMutation } from '../../ui/api'
 import { useToday } from '../../ui/today'
-import { METHOD_LABELS } from './Composer'
+import { Select, TextField } from '../../ui/fields'
+import { ConfirmDialog } from '../../ui/Dialog'
+import { Trans, useFormat, useMessage, useTranslation } from '../../ui/i18n'
+import { serverErrorToForm, useZodForm } from '../../ui/form'
 import { MakeIntroductionDialog } from './MakeIntroductionDialog'
 import './followup.css'
 
-export const KIND_LABELS: Record<InteractionKind, string> = {
-  one_to_one: 'One-to-one',
-  call: 'Call',
-  meeting: 'Meeting',
-  email: 'Email',
-  thank_you: 'Thank-you',
-  ask: 'Ask for an introduction',
-  note: 'Note',
+const addSchema = followupChannels['interactions:create'].input.pick({ kind: true, date: true, notes: true })
+
+function AddInteraction(props: { personId: string; today: string; onDone: () => void }) {
+  const { t } = useTranslation(['followup', 'common'])
+  const msg = useMessage()
+  const create = useApiMutation('interactions:create')
+  const [serverError, setServerError] = useState<string | null>(null)
+  const form = useZodForm(addSchema, { defaultValues: { kind: 'one_to_one', date: props.today, notes: '' } })
+  const errors = form.formState.errors
+  const submit = form.handleSubmit(async (v) => {
+    setServerError(null)
+    try {
+      await create.mutateAsync({ personId: props.personId, ...v })
+      form.reset({ kind: 'one_to_one', date: props.today, notes: '' })
+      props.onDone()
+    } catch (e) {
+      if (!serverErrorToForm(form, e)) setServerError(e instanceof Error ? e.message : String(e))
+    }
+  })
+  return (
+    <form className="fu-add" noValidate onSubmit={(e) => void submit(e)}>
+      <div className="row">
+        <Select
+          label={t('interactions.kind')}
+          {...form.register('kind')}
+          error={msg(errors.kind?.message)}
+          options={INTERACTION_KINDS.map((x) => ({ value: x, label: t(`kind.${x}`) }))}
+        />
+        <TextField label={t('interactions.date')} type="date" {...form.register('date')} error={msg(errors.date?.message)} />
+        <TextField className="fu-grow" label={t('interactions.notes')} {...form.register('notes')} error={msg(errors.notes?.message)} />
+      </div>
+      {serverError && <div className="form-error">{msg(serverError)}</div>}
+      <div className="row">
+        <button type="submit" className="btn btn-primary btn-small" disabled={form.formState.isSubmitting}>
+          {t('interactions.save')}
+        </button>
+        <button type="button" className="btn btn-small" onClick={props.onDone}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </form>
+  )
 }
 
 /** The interactions log of one person (one-to-ones, calls, thank-yous, asks); mounted in the person's detail. */
 export function PersonInteractions(props: { personId: string }) {
+  const { t } = useTranslation(['followup', 'common'])
+  const fmt = useFormat()
+  const msg = useMessage()
   const q = useApi('interactions:list', { personId: props.personId })
-  const create = useApiMutation('interactions:create')
   const del = useApiMutation('interactions:delete')
   const answered = useApiMutation('followup:askAnswered')
   const [adding, setAdding] = useState(false)
   const [introducing, setIntroducing] = useState(false)
-  const [kind, setKind] = useState<InteractionKind>('one_to_one')
+  const [deleting, setDeleting] = useState<{ id: string; kind: InteractionKind; date: string } | null>(null)
+  // Today from the backend (in the user's time zone); the form opens once it is known.
   const today = useToday()
-  // null: today (from the backend, in the user's time zone) until the user picks a date.
-  const [picked, setDate] = useState<string | null>(null)
-  const date = picked ?? today ?? ''
-  const [notes, setNotes] = useState('')
-  const k = useId()
-  const d = useId()
-  const n = useId()
   const h = useId()
+  useEffect(() => setAdding(false), [props.personId])
+  const last = q.data?.lastContacted
   return (
     <section className="fu-log" aria-labelledby={h}>
       <div className="card-title">
-        <h3 id={h}>Interactions</h3>
+        <h3 id={h}>{t('interactions.title')}</h3>
         <span className="muted">
-          Last contacted: <strong data-testid="last-contacted">{q.data?.lastContacted ?? 'never'}</strong>
+          <Trans
+            t={t}
+            i18nKey="interactions.lastContacted"
+            values={{ date: last ? fmt.day(last) : t('never') }}
+            components={{ b: <strong data-testid="last-contacted" /> }}
+          />
         </span>
         {!adding && (
           <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>
-            Add interaction
+            {t('interactions.add')}
           </button>
         )}
         <button type="button" className="btn btn-small" onClick={() => setIntroducing(true)}>
-          Introduce someone to them
+          {t('interactions.introduce')}
         </button>
       </div>
-      {adding && (
-        <form
-          className="fu-add"
-          onSubmit={(e) => {
-            e.preventDefault()
-            create.mutate(
-              { personId: props.personId, kind, date, notes },
-              {
-                onSuccess: () => {
-                  setAdding(false)
-                  setNotes('')
-                },
-              },
-            )
-          }}
-        >
-          <div className="row">
-            <div className="field">
-              <label htmlFor={k}>Kind</label>
-              <select id={k} value={kind} onChange={(e) => setKind(e.target.value as InteractionKind)}>
-                {INTERACTION_KINDS.map((x) => (
-                  <option key={x} value={x}>
-                    {KIND_LABELS[x]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={d}>Date</label>
-              <input id={d} type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={fieldError(create.error, 'date') ? true : undefined} />
-              {fieldError(create.error, 'date') && <div className="field-error">{fieldError(create.error, 'date')}</div>}
-            </div>
-            <div className="field fu-grow">
-              <label htmlFor={n}>Notes</label>
-              <input id={n} value={notes} onChange={(e) => setNotes(e.target.value)} />
-            </div>
-          </div>
-          {create.error && !fieldError(create.error, 'date') && <div className="form-error">{create.error.message}</div>}
-          <div className="row">
-            <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
-              Save interaction
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => setAdding(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
-      {q.error && <div className="form-error">{q.error.message}</div>}
-      {q.data && q.data.items.length === 0 && <p className="muted">No interactions yet.</p>}
+      {adding && today && <AddInteraction personId={props.personId} today={today} onDone={() => setAdding(false)} />}
+      {q.error && <div className="form-error">{msg(q.error.message)}</div>}
+      {q.data && q.data.items.length === 0 && <p className="muted">{t('interactions.empty')}</p>}
       {q.data && q.data.items.length > 0 && (
-        <ul className="timeline fu-timeline" aria-label="Interactions">
+        <ul className="timeline fu-timeline" aria-label={t('interactions.list')}>
           {q.data.items.map((i) => (
             <li key={i.id}>
-              <span className="date">{i.date}</span>
+              <span className="date">{fmt.day(i.date)}</span>
               <span className="fu-grow">
-                <strong>{KIND_LABELS[i.kind]}</strong>
-                {i.method && <span className="muted"> · {METHOD_LABELS[i.method] ?? i.method}</span>}
-                {i.about && <span className="muted"> · re {i.about}</span>}
-                {i.kind === 'ask' && <span className={`badge fu-gap ${i.answeredAt ? 'badge-success' : 'badge-warning'}`}>{i.answeredAt ? 'answered' : 'waiting'}</span>}
+                <strong>{t(`kind.${i.kind}`)}</strong>
+                {i.method && <span className="muted"> · {isMethod(i.method) ? t(`method.${i.method}`) : i.method}</span>}
+                {i.about && <span className="muted">{t('interactions.re', { about: i.about })}</span>}
+                {i.kind === 'ask' && (
+                  <span className={`badge fu-gap ${i.answeredAt ? 'badge-success' : 'badge-warning'}`}>
+                    {i.answeredAt ? t('interactions.answered') : t('interactions.waiting')}
+                  </span>
+                )}
                 {i.notes && <span> · {i.notes}</span>}
               </span>
               {i.kind === 'ask' && (
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small"
-                  onClick={() => answered.mutate({ interactionId: i.id, answered: !i.answeredAt })}
-                >
-                  {i.answeredAt ? 'Mark unanswered' : 'Mark answered'}
+                <button type="button" className="btn btn-ghost btn-small" onClick={() => answered.mutate({ interactionId: i.id, answered: !i.answeredAt })}>
+                  {i.answeredAt ? t('interactions.markUnanswered') : t('interactions.markAnswered')}
                 </button>
               )}
               <button
                 type="button"
                 className="btn btn-ghost btn-small"
-                aria-label={`Delete ${KIND_LABELS[i.kind]} of ${i.date}`}
-                onClick={() => {
-                  if (window.confirm(`Delete this ${KIND_LABELS[i.kind].toLowerCase()}?`)) del.mutate({ id: i.id })
-                }}
+                aria-label={t('interactions.deleteLabel', { kind: t(`kind.${i.kind}`), date: fmt.day(i.date) })}
+                onClick={() => setDeleting({ id: i.id, kind: i.kind, date: i.date })}
               >
-                Delete
+                {t('interactions.delete')}
               </button>
             </li>
           ))}
         </ul>
       )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('interactions.delete')}
+          message={t('interactions.confirmDelete', { kind: t(`kind.${deleting.kind}`), date: fmt.day(deleting.date) })}
+          confirmLabel={t('interactions.delete')}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            del.mutate({ id: deleting.id })
+            setDeleting(null)
+          }}
+        />
+      )}
       {introducing && <MakeIntroductionDialog partnerId={props.personId} onClose={() => setIntroducing(false)} />}
     </section>
   )
+}
+
+function isMethod(m: string): m is (typeof THANK_METHODS)[number] {
+  return (THANK_METHODS as readonly string[]).includes(m)
 }

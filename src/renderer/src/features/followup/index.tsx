@@ -1,19 +1,19 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { ScreenProps } from '../../ui/nav'
-import { fieldError, useApi, useApiMutation } from '../../ui/api'
-import type { KeepInTouchItem, LapsingItem, TaskItem, ThankItem } from '../../../../shared/channels/followup'
-import { formatMoney, toMinor } from '../../../../core/money'
-import { LAPSE, lapseReasonText } from '../../../../core/analytics/scorecard'
+import { useApi, useApiMutation } from '../../ui/api'
+import { followupChannels, type KeepInTouchItem, type LapsingItem, type TaskItem, type ThankItem } from '../../../../shared/channels/followup'
+import { toMinor } from '../../../../core/money'
+import { LAPSE } from '../../../../core/analytics/scorecard'
 import { Composer } from './Composer'
 import { Dialog } from '../../ui/Dialog'
+import { Select, TextArea, TextField } from '../../ui/fields'
+import { useFormat, useMessage, useTranslation } from '../../ui/i18n'
+import { serverErrorToForm, useZodForm } from '../../ui/form'
 import { MakeIntroductionDialog } from './MakeIntroductionDialog'
 import './followup.css'
 
 export { MakeIntroductionDialog } from './MakeIntroductionDialog'
 export { PersonInteractions } from './PersonInteractions'
-
-const money = (v: number | null, c: string | null) => formatMoney(toMinor(v), c)
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 function Section(props: { title: string; count?: number; actions?: ReactNode; children: ReactNode; label?: string }) {
   const id = useId()
@@ -32,6 +32,7 @@ function Section(props: { title: string; count?: number; actions?: ReactNode; ch
 }
 
 function Limited<T>(props: { items: T[]; empty: string; render: (items: T[]) => ReactNode; initial?: number }) {
+  const { t } = useTranslation(['followup', 'common'])
   const [all, setAll] = useState(false)
   const n = props.initial ?? 6
   if (props.items.length === 0) return <p className="muted fu-empty">{props.empty}</p>
@@ -40,7 +41,7 @@ function Limited<T>(props: { items: T[]; empty: string; render: (items: T[]) => 
       {props.render(all ? props.items : props.items.slice(0, n))}
       {props.items.length > n && (
         <button type="button" className="link-button fu-more" onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show all ${props.items.length}`}
+          {all ? t('showFewer') : t('showAll', { count: props.items.length })}
         </button>
       )}
     </>
@@ -57,18 +58,20 @@ function PersonLink(props: { id: string | null; name: string | null; navigate: S
 }
 
 function ThankTable(props: { items: ThankItem[]; sinceLabel: string; onThank: (i: ThankItem) => void; navigate: ScreenProps['navigate']; label: string }) {
+  const { t } = useTranslation(['followup', 'common'])
+  const fmt = useFormat()
   return (
     <div className="table-wrap">
       <table className="data" aria-label={props.label}>
         <thead>
           <tr>
-            <th>Referrer</th>
-            <th>Client</th>
-            <th className="num">Value</th>
+            <th>{t('thank.referrer')}</th>
+            <th>{t('thank.client')}</th>
+            <th className="num">{t('thank.value')}</th>
             <th>{props.sinceLabel}</th>
-            <th className="num">Waiting</th>
+            <th className="num">{t('thank.waiting')}</th>
             <th>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('actions')}</span>
             </th>
           </tr>
         </thead>
@@ -79,12 +82,17 @@ function ThankTable(props: { items: ThankItem[]; sinceLabel: string; onThank: (i
                 <PersonLink id={i.referrerId} name={i.referrerName} navigate={props.navigate} />
               </td>
               <td>{i.prospectName}</td>
-              <td className="num">{money(i.value, i.currency)}</td>
-              <td>{i.since}</td>
-              <td className="num">{plural(i.daysWaiting, 'day')}</td>
+              <td className="num">{fmt.money(toMinor(i.value), i.currency)}</td>
+              <td>{fmt.day(i.since)}</td>
+              <td className="num">{t('days', { count: i.daysWaiting })}</td>
               <td className="fu-actions">
-                <button type="button" className="btn btn-primary btn-small" aria-label={`Thank ${i.referrerName} for ${i.prospectName}`} onClick={() => props.onThank(i)}>
-                  Thank
+                <button
+                  type="button"
+                  className="btn btn-primary btn-small"
+                  aria-label={t('thank.buttonLabel', { referrer: i.referrerName, client: i.prospectName })}
+                  onClick={() => props.onThank(i)}
+                >
+                  {t('thank.button')}
                 </button>
               </td>
             </tr>
@@ -95,140 +103,144 @@ function ThankTable(props: { items: ThankItem[]; sinceLabel: string; onThank: (i
   )
 }
 
+const logSchema = followupChannels['interactions:create'].input.pick({ kind: true, date: true, notes: true })
+const taskSchema = followupChannels['tasks:create'].input.pick({ title: true, dueDate: true, notes: true })
+
+/** Shows a service error on its field when the form has one, else returns it for the form's own line. */
+function useServerError() {
+  const [error, setError] = useState<string | null>(null)
+  return { error, setError }
+}
+
 function LogContactDialog(props: { person: { id: string; name: string }; today: string; onClose: () => void }) {
-  const [date, setDate] = useState(props.today)
-  const [kind, setKind] = useState<'one_to_one' | 'call' | 'meeting'>('one_to_one')
-  const [notes, setNotes] = useState('')
+  const { t } = useTranslation(['followup', 'common'])
+  const msg = useMessage()
   const m = useApiMutation('interactions:create')
-  const d = useId()
-  const k = useId()
-  const n = useId()
+  const server = useServerError()
+  const form = useZodForm(logSchema, { defaultValues: { kind: 'one_to_one', date: props.today, notes: '' }, guard: false })
+  const errors = form.formState.errors
+  const submit = form.handleSubmit(async (v) => {
+    server.setError(null)
+    try {
+      await m.mutateAsync({ personId: props.person.id, ...v })
+      props.onClose()
+    } catch (e) {
+      if (!serverErrorToForm(form, e)) server.setError(e instanceof Error ? e.message : String(e))
+    }
+  })
   return (
-    <Dialog title={`Log a one-to-one with ${props.person.name}`} onClose={props.onClose}>
-      <div className="row">
-        <div className="field">
-          <label htmlFor={d}>Date</label>
-          <input id={d} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          {fieldError(m.error, 'date') && <div className="field-error">{fieldError(m.error, 'date')}</div>}
+    <Dialog title={t('log.title', { name: props.person.name })} onClose={props.onClose} dirty={form.formState.isDirty}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <div className="row">
+          <TextField label={t('log.date')} type="date" {...form.register('date')} error={msg(errors.date?.message)} />
+          <Select
+            label={t('log.kind')}
+            {...form.register('kind')}
+            error={msg(errors.kind?.message)}
+            options={(['one_to_one', 'call', 'meeting'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          />
         </div>
-        <div className="field">
-          <label htmlFor={k}>Kind</label>
-          <select id={k} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            <option value="one_to_one">One-to-one</option>
-            <option value="call">Call</option>
-            <option value="meeting">Meeting</option>
-          </select>
+        <TextArea label={t('log.notesOptional')} {...form.register('notes')} error={msg(errors.notes?.message)} />
+        {server.error && <div className="form-error">{msg(server.error)}</div>}
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={props.onClose}>
+            {t('common:cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
+            {t('common:save')}
+          </button>
         </div>
-      </div>
-      <div className="field">
-        <label htmlFor={n}>Notes (optional)</label>
-        <textarea id={n} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </div>
-      {m.error && !fieldError(m.error, 'date') && <div className="form-error">{m.error.message}</div>}
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={m.isPending}
-          onClick={() => m.mutate({ personId: props.person.id, kind, date, notes }, { onSuccess: props.onClose })}
-        >
-          Save
-        </button>
-      </div>
+      </form>
     </Dialog>
   )
 }
 
 export function TaskDialog(props: { person?: { id: string; name: string }; today: string; meeting?: boolean; onClose: () => void }) {
-  const [title, setTitle] = useState(props.person && props.meeting ? `Meet ${props.person.name}` : '')
-  const [due, setDue] = useState(props.today)
-  const [notes, setNotes] = useState('')
+  const { t } = useTranslation(['followup', 'common'])
+  const msg = useMessage()
   const m = useApiMutation('tasks:create')
-  const t = useId()
-  const d = useId()
-  const n = useId()
+  const server = useServerError()
+  const form = useZodForm(taskSchema, {
+    defaultValues: { title: props.person && props.meeting ? t('task.meetDefault', { name: props.person.name }) : '', dueDate: props.today, notes: '' },
+    guard: false,
+  })
+  const errors = form.formState.errors
+  const submit = form.handleSubmit(async (v) => {
+    server.setError(null)
+    try {
+      await m.mutateAsync({ ...v, kind: props.meeting ? 'meeting' : 'manual', personId: props.person?.id ?? null })
+      props.onClose()
+    } catch (e) {
+      if (!serverErrorToForm(form, e)) server.setError(e instanceof Error ? e.message : String(e))
+    }
+  })
   return (
-    <Dialog title={props.meeting && props.person ? `Plan a meeting with ${props.person.name}` : 'Add a follow-up'} onClose={props.onClose}>
-      <div className="field">
-        <label htmlFor={t}>What</label>
-        <input id={t} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={fieldError(m.error, 'title') ? true : undefined} />
-        {fieldError(m.error, 'title') && <div className="field-error">{fieldError(m.error, 'title')}</div>}
-      </div>
-      <div className="field">
-        <label htmlFor={d}>Due</label>
-        <input id={d} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-        {fieldError(m.error, 'dueDate') && <div className="field-error">{fieldError(m.error, 'dueDate')}</div>}
-      </div>
-      <div className="field">
-        <label htmlFor={n}>Notes (optional)</label>
-        <textarea id={n} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </div>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={m.isPending}
-          onClick={() =>
-            m.mutate(
-              { title, dueDate: due, notes, kind: props.meeting ? 'meeting' : 'manual', personId: props.person?.id ?? null },
-              { onSuccess: props.onClose },
-            )
-          }
-        >
-          Save
-        </button>
-      </div>
+    <Dialog
+      title={props.meeting && props.person ? t('task.meetingTitle', { name: props.person.name }) : t('task.title')}
+      onClose={props.onClose}
+      dirty={form.formState.isDirty}
+    >
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <TextField label={t('task.what')} {...form.register('title')} error={msg(errors.title?.message)} />
+        <TextField label={t('task.due')} type="date" {...form.register('dueDate')} error={msg(errors.dueDate?.message)} />
+        <TextArea label={t('log.notesOptional')} {...form.register('notes')} error={msg(errors.notes?.message)} />
+        {server.error && <div className="form-error">{msg(server.error)}</div>}
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={props.onClose}>
+            {t('common:cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
+            {t('common:save')}
+          </button>
+        </div>
+      </form>
     </Dialog>
   )
 }
 
 function TaskRow(props: { t: TaskItem; navigate: ScreenProps['navigate'] }) {
+  const { t } = useTranslation(['followup', 'common'])
+  const fmt = useFormat()
   const [days, setDays] = useState(7)
   const done = useApiMutation('tasks:done')
   const dismiss = useApiMutation('tasks:dismiss')
   const snooze = useApiMutation('tasks:snooze')
-  const t = props.t
+  const task = props.t
   return (
-    <li className={t.daysOverdue > 0 ? 'fu-overdue' : undefined}>
+    <li className={task.daysOverdue > 0 ? 'fu-overdue' : undefined}>
       <div className="fu-task">
-        <span className="fu-title">{t.title}</span>
+        <span className="fu-title">{task.title}</span>
         <span className="muted">
-          due {t.dueDate}
-          {t.personId && (
+          {t('dueOn', { date: fmt.day(task.dueDate) })}
+          {task.personId && (
             <>
               {' · '}
-              <PersonLink id={t.personId} name={t.personName} navigate={props.navigate} />
+              <PersonLink id={task.personId} name={task.personName} navigate={props.navigate} />
             </>
           )}
         </span>
-        {t.daysOverdue > 0 ? (
-          <span className="badge badge-danger">{plural(t.daysOverdue, 'day')} overdue</span>
-        ) : t.daysOverdue === 0 ? (
-          <span className="badge badge-warning">today</span>
+        {task.daysOverdue > 0 ? (
+          <span className="badge badge-danger">{t('daysOverdue', { count: task.daysOverdue })}</span>
+        ) : task.daysOverdue === 0 ? (
+          <span className="badge badge-warning">{t('dueToday')}</span>
         ) : null}
       </div>
       <div className="fu-actions">
-        <button type="button" className="btn btn-small" onClick={() => done.mutate({ id: t.id })} aria-label={`Done: ${t.title}`}>
-          Done
+        <button type="button" className="btn btn-small" onClick={() => done.mutate({ id: task.id })} aria-label={t('tasks.doneLabel', { title: task.title })}>
+          {t('tasks.done')}
         </button>
-        <select className="input fu-days" aria-label={`Snooze days for ${t.title}`} value={days} onChange={(e) => setDays(Number(e.target.value))}>
+        <select className="input fu-days" aria-label={t('tasks.snoozeDays', { title: task.title })} value={days} onChange={(e) => setDays(Number(e.target.value))}>
           {[1, 3, 7, 14, 30].map((d) => (
             <option key={d} value={d}>
-              {plural(d, 'day')}
+              {t('days', { count: d })}
             </option>
           ))}
         </select>
-        <button type="button" className="btn btn-small" onClick={() => snooze.mutate({ id: t.id, days })} aria-label={`Snooze: ${t.title}`}>
-          Snooze
+        <button type="button" className="btn btn-small" onClick={() => snooze.mutate({ id: task.id, days })} aria-label={t('tasks.snoozeLabel', { title: task.title })}>
+          {t('tasks.snooze')}
         </button>
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => dismiss.mutate({ id: t.id })} aria-label={`Dismiss: ${t.title}`}>
-          Dismiss
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => dismiss.mutate({ id: task.id })} aria-label={t('tasks.dismissLabel', { title: task.title })}>
+          {t('tasks.dismiss')}
         </button>
       </div>
     </li>
@@ -243,31 +255,40 @@ type Dlg =
   | null
 
 function ContactButtons(props: { p: { personId: string; name: string }; setDlg: (d: Dlg) => void }) {
+  const { t } = useTranslation(['followup', 'common'])
   const person = { id: props.p.personId, name: props.p.name }
   return (
     <td className="fu-actions">
-      <button type="button" className="btn btn-small" onClick={() => props.setDlg({ kind: 'log', person })} aria-label={`Log a one-to-one with ${person.name}`}>
-        Log a one-to-one
+      <button type="button" className="btn btn-small" onClick={() => props.setDlg({ kind: 'log', person })} aria-label={t('keep.logLabel', { name: person.name })}>
+        {t('keep.logOneToOne')}
       </button>
-      <button type="button" className="btn btn-small" onClick={() => props.setDlg({ kind: 'meeting', person })} aria-label={`Plan a meeting with ${person.name}`}>
-        Plan a meeting
+      <button type="button" className="btn btn-small" onClick={() => props.setDlg({ kind: 'meeting', person })} aria-label={t('keep.planLabel', { name: person.name })}>
+        {t('keep.planMeeting')}
       </button>
     </td>
   )
 }
 
+function LastContact(props: { day: string | null }) {
+  const { t } = useTranslation(['followup', 'common'])
+  const fmt = useFormat()
+  return <td>{props.day ? fmt.day(props.day) : <span className="muted">{t('never')}</span>}</td>
+}
+
 function KeepTable(props: { items: KeepInTouchItem[]; setDlg: (d: Dlg) => void; navigate: ScreenProps['navigate'] }) {
+  const { t } = useTranslation(['followup', 'common'])
+  const fmt = useFormat()
   return (
     <div className="table-wrap">
-      <table className="data" aria-label="Keep in touch">
+      <table className="data" aria-label={t('keep.table')}>
         <thead>
           <tr>
-            <th>Partner</th>
-            <th className="num">Every</th>
-            <th>Last contact</th>
-            <th className="num">Overdue</th>
+            <th>{t('keep.partner')}</th>
+            <th className="num">{t('keep.every')}</th>
+            <th>{t('keep.lastContact')}</th>
+            <th className="num">{t('keep.overdue')}</th>
             <th>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('actions')}</span>
             </th>
           </tr>
         </thead>
@@ -276,13 +297,14 @@ function KeepTable(props: { items: KeepInTouchItem[]; setDlg: (d: Dlg) => void; 
             <tr key={k.personId}>
               <td>
                 <PersonLink id={k.personId} name={k.name} navigate={props.navigate} />
-                {k.plannedMeeting && <span className="badge badge-info fu-gap">meeting {k.plannedMeeting}</span>}
+                {k.plannedMeeting && <span className="badge badge-info fu-gap">{t('keep.meeting', { date: fmt.day(k.plannedMeeting) })}</span>}
               </td>
               <td className="num">
-                {k.cadenceDays} d{k.defaultCadence ? <span className="faint"> (default)</span> : null}
+                {t('shortDays', { count: k.cadenceDays })}
+                {k.defaultCadence ? <span className="faint">{t('keep.defaultCadence')}</span> : null}
               </td>
-              <td>{k.lastContact ?? <span className="muted">never</span>}</td>
-              <td className="num">{plural(k.daysOverdue, 'day')}</td>
+              <LastContact day={k.lastContact} />
+              <td className="num">{t('days', { count: k.daysOverdue })}</td>
               <ContactButtons p={k} setDlg={props.setDlg} />
             </tr>
           ))}
@@ -293,19 +315,21 @@ function KeepTable(props: { items: KeepInTouchItem[]; setDlg: (d: Dlg) => void; 
 }
 
 function LapsingTable(props: { items: LapsingItem[]; setDlg: (d: Dlg) => void; navigate: ScreenProps['navigate'] }) {
+  const { t } = useTranslation(['followup', 'common'])
+  const fmt = useFormat()
   return (
     <div className="table-wrap">
-      <table className="data" aria-label="Lapsing partners">
+      <table className="data" aria-label={t('keep.lapsingTable')}>
         <thead>
           <tr>
-            <th>Partner</th>
-            <th className="num">Sent you</th>
-            <th className="num">Usually every</th>
-            <th className="num">Since the last</th>
-            <th>Why</th>
-            <th>Last contact</th>
+            <th>{t('keep.partner')}</th>
+            <th className="num">{t('keep.sentYou')}</th>
+            <th className="num">{t('keep.usually')}</th>
+            <th className="num">{t('keep.sinceLast')}</th>
+            <th>{t('keep.why')}</th>
+            <th>{t('keep.lastContact')}</th>
             <th>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('actions')}</span>
             </th>
           </tr>
         </thead>
@@ -314,15 +338,21 @@ function LapsingTable(props: { items: LapsingItem[]; setDlg: (d: Dlg) => void; n
             <tr key={k.personId}>
               <td>
                 <PersonLink id={k.personId} name={k.name} navigate={props.navigate} />
-                {k.plannedMeeting && <span className="badge badge-info fu-gap">meeting {k.plannedMeeting}</span>}
+                {k.plannedMeeting && <span className="badge badge-info fu-gap">{t('keep.meeting', { date: fmt.day(k.plannedMeeting) })}</span>}
               </td>
-              <td className="num">{k.introductions}</td>
-              <td className="num">{Math.round(k.usualGapDays)} d</td>
-              <td className="num">{k.daysSinceLast} d</td>
-              <td title={lapseReasonText(k.reason)}>
-                {k.reason === 'silence' ? 'gone quiet' : `falling: ${k.recent} in ${LAPSE.windowDays} d, ${k.before} before`}
+              <td className="num">{fmt.number(k.introductions)}</td>
+              <td className="num">{t('shortDays', { count: Math.round(k.usualGapDays) })}</td>
+              <td className="num">{t('shortDays', { count: k.daysSinceLast })}</td>
+              <td
+                title={
+                  k.reason === 'silence'
+                    ? t('keep.silenceTitle', { days: LAPSE.minDays, factor: LAPSE.factor })
+                    : t('keep.fallingTitle', { window: LAPSE.windowDays })
+                }
+              >
+                {k.reason === 'silence' ? t('keep.silence') : t('keep.falling', { recent: k.recent, window: LAPSE.windowDays, before: k.before })}
               </td>
-              <td>{k.lastContact ?? <span className="muted">never</span>}</td>
+              <LastContact day={k.lastContact} />
               <ContactButtons p={k} setDlg={props.setDlg} />
             </tr>
           ))}
@@ -333,6 +363,9 @@ function LapsingTable(props: { items: LapsingItem[]; setDlg: (d: Dlg) => void; n
 }
 
 export function FollowUpScreen(props: ScreenProps) {
+  const { t: tr } = useTranslation(['followup', 'common'])
+  const fmt = useFormat()
+  const msg = useMessage()
   const q = useApi('followup:today')
   const answered = useApiMutation('followup:askAnswered')
   const [dlg, setDlg] = useState<Dlg>(null)
@@ -342,112 +375,134 @@ export function FollowUpScreen(props: ScreenProps) {
   return (
     <div className="fu">
       <div className="page-header">
-        <h1>Thank & follow up</h1>
-        {t && <span className="muted">Today is {t.today}</span>}
+        <h1>{tr('title')}</h1>
+        {t && <span className="muted">{tr('today', { date: fmt.day(t.today) })}</span>}
         <button type="button" className="btn" onClick={() => setDlg({ kind: 'task' })}>
-          Add a follow-up
+          {tr('addFollowUp')}
         </button>
         <button type="button" className="btn btn-primary" onClick={() => setDlg({ kind: 'introduce' })}>
-          Make an introduction
+          {tr('makeIntroduction')}
         </button>
       </div>
-      {q.error && <div className="form-error">{q.error.message}</div>}
+      {q.error && <div className="form-error">{msg(q.error.message)}</div>}
       {!t ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{tr('loading')}</p>
       ) : (
         <>
-          {!t.meId && <div className="fu-warning">Set yourself as "me" on the People screen: thanks and asks are about introductions you received.</div>}
+          {!t.meId && <div className="fu-warning">{tr('setMe')}</div>}
           <div className="fu-stack">
-            <Section title="Who to thank" count={t.totals.thankWon + t.totals.thankReceived}>
-              <h3 className="fu-sub">Won business</h3>
+            <Section title={tr('thank.section')} count={t.totals.thankWon + t.totals.thankReceived}>
+              <h3 className="fu-sub">{tr('thank.won')}</h3>
               <Limited
                 items={t.thankWon}
-                empty="Everyone who sent you business that closed has been thanked."
-                render={(items) => <ThankTable items={items} sinceLabel="Won" label="Won business to thank for" onThank={(i) => setDlg({ kind: 'thank', introductionId: i.introductionId })} navigate={nav} />}
+                empty={tr('thank.wonEmpty')}
+                render={(items) => (
+                  <ThankTable
+                    items={items}
+                    sinceLabel={tr('thank.wonSince')}
+                    label={tr('thank.wonLabel')}
+                    onThank={(i) => setDlg({ kind: 'thank', introductionId: i.introductionId })}
+                    navigate={nav}
+                  />
+                )}
               />
-              <h3 className="fu-sub">New introductions received</h3>
+              <h3 className="fu-sub">{tr('thank.received')}</h3>
               <Limited
                 items={t.thankReceived}
-                empty="No new introductions waiting for a thank-you."
-                render={(items) => <ThankTable items={items} sinceLabel="Received" label="New introductions to thank for" onThank={(i) => setDlg({ kind: 'thank', introductionId: i.introductionId })} navigate={nav} />}
+                empty={tr('thank.receivedEmpty')}
+                render={(items) => (
+                  <ThankTable
+                    items={items}
+                    sinceLabel={tr('thank.receivedSince')}
+                    label={tr('thank.receivedLabel')}
+                    onThank={(i) => setDlg({ kind: 'thank', introductionId: i.introductionId })}
+                    navigate={nav}
+                  />
+                )}
               />
             </Section>
 
             <div className="fu-pair">
-            <Section title="Follow-ups" count={t.tasks.length}>
-              <Limited
-                items={t.tasks}
-                initial={8}
-                empty="Nothing to follow up."
-                render={(items) => (
-                  <ul className="fu-list" aria-label="Follow-ups">
-                    {items.map((x) => (
-                      <TaskRow key={x.id} t={x} navigate={nav} />
-                    ))}
-                  </ul>
-                )}
-              />
-            </Section>
+              <Section title={tr('tasks.section')} count={t.tasks.length}>
+                <Limited
+                  items={t.tasks}
+                  initial={8}
+                  empty={tr('tasks.empty')}
+                  render={(items) => (
+                    <ul className="fu-list" aria-label={tr('tasks.list')}>
+                      {items.map((x) => (
+                        <TaskRow key={x.id} t={x} navigate={nav} />
+                      ))}
+                    </ul>
+                  )}
+                />
+              </Section>
 
-            <Section title="Ask for an introduction" count={t.totals.askNow}>
-              <p className="muted fu-hint">New clients, right after they bought: the best moment to ask who else they know.</p>
-              <Limited
-                items={t.askNow}
-                empty="No recent wins to ask about."
-                render={(items) => (
-                  <ul className="fu-list" aria-label="Clients to ask">
-                    {items.map((a) => (
-                      <li key={a.introductionId}>
-                        <div>
-                          <PersonLink id={a.clientId} name={a.clientName} navigate={nav} />
-                          <span className="muted">
-                            {' '}
-                            · won {a.wonDate} · {money(a.value, a.currency)} · via {a.referrerName}
-                          </span>
-                        </div>
-                        <button type="button" className="btn btn-small btn-primary" aria-label={`Ask ${a.clientName}`} onClick={() => setDlg({ kind: 'ask', introductionId: a.introductionId })}>
-                          Ask
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
+              <Section title={tr('ask.section')} count={t.totals.askNow}>
+                <p className="muted fu-hint">{tr('ask.hint')}</p>
+                <Limited
+                  items={t.askNow}
+                  empty={tr('ask.empty')}
+                  render={(items) => (
+                    <ul className="fu-list" aria-label={tr('ask.list')}>
+                      {items.map((a) => (
+                        <li key={a.introductionId}>
+                          <div>
+                            <PersonLink id={a.clientId} name={a.clientName} navigate={nav} />
+                            <span className="muted">
+                              {tr('ask.line', { date: fmt.day(a.wonDate), value: fmt.money(toMinor(a.value), a.currency), referrer: a.referrerName })}
+                            </span>
+                          </div>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-primary"
+                            aria-label={tr('ask.buttonLabel', { name: a.clientName })}
+                            onClick={() => setDlg({ kind: 'ask', introductionId: a.introductionId })}
+                          >
+                            {tr('ask.button')}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                />
+                {t.openAsks.length > 0 && (
+                  <>
+                    <h3 className="fu-sub">{tr('ask.waiting')}</h3>
+                    <Limited
+                      items={t.openAsks}
+                      empty=""
+                      render={(items) => (
+                        <ul className="fu-list" aria-label={tr('ask.waitingList')}>
+                          {items.map((a) => (
+                            <li key={a.interactionId}>
+                              <div>
+                                <PersonLink id={a.clientId} name={a.clientName} navigate={nav} />
+                                <span className="muted">{tr('ask.waitingLine', { date: fmt.day(a.date), followUp: fmt.day(a.followUpDate) })}</span>
+                              </div>
+                              <button
+                                type="button"
+                                className="btn btn-small"
+                                aria-label={tr('ask.markAnsweredLabel', { name: a.clientName })}
+                                onClick={() => answered.mutate({ interactionId: a.interactionId, answered: true })}
+                              >
+                                {tr('ask.markAnswered')}
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    />
+                  </>
                 )}
-              />
-              {t.openAsks.length > 0 && (
-                <>
-                  <h3 className="fu-sub">Waiting for an answer</h3>
-                  <Limited
-                    items={t.openAsks}
-                    empty=""
-                    render={(items) => (
-                      <ul className="fu-list" aria-label="Asks waiting for an answer">
-                        {items.map((a) => (
-                          <li key={a.interactionId}>
-                            <div>
-                              <PersonLink id={a.clientId} name={a.clientName} navigate={nav} />
-                              <span className="muted">
-                                {' '}
-                                · asked {a.date} · follow up {a.followUpDate}
-                              </span>
-                            </div>
-                            <button type="button" className="btn btn-small" aria-label={`Mark the ask to ${a.clientName} answered`} onClick={() => answered.mutate({ interactionId: a.interactionId, answered: true })}>
-                              Mark answered
-                            </button>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  />
-                </>
-              )}
-            </Section>
+              </Section>
             </div>
 
-            <Section title="Keep in touch" count={t.totals.keepInTouch + t.totals.lapsing}>
-              <h3 className="fu-sub">Due by cadence</h3>
-              <Limited items={t.keepInTouch} empty="No partner is due a one-to-one." render={(items) => <KeepTable items={items} setDlg={setDlg} navigate={nav} />} />
-              <h3 className="fu-sub">Referrals lapsing</h3>
-              <Limited items={t.lapsing} empty="No partner's introductions have gone quiet." render={(items) => <LapsingTable items={items} setDlg={setDlg} navigate={nav} />} />
+            <Section title={tr('keep.section')} count={t.totals.keepInTouch + t.totals.lapsing}>
+              <h3 className="fu-sub">{tr('keep.due')}</h3>
+              <Limited items={t.keepInTouch} empty={tr('keep.dueEmpty')} render={(items) => <KeepTable items={items} setDlg={setDlg} navigate={nav} />} />
+              <h3 className="fu-sub">{tr('keep.lapsing')}</h3>
+              <Limited items={t.lapsing} empty={tr('keep.lapsingEmpty')} render={(items) => <LapsingTable items={items} setDlg={setDlg} navigate={nav} />} />
             </Section>
           </div>
         </>

@@ -1,4 +1,4 @@
-import { useApi, Card, formatMoney } from '../../ui'
+import { useApi, Card, useFormat, useTranslation } from '../../ui'
 
 /**
  * Reports > Chapter: per member, introductions given and received and what
@@ -6,22 +6,24 @@ import { useApi, Card, formatMoney } from '../../ui'
  * a chapter network.
  */
 export function ChapterReport({ from, to, currency }: { from?: string | null; to?: string | null; currency?: string }) {
+  const { t } = useTranslation('sync')
+  const money = useFormat().money
   const status = useApi('sync:status', {})
   const joined = status.data?.joined === true
   const report = useApi('sync:report', { from: from ?? null, to: to ?? null }, { enabled: joined })
   if (!joined || !report.data) return null
   const rows = report.data.rows
-  const fmt = { format: (minor: number) => formatMoney(minor, currency ?? null) }
+  const fmt = { format: (minor: number) => money(minor, currency ?? null) }
   return (
-    <Card title={`Chapter: ${report.data.chapter}`} className="sync-report">
-      <table className="sync-report-table" aria-label="Chapter members">
+    <Card title={t('report.title', { chapter: report.data.chapter })} className="sync-report">
+      <table className="sync-report-table" aria-label={t('report.table')}>
         <thead>
           <tr>
-            <th>Member</th>
-            <th className="num">Given</th>
-            <th className="num">Received</th>
-            <th className="num">Won</th>
-            <th className="num">Closed value</th>
+            <th>{t('report.member')}</th>
+            <th className="num">{t('report.given')}</th>
+            <th className="num">{t('report.received')}</th>
+            <th className="num">{t('report.won')}</th>
+            <th className="num">{t('report.closedValue')}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +39,7 @@ export function ChapterReport({ from, to, currency }: { from?: string | null; to
         </tbody>
         <tfoot>
           <tr>
-            <th>Chapter</th>
+            <th>{t('report.total')}</th>
             <th className="num">{rows.reduce((a, r) => a + r.given, 0)}</th>
             <th className="num">{rows.reduce((a, r) => a + r.received, 0)}</th>
             <th className="num">{rows.reduce((a, r) => a + r.won, 0)}</th>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { Card, Checkbox, TextArea, call, fieldError, useApi, useToast } from '../../ui'
+import { Card, Checkbox, TextArea, call, fieldError, useApi, useMessage, useToast, useTranslation } from '../../ui'
 
 type Table = 'people' | 'introductions' | 'interactions'
 
@@ -10,6 +10,8 @@ type Table = 'people' | 'introductions' | 'interactions'
  * your own laptops). Nothing is shown in a personal network.
  */
 export function PrivateNote({ table, id }: { table: Table; id: string }) {
+  const { t } = useTranslation('sync')
+  const msg = useMessage()
   const status = useApi('sync:status', {})
   const joined = status.data?.joined === true
   const note = useApi('sync:privateNote', { table, id }, { enabled: joined })
@@ -26,26 +28,25 @@ export function PrivateNote({ table, id }: { table: Table; id: string }) {
       setDraft(null)
       await qc.invalidateQueries({ queryKey: ['sync:privateNote'] })
       await qc.invalidateQueries({ queryKey: ['sync:status'] })
-      if (patch.isPrivate !== undefined) toast.success(patch.isPrivate ? 'Private: other members no longer see this record.' : 'Shared with the chapter again.')
+      if (patch.isPrivate !== undefined) toast.success(patch.isPrivate ? t('private.madePrivate') : t('private.shared'))
     } catch (e) {
       setError(e)
     }
   }
-  const what = table === 'people' ? 'person' : table === 'introductions' ? 'introduction' : 'interaction'
   return (
-    <Card title="Private to you" className="sync-private">
+    <Card title={t('private.title')} className="sync-private">
       <TextArea
-        label="Private note (never sent to other members)"
+        label={t('private.note')}
         rows={3}
         value={text}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => {
           if (draft !== null && draft !== (note.data.notes ?? '')) void save({ notes: draft })
         }}
-        error={fieldError(error, 'notes')}
+        error={msg(fieldError(error, 'notes'))}
       />
       <Checkbox
-        label={`Keep this ${what} private (only you and your own laptops)`}
+        label={t(`private.keep.${table}`)}
         checked={note.data.isPrivate}
         onChange={(e) => void save({ isPrivate: e.target.checked })}
       />
