@@ -1,5 +1,6 @@
 import type { Handlers } from '../backend/services/types'
-import { setEditLabels } from './menu'
+import { setEditLabels, setMenuLanguage } from './menu'
+import { resolveLanguage, type UiLanguage } from '../shared/i18n'
 
 /**
  * Keeps Edit > Undo/Redo naming the action they would revert: after every call
@@ -7,9 +8,10 @@ import { setEditLabels } from './menu'
  * when a label changed.
  */
 export function followHistoryInMenu(handlers: Handlers, rebuildMenu: () => void): Handlers {
-  const sync = () => {
+  const sync = async () => {
     try {
-      const s = handlers['history:list']({ limit: 1 }) as { undo: { label: string } | null; redo: { label: string } | null }
+      // The handlers may be wrapped (async) ones: await what they give.
+      const s = (await handlers['history:list']({ limit: 1 })) as { undo: { label: string } | null; redo: { label: string } | null }
       if (setEditLabels({ undo: s.undo?.label ?? null, redo: s.redo?.label ?? null })) rebuildMenu()
     } catch {
       // The network may be closed or switching; the next call brings the menu up to date.
@@ -21,7 +23,40 @@ export function followHistoryInMenu(handlers: Handlers, rebuildMenu: () => void)
       try {
         return await h(input)
       } finally {
-        sync()
+        await sync()
+      }
+    }
+  }
+  return out as Handlers
+}
+
+/** The menus' language: the network's language setting (general.language), or the computer's when it is null. */
+export async function menuLanguageOf(handlers: Handlers, systemLanguages: readonly string[]): Promise<UiLanguage> {
+  try {
+    const s = (await handlers['settings:get']({})) as { general?: { language?: string | null } }
+    return resolveLanguage(s.general?.language ?? null, systemLanguages)
+  } catch {
+    return resolveLanguage(null, systemLanguages)
+  }
+}
+
+/**
+ * Keeps the menus in the user's language: the language is read at the start and
+ * after every call (a settings:save that changes it, or another network opened
+ * with a different setting); the menu is rebuilt only when it changed.
+ */
+export function followLanguageInMenu(handlers: Handlers, systemLanguages: () => readonly string[], rebuildMenu: () => void): Handlers {
+  const sync = async () => {
+    if (setMenuLanguage(await menuLanguageOf(handlers, systemLanguages()))) rebuildMenu()
+  }
+  void sync()
+  const out: Record<string, (input: unknown) => unknown> = {}
+  for (const [ch, h] of Object.entries(handlers) as [string, (input: unknown) => unknown][]) {
+    out[ch] = async (input) => {
+      try {
+        return await h(input)
+      } finally {
+        await sync()
       }
     }
   }

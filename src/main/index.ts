@@ -10,7 +10,7 @@ import { installTaskbarProgress } from './progress'
 import { electronNativeBinding } from './native'
 import { defaultNetworkFile, networkFileFromArgv } from '../backend/paths'
 import { buildMenuTemplate } from './menu'
-import { followHistoryInMenu } from './editMenu'
+import { followHistoryInMenu, followLanguageInMenu } from './editMenu'
 import { addRecentNetwork, askNetworkFile, askSavePath, followOpenedNetworks, installFilesMenu, openAndReload } from './files/electron'
 import { windowBackground } from './theme'
 import { fitToDisplays, loadWindowState, saveWindowState } from './windowState'
@@ -143,7 +143,9 @@ export function startApp(): void {
     let rebuildMenu = () => {}
     // A network opened or created from the Import/Export screen joins the OS's recent documents too.
     const handlers = followOpenedNetworks(createHandlers(ctx), () => ctx.store.file)
-    registerIpc(ipcMain, followHistoryInMenu(handlers, () => rebuildMenu()), makeFrameCheck(devUrl), {
+    // The menus follow the network's language setting (null: the computer's languages).
+    const inLanguage = followLanguageInMenu(handlers, () => app.getPreferredSystemLanguages(), () => rebuildMenu())
+    registerIpc(ipcMain, followHistoryInMenu(inLanguage, () => rebuildMenu()), makeFrameCheck(devUrl), {
       db: () => ctx.store.db,
     })
     installTaskbarProgress(ipcMain, makeFrameCheck(devUrl), () => mainWindow)

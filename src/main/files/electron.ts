@@ -4,7 +4,8 @@ import { basename, dirname, join } from 'node:path'
 import type { ServiceContext } from '../../backend/services/context'
 import { buildReport } from '../../backend/services/files'
 import { networkInfo, newNetwork, openNetwork, saveCopy } from '../../backend/services/files/store'
-import { buildMenuTemplate, type MenuSend } from '../menu'
+import { buildMenuTemplate, getMenuLanguage, menuText, type MenuSend } from '../menu'
+import { translateLabel } from '../../shared/historyLabels'
 import { NETWORK_EXT } from '../../backend/paths'
 import type { Handlers } from '../../backend/services/types'
 
@@ -47,13 +48,15 @@ export function followOpenedNetworks(handlers: Handlers, currentFile: () => stri
   return out as Handlers
 }
 
-const FILTERS = [{ name: 'Referral Map network', extensions: [NETWORK_EXT] }]
+/** The file-type filter of the network dialogs, named in the menus' language. */
+const filters = () => [{ name: menuText('dialogs.networkFiles'), extensions: [NETWORK_EXT] }]
 
 async function guard(win: BrowserWindow | null, fn: () => Promise<void> | void): Promise<void> {
   try {
     await fn()
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
+    // The backend's messages are English; shown in the menus' language when the catalogue knows them.
+    const message = translateLabel(e instanceof Error ? e.message : String(e), getMenuLanguage())
     if (win) await dialog.showMessageBox(win, { type: 'error', message: 'Referral Map', detail: message })
     else dialog.showErrorBox('Referral Map', message)
   }
@@ -83,7 +86,7 @@ export async function askSavePath(win: BrowserWindow | null, opts: SaveDialogOpt
   return r.canceled || !r.filePath ? null : r.filePath
 }
 
-const TITLES = { open: 'Open network', new: 'New network', saveCopy: 'Save a copy of the network' } as const
+const TITLE_KEYS = { open: 'dialogs.open', new: 'dialogs.new', saveCopy: 'dialogs.saveCopy' } as const
 
 /**
  * The dialog behind ctx.chooseNetworkFile: full paths of network files reach
@@ -92,11 +95,11 @@ const TITLES = { open: 'Open network', new: 'New network', saveCopy: 'Save a cop
  */
 export async function askNetworkFile(win: BrowserWindow | null, purpose: 'open' | 'new' | 'saveCopy', suggestedName: string, defaultDir: string): Promise<string | null> {
   if (purpose === 'open') {
-    const opts = { title: TITLES.open, defaultPath: defaultDir, properties: ['openFile' as const], filters: FILTERS }
+    const opts = { title: menuText(TITLE_KEYS.open), defaultPath: defaultDir, properties: ['openFile' as const], filters: filters() }
     const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
     return r.canceled || !r.filePaths[0] ? null : r.filePaths[0]
   }
-  return askSavePath(win, { title: TITLES[purpose], defaultPath: join(defaultDir, suggestedName), filters: FILTERS })
+  return askSavePath(win, { title: menuText(TITLE_KEYS[purpose]), defaultPath: join(defaultDir, suggestedName), filters: filters() })
 }
 
 export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWindow | null, refresh: () => void): MenuItemConstructorOptions[] {
@@ -107,7 +110,8 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
   const recent = networkInfo(ctx).recent.filter((f) => f !== ctx.store.file)
   return [
     {
-      label: 'New Network…',
+      id: 'new-network',
+      label: menuText('file.newNetwork'),
       click: () =>
         void guard(getWindow(), async () => {
           const file = await askNetworkFile(getWindow(), 'new', `network.${NETWORK_EXT}`, dirname(ctx.store.file))
@@ -118,7 +122,8 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
         }),
     },
     {
-      label: 'Open Network…',
+      id: 'open-network',
+      label: menuText('file.openNetwork'),
       accelerator: 'CmdOrCtrl+O',
       click: () =>
         void guard(getWindow(), async () => {
@@ -130,17 +135,19 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
         }),
     },
     {
-      label: 'Open Recent',
+      id: 'open-recent',
+      label: menuText('file.openRecent'),
       submenu: recent.length
         ? recent.map((f) => ({
             label: basename(f),
             sublabel: f,
             click: () => void openAndReload(ctx, f, getWindow, refresh),
           }))
-        : [{ label: 'No recent networks', enabled: false }],
+        : [{ label: menuText('file.noRecent'), enabled: false }],
     },
     {
-      label: 'Save a Copy As…',
+      id: 'save-copy',
+      label: menuText('file.saveCopy'),
       click: () =>
         void guard(getWindow(), async () => {
           const file = await askNetworkFile(getWindow(), 'saveCopy', `${networkInfo(ctx).name}-copy.${NETWORK_EXT}`, dirname(ctx.store.file))
@@ -152,10 +159,11 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
     },
     { type: 'separator' },
     {
-      label: 'Export Report as PDF…',
+      id: 'export-pdf',
+      label: menuText('file.exportPdf'),
       click: () =>
         void guard(getWindow(), async () => {
-          const opts = { title: 'Export report as PDF', defaultPath: `${networkInfo(ctx).name}-report.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] }
+          const opts = { title: menuText('dialogs.exportPdf'), defaultPath: `${networkInfo(ctx).name}-report.pdf`, filters: [{ name: menuText('dialogs.pdf'), extensions: ['pdf'] }] }
           const file = await askSavePath(getWindow(), opts)
           if (!file) return
           await printReportToPdf(ctx, file)
@@ -171,9 +179,9 @@ export function filesMenuItems(ctx: ServiceContext, getWindow: () => BrowserWind
 export function installFilesMenu(ctx: ServiceContext, getWindow: () => BrowserWindow | null, send: MenuSend, isMac: boolean): () => void {
   const install = () => {
     const template = buildMenuTemplate(isMac, send)
-    const file = template.find((m) => m.label === '&File')
+    const file = template.find((m) => m.id === 'file')
     if (file && Array.isArray(file.submenu)) {
-      const at = file.submenu.findIndex((i) => i.label === 'Import / Export…')
+      const at = file.submenu.findIndex((i) => i.id === 'import-export')
       file.submenu.splice(at >= 0 ? at : 0, 0, ...filesMenuItems(ctx, getWindow, install), { type: 'separator' })
     }
     Menu.setApplicationMenu(Menu.buildFromTemplate(template))
