@@ -4,6 +4,7 @@ import { Dialog } from './Dialog'
 import { Button } from './Button'
 import { call } from './api'
 import { errorMessage, useToast } from './Toast'
+import { Trans, useTranslation } from './i18n'
 import './drop.css'
 
 /** What a dropped file is, by its name. */
@@ -56,6 +57,7 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
  * so the browser (or Electron) never navigates away to a dropped file.
  */
 export function DropTarget({ navigate }: { navigate: (to: NavTarget) => void }) {
+  const { t } = useTranslation('files')
   const toast = useToast()
   const [over, setOver] = useState(false)
   const [network, setNetwork] = useState<string | null>(null)
@@ -86,20 +88,20 @@ export function DropTarget({ navigate }: { navigate: (to: NavTarget) => void }) 
       const f = files[0]!
       // Going to Import/Export would close a half-filled form without asking: refuse instead.
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) {
-        toast.error(`${f.name} was not opened: finish or close the open dialog first, then drop the file again.`)
+        toast.error(t('drop.dialogOpen', { name: f.name }))
         return
       }
       const kind = droppedKind(f.name)
-      const extra = files.length > 1 ? ` Only ${f.name} was taken: drop one file at a time.` : ''
+      const extra = files.length > 1 ? t('drop.onlyOne', { name: f.name }) : ''
       if (kind === 'csv' || kind === 'vcard') {
         pendingImport = f
         navigate({ route: 'files' })
         announce('import')
-        if (extra) toast.info(extra.trim())
+        if (extra) toast.info(extra)
       } else if (kind === 'network') {
         setNetwork(f.name)
       } else {
-        toast.error(`${f.name} cannot be imported: drop a CSV file, a vCard (.vcf) or a network file (.referralmap).`)
+        toast.error(t('drop.unsupported', { name: f.name }))
       }
     }
     window.addEventListener('dragenter', onEnter)
@@ -112,7 +114,7 @@ export function DropTarget({ navigate }: { navigate: (to: NavTarget) => void }) 
       window.removeEventListener('dragover', onOver)
       window.removeEventListener('drop', onDrop)
     }
-  }, [navigate, toast])
+  }, [navigate, toast, t])
 
   function toNetworkFiles() {
     setNetwork(null)
@@ -124,7 +126,7 @@ export function DropTarget({ navigate }: { navigate: (to: NavTarget) => void }) 
     setNetwork(null)
     try {
       const r = await call('files:openNetwork', {})
-      toast.success(`Opened ${r.name}`)
+      toast.success(t('drop.opened', { name: r.name }))
     } catch (x) {
       toast.error(errorMessage(x))
     }
@@ -134,32 +136,22 @@ export function DropTarget({ navigate }: { navigate: (to: NavTarget) => void }) 
     <>
       {over && (
         <div className="drop-overlay" aria-hidden="true">
-          <div className="drop-overlay-box">Drop a CSV or vCard file to import it, or a .referralmap network file</div>
+          <div className="drop-overlay-box">{t('drop.overlay')}</div>
         </div>
       )}
       {network && (
-        <Dialog title="Open this network?" onClose={() => setNetwork(null)}>
-          {desktop ? (
-            <p>
-              <strong>{network}</strong> is a network file. The app cannot open a dropped file directly: press Open network… and pick{' '}
-              {network} in the window that opens. To bring its people and introductions into the network you have open instead, use Merge a
-              network under Import/Export › Network files.
-            </p>
-          ) : (
-            <p>
-              <strong>{network}</strong> is a network file. In the browser a network is opened by name from the app&rsquo;s data folder, not from
-              a dropped file: to bring its people and introductions into this network, use Merge a network under Import/Export › Network files
-              and pick {network} there.
-            </p>
-          )}
+        <Dialog title={t('drop.openTitle')} onClose={() => setNetwork(null)}>
+          <p>
+            <Trans t={t} i18nKey={desktop ? 'drop.desktopText' : 'drop.webText'} values={{ name: network }} components={{ b: <strong /> }} />
+          </p>
           <div className="form-actions">
-            <Button onClick={() => setNetwork(null)}>Cancel</Button>
+            <Button onClick={() => setNetwork(null)}>{t('drop.cancel')}</Button>
             <Button variant={desktop ? 'secondary' : 'primary'} onClick={toNetworkFiles}>
-              Go to Network files
+              {t('drop.toNetworkFiles')}
             </Button>
             {desktop && (
               <Button variant="primary" onClick={() => void openDesktop()}>
-                Open network…
+                {t('drop.openNetwork')}
               </Button>
             )}
           </div>

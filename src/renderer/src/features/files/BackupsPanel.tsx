@@ -1,27 +1,43 @@
-import { useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
+import { z } from 'zod'
 import type { NetworkCounts } from '../../../../shared/channels/files'
-import { Button, Card, ConfirmDialog, TextField, useApi, useApiMutation, useToast, call, fieldError } from '../../ui'
+import { SETTINGS } from '../../../../shared/settings'
+import {
+  Button, Card, ConfirmDialog, TextField, useApi, useApiMutation, useToast, call, useTranslation, useFormat, useMessage, useZodForm, serverErrorToForm,
+  useTaskbarProgress, type Format,
+} from '../../ui'
 import { formatBytes } from './util'
 
-const REASONS: Record<string, string> = {
-  manual: 'Backup now',
-  'before-import': 'Before an import',
-  'before-merge': 'Before a merge',
-  'before-restore': 'Before a restore',
-}
+const REASONS = { manual: 'manual', 'before-import': 'beforeImport', 'before-merge': 'beforeMerge', 'before-restore': 'beforeRestore' } as const
 
-function counts(c: NetworkCounts): string {
-  return `${c.people} people, ${c.introductions} introductions, ${c.interactions} interactions, ${c.groups} groups`
+/** "Backups to keep": a whole number typed the region's way, checked by the setting's own schema. */
+function keepSchema(fmt: { current: Format }) {
+  return z.object({
+    keep: z
+      .string()
+      .transform((s) => fmt.current.parseDecimal(s))
+      .pipe(SETTINGS['files.keepBackups'].schema),
+  })
 }
 
 export function BackupsPanel() {
+  const { t } = useTranslation('files')
+  const fmt = useFormat()
+  const fmtRef = useRef(fmt)
+  fmtRef.current = fmt
+  const msg = useMessage()
   const toast = useToast()
   const list = useApi('files:listBackups', {})
   const backup = useApiMutation('files:backupNow')
   const setKeep = useApiMutation('files:setKeepBackups')
   const restore = useApiMutation('files:restoreBackup')
-  const [keep, setKeepText] = useState<string | null>(null)
   const [confirm, setConfirm] = useState<{ name: string; current: NetworkCounts; inBackup: NetworkCounts; createdAt: string } | null>(null)
+  useTaskbarProgress('files:restore', restore.isPending)
+  const schema = useMemo(() => keepSchema(fmtRef), [])
+  const form = useZodForm(schema, { values: { keep: list.data ? fmt.decimalText(list.data.keep) : '' } })
+  const counts = (c: NetworkCounts) =>
+    t('backups.counts', { people: fmt.number(c.people), introductions: fmt.number(c.introductions), interactions: fmt.number(c.interactions), groups: fmt.number(c.groups) })
+  const reason = (r: string) => (r in REASONS ? t(`backups.reasons.${REASONS[r as keyof typeof REASONS]}`) : r)
 
   async function askRestore(name: string) {
     try {
@@ -34,60 +50,56 @@ export function BackupsPanel() {
 
   return (
     <Card
-      title="Backups"
+      title={t('backups.title')}
       actions={
-        <Button variant="primary" busy={backup.isPending} onClick={() => backup.mutate({}, { onSuccess: (b) => toast.success(`Backup saved: ${b.name}`), onError: (e) => toast.error(e) })}>
-          Back up now
+        <Button variant="primary" busy={backup.isPending} onClick={() => backup.mutate({}, { onSuccess: (b) => toast.success(t('backups.saved', { name: b.name })), onError: (e) => toast.error(e) })}>
+          {t('backups.now')}
         </Button>
       }
     >
       <p className="muted files-hint">
-        A backup is a full copy of the network taken with SQLite&apos;s online backup. One is taken automatically before every import, merge and
-        restore: those cannot be undone with Undo, so the backup is the way back (when one of those fails, nothing changed and its backup is
-        removed again). The list shows this network&apos;s backups; &quot;backups to keep&quot; counts them for this network only, so work in one
-        network never removes another&apos;s. {list.data && <>Backups are kept in {list.data.dir}.</>}
+        {t('backups.hint')} {list.data && t('backups.dir', { dir: list.data.dir })}
       </p>
       <form
         className="toolbar"
-        onSubmit={(e) => {
-          e.preventDefault()
-          const n = Number(keep ?? list.data?.keep)
-          setKeep.mutate({ keep: n }, { onSuccess: () => toast.success(`Keeping the newest ${n} backups`) })
-        }}
+        noValidate
+        onSubmit={form.handleSubmit(({ keep }) =>
+          setKeep.mutate(
+            { keep },
+            {
+              onSuccess: () => toast.success(t('backups.keeping', { count: keep })),
+              onError: (e) => {
+                if (!serverErrorToForm(form, e)) toast.error(e)
+              },
+            },
+          ),
+        )}
       >
-        <TextField
-          label="Backups to keep"
-          type="number"
-          min={1}
-          max={500}
-          value={keep ?? String(list.data?.keep ?? '')}
-          onChange={(e) => setKeepText(e.target.value)}
-          error={fieldError(setKeep.error, 'keep')}
-        />
+        <TextField label={t('backups.keep')} inputMode="numeric" {...form.register('keep')} error={msg(form.formState.errors.keep?.message)} />
         <Button type="submit" busy={setKeep.isPending}>
-          Save
+          {t('backups.save')}
         </Button>
       </form>
-      {list.data && list.data.backups.length === 0 && <p className="muted">No backups yet.</p>}
+      {list.data && list.data.backups.length === 0 && <p className="muted">{t('backups.none')}</p>}
       {list.data && list.data.backups.length > 0 && (
         <table className="files-backups">
           <thead>
             <tr>
-              <th>Taken</th>
-              <th>Why</th>
-              <th className="num">Size</th>
+              <th>{t('backups.taken')}</th>
+              <th>{t('backups.why')}</th>
+              <th className="num">{t('backups.size')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {list.data.backups.map((b) => (
               <tr key={b.name}>
-                <td title={b.name}>{new Date(b.createdAt).toLocaleString()}</td>
-                <td>{REASONS[b.reason] ?? b.reason}</td>
-                <td className="num">{formatBytes(b.size)}</td>
+                <td title={b.name}>{fmt.moment(b.createdAt)}</td>
+                <td>{reason(b.reason)}</td>
+                <td className="num">{formatBytes(b.size, t, fmt)}</td>
                 <td>
                   <Button small onClick={() => void askRestore(b.name)}>
-                    Restore…
+                    {t('backups.restore')}
                   </Button>
                 </td>
               </tr>
@@ -97,21 +109,19 @@ export function BackupsPanel() {
       )}
       {confirm && (
         <ConfirmDialog
-          title="Restore this backup?"
+          title={t('backups.confirmTitle')}
           message={
             <div className="stack">
+              <p>{t('backups.confirmText', { when: fmt.moment(confirm.createdAt) })}</p>
               <p>
-                Everything in the open network will be replaced by the backup from {new Date(confirm.createdAt).toLocaleString()}.
-              </p>
-              <p>
-                <strong>Now:</strong> {counts(confirm.current)}
+                <strong>{t('backups.now_label')}</strong> {counts(confirm.current)}
                 <br />
-                <strong>In the backup:</strong> {counts(confirm.inBackup)}
+                <strong>{t('backups.inBackup')}</strong> {counts(confirm.inBackup)}
               </p>
-              <p className="muted">The current state is backed up first, so this can be undone.</p>
+              <p className="muted">{t('backups.undoable')}</p>
             </div>
           }
-          confirmLabel="Replace with backup"
+          confirmLabel={t('backups.replace')}
           busy={restore.isPending}
           onCancel={() => setConfirm(null)}
           onConfirm={() =>
@@ -119,7 +129,7 @@ export function BackupsPanel() {
               { name: confirm.name, confirm: true },
               {
                 onSuccess: (r) => {
-                  toast.success(`Restored: ${counts(r.restored)}`)
+                  toast.success(t('backups.restored', { counts: counts(r.restored) }))
                   setConfirm(null)
                 },
                 onError: (e) => toast.error(e),

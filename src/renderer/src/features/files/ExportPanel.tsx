@@ -1,24 +1,22 @@
 import { useState } from 'react'
 import type { ExportFormat } from '../../../../shared/channels/files'
-import { Button, Card, call, downloadText, useToast } from '../../ui'
+import { Button, Card, call, downloadText, useToast, useTranslation } from '../../ui'
 import { readFileBase64 } from './util'
 
-const EXPORTS: { format: ExportFormat; label: string; what: string }[] = [
-  { format: 'people-csv', label: 'People (CSV)', what: 'Everyone with company, contact details, tags and groups. Opens in any spreadsheet.' },
-  { format: 'introductions-csv', label: 'Introductions (CSV)', what: 'Every introduction with referrer, receiver, prospect, status and value.' },
-  {
-    format: 'people-csv-plain', label: 'People (plain CSV)',
-    what: 'The same table as plain RFC 4180 (no byte-order mark, no apostrophes before + - = @) for databases, Python and SQLite.',
-  },
-  { format: 'introductions-csv-plain', label: 'Introductions (plain CSV)', what: 'The introductions as plain RFC 4180, for databases and scripts.' },
-  { format: 'scorecards-csv', label: 'Partner scorecards (CSV)', what: 'Per partner: introductions to you, won, lost, open, conversion and won value.' },
-  { format: 'json', label: 'Whole network (JSON)', what: 'Everything, in a documented format that imports back into an identical network.' },
-  { format: 'graphml', label: 'Graph (GraphML)', what: 'People and introductions with their attributes, for yEd, Gephi, Cytoscape.' },
-  { format: 'gexf', label: 'Graph (GEXF)', what: "Gephi's own format, with the same attributes." },
-  { format: 'report-html', label: 'Printable report (HTML)', what: 'Partner leaderboard, who to thank and network figures; print it, or use File › Export Report as PDF… in the desktop app.' },
+const EXPORTS: { format: ExportFormat; key: 'peopleCsv' | 'introductionsCsv' | 'peopleCsvPlain' | 'introductionsCsvPlain' | 'scorecardsCsv' | 'json' | 'graphml' | 'gexf' | 'reportHtml' }[] = [
+  { format: 'people-csv', key: 'peopleCsv' },
+  { format: 'introductions-csv', key: 'introductionsCsv' },
+  { format: 'people-csv-plain', key: 'peopleCsvPlain' },
+  { format: 'introductions-csv-plain', key: 'introductionsCsvPlain' },
+  { format: 'scorecards-csv', key: 'scorecardsCsv' },
+  { format: 'json', key: 'json' },
+  { format: 'graphml', key: 'graphml' },
+  { format: 'gexf', key: 'gexf' },
+  { format: 'report-html', key: 'reportHtml' },
 ]
 
 export function ExportPanel() {
+  const { t } = useTranslation('files')
   const toast = useToast()
   const [busy, setBusy] = useState<ExportFormat | null>(null)
   const [graphPng, setGraphPng] = useState<string | null>(null)
@@ -27,7 +25,7 @@ export function ExportPanel() {
     try {
       const f = await call('files:export', { format, ...(format === 'report-html' && graphPng ? { graphPng } : {}) })
       downloadText(f.fileName, f.text, f.mimeType)
-      toast.success(`Saved ${f.fileName}`)
+      toast.success(t('export.saved', { name: f.fileName }))
     } catch (e) {
       toast.error(e)
     } finally {
@@ -35,20 +33,20 @@ export function ExportPanel() {
     }
   }
   return (
-    <Card title="Export">
+    <Card title={t('export.title')}>
       <ul className="files-exports">
         {EXPORTS.map((x) => (
           <li key={x.format}>
             <Button busy={busy === x.format} onClick={() => void run(x.format)}>
-              {x.label}
+              {t(`export.formats.${x.key}.label`)}
             </Button>
-            <span className="muted">{x.what}</span>
+            <span className="muted">{t(`export.formats.${x.key}.what`)}</span>
           </li>
         ))}
       </ul>
       <div className="field files-graph-png">
         <label className="field-label" htmlFor="files-graph-png">
-          Graph picture for the report (optional)
+          {t('export.graphPng')}
         </label>
         <input
           id="files-graph-png"
@@ -56,16 +54,12 @@ export function ExportPanel() {
           accept="image/png"
           onChange={async (e) => {
             const f = e.target.files?.[0]
-            setGraphPng(f ? `data:image/png;base64,${await readFileBase64(f)}` : null)
+            setGraphPng(f ? `data:image/png;base64,${await readFileBase64(f, t('readError'))}` : null)
           }}
         />
-        <span className="field-hint">Save one from the Network screen (Export PNG) and pick it here; the report then shows it.</span>
+        <span className="field-hint">{t('export.graphPngHint')}</span>
       </div>
-      <p className="muted files-hint">
-        CSV files are UTF-8 with a byte-order mark and CRLF line ends. A cell that starts with = + - @, tab or carriage return gets a leading
-        apostrophe so spreadsheets show it as text instead of running it as a formula. The plain CSV files keep every cell exactly as stored
-        (UTF-8 without a byte-order mark, CRLF): use them for databases and scripts, not spreadsheets.
-      </p>
+      <p className="muted files-hint">{t('export.hint')}</p>
     </Card>
   )
 }

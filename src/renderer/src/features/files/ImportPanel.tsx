@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { DuplicateDecision, ImportKind, ImportPreview, ImportProblem, ImportResult, ImportStatus } from '../../../../shared/channels/files'
-import { ApiError, Badge, Button, Card, Checkbox, Select, call, errorMessage } from '../../ui'
+import { ApiError, Badge, Button, Card, Checkbox, Select, Trans, call, errorMessage, useFormat, useMessage, useTaskbarProgress, useTranslation } from '../../ui'
 import { DROPPED_FILE_EVENT, droppedKind, takeDroppedImport } from '../../ui/DropTarget'
-import { DELIMITER_LABELS, ENCODING_LABELS, FIELD_LABELS, readFileBase64 } from './util'
+import { DELIMITERS, delimiterLabel, encodingLabel, fieldLabel, readFileBase64 } from './util'
 
 type Encoding = 'utf-8' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be'
 type Delimiter = ',' | ';' | '\t' | '|'
@@ -18,18 +18,14 @@ const ENCODING_CHOICES: Encoding[] = ['utf-8', 'windows-1252', 'macintosh', 'utf
 const DATE_ORDER = '@dateOrder'
 const DECIMAL = '@decimal'
 
-const KINDS: { value: ImportKind; label: string; accept: string }[] = [
-  { value: 'people', label: 'People (CSV)', accept: '.csv,.tsv,.txt,text/csv' },
-  { value: 'introductions', label: 'Introductions (CSV)', accept: '.csv,.tsv,.txt,text/csv' },
-  { value: 'vcard', label: 'Contacts (vCard .vcf)', accept: '.vcf,.vcard,text/vcard' },
-  { value: 'linkedin', label: 'LinkedIn connections (Connections.csv)', accept: '.csv,text/csv' },
+const KINDS: { value: ImportKind; accept: string }[] = [
+  { value: 'people', accept: '.csv,.tsv,.txt,text/csv' },
+  { value: 'introductions', accept: '.csv,.tsv,.txt,text/csv' },
+  { value: 'vcard', accept: '.vcf,.vcard,text/vcard' },
+  { value: 'linkedin', accept: '.csv,text/csv' },
 ]
 
-const DECISIONS: { value: DuplicateDecision; label: string }[] = [
-  { value: 'merge', label: 'Merge (fill in blanks)' },
-  { value: 'keep', label: 'Keep both' },
-  { value: 'skip', label: 'Skip' },
-]
+const DECISIONS: DuplicateDecision[] = ['merge', 'keep', 'skip']
 
 interface Loaded {
   name: string
@@ -37,6 +33,9 @@ interface Loaded {
 }
 
 export function ImportPanel() {
+  const { t } = useTranslation('files')
+  const fmt = useFormat()
+  const msg = useMessage()
   const qc = useQueryClient()
   const [kind, setKind] = useState<ImportKind>('people')
   const [file, setFile] = useState<Loaded | null>(null)
@@ -54,6 +53,8 @@ export function ImportPanel() {
   const jobRef = useRef<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const [dropped, setDropped] = useState(false)
+  // The taskbar shows the work while the file is read (preview) and while it is imported.
+  useTaskbarProgress('files:import', busy !== null, busy === 'importing' && progress && progress.phase !== 'writing' && progress.total > 0 ? progress.done / progress.total : 'busy')
 
   async function runPreview(k: ImportKind, f: Loaded, m: Record<string, string | null> | null, r: ReadOptions = read) {
     setBusy('reading')
@@ -75,7 +76,7 @@ export function ImportPanel() {
     setResult(null)
     setDecisions({})
     if (!f) return
-    const loaded = { name: f.name, data: await readFileBase64(f) }
+    const loaded = { name: f.name, data: await readFileBase64(f, t('readError')) }
     setFile(loaded)
     setRead({})
     await runPreview(k, loaded, null, {})
@@ -87,6 +88,8 @@ export function ImportPanel() {
   onFileRef.current = onFile
   const kindRef = useRef(kind)
   kindRef.current = kind
+  const tRef = useRef(t)
+  tRef.current = t
   const importingRef = useRef(false)
   importingRef.current = busy === 'importing'
   useEffect(() => {
@@ -94,7 +97,7 @@ export function ImportPanel() {
       const f = takeDroppedImport()
       if (!f) return
       if (importingRef.current) {
-        setError(`${f.name} was not opened: an import is running. Drop it again when it has finished.`)
+        setError(tRef.current('import.droppedBusy', { name: f.name }))
         return
       }
       const k: ImportKind = droppedKind(f.name) === 'vcard' ? 'vcard' : kindRef.current === 'vcard' ? 'people' : kindRef.current
@@ -175,6 +178,7 @@ export function ImportPanel() {
     if (inputRef.current) inputRef.current.value = ''
   }
 
+  const decisionOptions = DECISIONS.map((d) => ({ value: d, label: t(`import.decisions.${d}`) }))
   const accept = KINDS.find((k) => k.value === kind)?.accept
   const invalid = preview ? preview.totalRows - preview.validRows : 0
   const sampleRow = (line: number) => preview?.sample.find((s) => s.line === line)
@@ -193,12 +197,12 @@ export function ImportPanel() {
 
   return (
     <div className="stack files-import">
-      <Card title="Import from a file">
+      <Card title={t('import.title')}>
         <div className="toolbar">
-          <Select label="What is in the file" value={kind} onChange={(e) => changeKind(e.target.value as ImportKind)} options={KINDS} />
+          <Select label={t('import.kind')} value={kind} onChange={(e) => changeKind(e.target.value as ImportKind)} options={KINDS.map((k) => ({ value: k.value, label: t(`import.kinds.${k.value}`) }))} />
           <div className="field">
             <label className="field-label" htmlFor="files-import-input">
-              File
+              {t('import.file')}
             </label>
             <input
               id="files-import-input"
@@ -212,18 +216,14 @@ export function ImportPanel() {
               }}
             />
           </div>
-          {busy === 'reading' && <span className="muted">Reading…</span>}
+          {busy === 'reading' && <span className="muted">{t('import.reading')}</span>}
         </div>
         {dropped && file && (
           <p id="files-import-dropped" className="files-hint">
-            Dropped on the window: <strong>{file.name}</strong>
+            <Trans t={t} i18nKey="import.dropped" values={{ name: file.name }} components={{ b: <strong /> }} />
           </p>
         )}
-        <p className="muted files-hint">
-          CSV files may be comma, semicolon or tab separated, in UTF-8, UTF-16, Windows-1252 or Mac Roman: the app detects it and shows what
-          it found, and you can change it. Exports of Outlook, Google Contacts, LinkedIn and Referral Map are recognised. Nothing is written
-          until you press Import, and a backup is taken first. An import cannot be undone with Undo: restore that backup instead.
-        </p>
+        <p className="muted files-hint">{t('import.hint')}</p>
       </Card>
 
       {error && (
@@ -233,7 +233,7 @@ export function ImportPanel() {
             <ul className="files-problem-list">
               {errorProblems.map((p, i) => (
                 <li key={i}>
-                  Line {p.line}, {p.column}: {p.reason}
+                  {t('import.problemLine', { line: p.line, column: p.column, reason: msg(p.reason) ?? p.reason })}
                 </li>
               ))}
             </ul>
@@ -243,50 +243,59 @@ export function ImportPanel() {
 
       {result && (
         <div className="files-result" role="status">
-          <strong>Import finished.</strong>{' '}
+          <strong>{t('import.finished')}</strong>{' '}
           {kind === 'introductions'
-            ? `${result.introductionsCreated} introductions added, ${result.peopleCreatedForIntroductions} people created, ${result.duplicates} already there.`
-            : `${result.created} people added, ${result.merged} merged, ${result.skipped} skipped, ${result.duplicates} duplicates found.`}
-          {result.invalidRows > 0 && ` ${result.invalidRows} rows with problems were left out.`}
-          {result.backup && <span className="muted"> Backup taken first: {result.backup}</span>}
+            ? t('import.resultIntroductions', {
+                added: fmt.number(result.introductionsCreated),
+                people: fmt.number(result.peopleCreatedForIntroductions),
+                duplicates: fmt.number(result.duplicates),
+              })
+            : t('import.resultPeople', {
+                created: fmt.number(result.created),
+                merged: fmt.number(result.merged),
+                skipped: fmt.number(result.skipped),
+                duplicates: fmt.number(result.duplicates),
+              })}
+          {result.invalidRows > 0 && ` ${t('import.resultInvalid', { count: result.invalidRows })}`}
+          {result.backup && <span className="muted"> {t('import.resultBackup', { name: result.backup })}</span>}
         </div>
       )}
 
       {preview && (
         <>
-          <Card title={`Preview: ${file?.name ?? ''}`}>
+          <Card title={t('import.preview', { name: file?.name ?? '' })}>
             <div className="row files-detected">
-              <Badge tone="info">{ENCODING_LABELS[preview.encoding] ?? preview.encoding}</Badge>
-              {preview.delimiter && <Badge tone="info">{DELIMITER_LABELS[preview.delimiter] ?? preview.delimiter} separated</Badge>}
-              {preview.layout && <Badge tone="info">Recognised: {preview.layout}</Badge>}
-              {preview.skippedLines > 0 && <Badge>{preview.skippedLines} note lines before the header skipped</Badge>}
+              <Badge tone="info">{encodingLabel(t, preview.encoding)}</Badge>
+              {preview.delimiter && <Badge tone="info">{t('import.separated', { delimiter: delimiterLabel(t, preview.delimiter) })}</Badge>}
+              {preview.layout && <Badge tone="info">{t('import.recognised', { layout: preview.layout })}</Badge>}
+              {preview.skippedLines > 0 && <Badge>{t('import.skippedLines', { count: preview.skippedLines })}</Badge>}
               <span>
-                <strong>{preview.totalRows}</strong> rows, <strong>{preview.validRows}</strong> valid
-                {invalid > 0 && (
-                  <>
-                    , <strong className="files-bad">{invalid}</strong> with problems
-                  </>
-                )}
+                <Trans
+                  t={t}
+                  i18nKey={invalid > 0 ? 'import.rowsValidInvalid' : 'import.rowsValid'}
+                  values={{ total: fmt.number(preview.totalRows), valid: fmt.number(preview.validRows), invalid: fmt.number(invalid) }}
+                  components={{ b: <strong />, bad: <strong className="files-bad" /> }}
+                />
               </span>
             </div>
             <div className="toolbar files-read">
               <Select
-                label="Encoding"
+                label={t('import.encoding')}
                 value={read.encoding ?? detectedEncoding}
                 onChange={(e) => changeRead({ ...read, encoding: e.target.value as Encoding })}
-                options={ENCODING_CHOICES.map((v) => ({ value: v, label: `${ENCODING_LABELS[v] ?? v}${v === detectedEncoding && !read.encoding ? ' (detected)' : ''}` }))}
+                options={ENCODING_CHOICES.map((v) => ({ value: v, label: v === detectedEncoding && !read.encoding ? t('import.detected', { label: encodingLabel(t, v) }) : encodingLabel(t, v) }))}
               />
               {kind !== 'vcard' && preview.delimiter && (
                 <Select
-                  label="Separator"
+                  label={t('import.separator')}
                   value={read.delimiter ?? preview.delimiter}
                   onChange={(e) => changeRead({ ...read, delimiter: e.target.value as Delimiter })}
-                  options={Object.entries(DELIMITER_LABELS).map(([v, l]) => ({ value: v, label: l }))}
+                  options={Object.keys(DELIMITERS).map((v) => ({ value: v, label: delimiterLabel(t, v) }))}
                 />
               )}
               {preview.quoteProblems > 0 && (
                 <Checkbox
-                  label={`Read stray quotes as text (${preview.quoteProblems} ${preview.quoteProblems === 1 ? 'cell' : 'cells'})`}
+                  label={t('import.strayQuotes', { count: preview.quoteProblems })}
                   checked={read.quotes === 'text'}
                   onChange={(e) => changeRead({ ...read, quotes: e.target.checked ? 'text' : 'report' })}
                 />
@@ -294,20 +303,21 @@ export function ImportPanel() {
             </div>
             {preview.encodingExample && (
               <p className="files-example" data-testid="encoding-example">
-                Read as {ENCODING_LABELS[preview.encoding] ?? preview.encoding}; line {preview.encodingExample.line} reads:{' '}
-                <q>{preview.encodingExample.text}</q>. If the accents look wrong, pick another encoding.
+                <Trans
+                  t={t}
+                  i18nKey="import.encodingExample"
+                  values={{ encoding: encodingLabel(t, preview.encoding), line: preview.encodingExample.line, text: preview.encodingExample.text }}
+                  components={{ q: <q /> }}
+                />
               </p>
             )}
             {preview.warnings.length > 0 && (
               <div className="files-warnings" role="note">
-                <strong>
-                  {preview.warnings.length} {preview.warnings.length === 1 ? 'cell has' : 'cells have'} a byte that is not UTF-8
-                </strong>{' '}
-                (the rest of the file is UTF-8, so it was read as UTF-8; check these cells):
+                <strong>{t('import.warningsTitle', { count: preview.warnings.length })}</strong> {t('import.warningsText')}
                 <ul>
                   {preview.warnings.slice(0, 10).map((w, i) => (
                     <li key={i}>
-                      Line {w.line}, {w.column}: {w.reason}
+                      {t('import.problemLine', { line: w.line, column: w.column, reason: msg(w.reason) ?? w.reason })}
                     </li>
                   ))}
                 </ul>
@@ -317,44 +327,44 @@ export function ImportPanel() {
               <div className="toolbar files-locale">
                 {preview.dateOrderDetected && (
                   <Select
-                    label="Dates like 03/04/2025 are"
+                    label={t('import.dateOrder')}
                     value={mapping[DATE_ORDER] ?? ''}
                     onChange={(e) => changeMapping(DATE_ORDER, e.target.value)}
                     options={[
-                      ...(mapping[DATE_ORDER] ? [] : [{ value: '', label: 'Choose…' }]),
-                      { value: 'dmy', label: `day first (3 April)${preview.dateOrderDetected === 'dmy' ? ', detected' : ''}` },
-                      { value: 'mdy', label: `month first (March 4)${preview.dateOrderDetected === 'mdy' ? ', detected' : ''}` },
+                      ...(mapping[DATE_ORDER] ? [] : [{ value: '', label: t('import.choose') }]),
+                      { value: 'dmy', label: preview.dateOrderDetected === 'dmy' ? t('import.dayFirstDetected') : t('import.dayFirst') },
+                      { value: 'mdy', label: preview.dateOrderDetected === 'mdy' ? t('import.monthFirstDetected') : t('import.monthFirst') },
                     ]}
                   />
                 )}
                 {mapping.value && (
                   <Select
-                    label="Decimal separator in amounts"
+                    label={t('import.decimal')}
                     value={mapping[DECIMAL] ?? ''}
                     onChange={(e) => changeMapping(DECIMAL, e.target.value)}
                     options={[
-                      { value: '', label: 'Guess per value (1,250 = 1250)' },
-                      { value: ',', label: `comma: 1.250,50${preview.decimalDetected === ',' ? ' (detected)' : ''}` },
-                      { value: '.', label: `point: 1,250.50${preview.decimalDetected === '.' ? ' (detected)' : ''}` },
+                      { value: '', label: t('import.decimalGuess') },
+                      { value: ',', label: preview.decimalDetected === ',' ? t('import.decimalCommaDetected') : t('import.decimalComma') },
+                      { value: '.', label: preview.decimalDetected === '.' ? t('import.decimalPointDetected') : t('import.decimalPoint') },
                     ]}
                   />
                 )}
                 {preview.dateOrderDetected === 'ambiguous' && !mapping[DATE_ORDER] && (
-                  <span className="files-bad">No date in this file tells day-first from month-first: choose once (it is remembered).</span>
+                  <span className="files-bad">{t('import.dateOrderAmbiguous')}</span>
                 )}
               </div>
             )}
             {kind !== 'vcard' && mapping && (
               <details className="files-mapping" open>
-                <summary>Columns{preview.layout ? ` (recognised layout: ${preview.layout})` : ''}</summary>
+                <summary>{preview.layout ? t('import.columnsLayout', { layout: preview.layout }) : t('import.columns')}</summary>
                 <div className="files-mapping-grid">
                   {preview.fields.map((f) => (
                     <Select
                       key={f}
-                      label={FIELD_LABELS[f] ?? f}
+                      label={fieldLabel(t, f)}
                       value={mapping[f] ?? ''}
                       onChange={(e) => changeMapping(f, e.target.value)}
-                      options={[{ value: '', label: '— not imported —' }, ...preview.header.map((h) => ({ value: h, label: h }))]}
+                      options={[{ value: '', label: t('import.notImported') }, ...preview.header.map((h) => ({ value: h, label: h }))]}
                     />
                   ))}
                 </div>
@@ -364,7 +374,7 @@ export function ImportPanel() {
               <table>
                 <thead>
                   <tr>
-                    <th>Line</th>
+                    <th>{t('import.line')}</th>
                     {shownCols.map(({ h, i }) => (
                       <th key={i}>{h}</th>
                     ))}
@@ -376,15 +386,15 @@ export function ImportPanel() {
                     const warn = warningCols(r.line)
                     return (
                       <tr key={r.line} className={r.problems.length ? 'files-row-bad' : undefined}>
-                        <td className="num">{r.line}</td>
+                        <td className="num">{fmt.number(r.line)}</td>
                         {shownCols.map(({ h, i }) => {
                           const reason = bad.get(h)
                           const warning = reason ? undefined : warn.get(h)
                           return (
-                            <td key={i} className={reason ? 'files-cell-bad' : warning ? 'files-cell-warn' : undefined} title={reason ?? warning}>
+                            <td key={i} className={reason ? 'files-cell-bad' : warning ? 'files-cell-warn' : undefined} title={msg(reason ?? warning)}>
                               {r.cells[i] ?? ''}
-                              {reason && <span className="files-cell-reason">{reason}</span>}
-                              {warning && <span className="files-cell-warning">{warning}</span>}
+                              {reason && <span className="files-cell-reason">{msg(reason)}</span>}
+                              {warning && <span className="files-cell-warning">{msg(warning)}</span>}
                             </td>
                           )
                         })}
@@ -396,20 +406,20 @@ export function ImportPanel() {
             </div>
             {(preview.totalRows > preview.sample.length || hiddenCols > 0) && (
               <p className="muted">
-                {preview.totalRows > preview.sample.length && `Showing the first ${preview.sample.length} rows. `}
-                {hiddenCols > 0 && `${hiddenCols} empty ${hiddenCols === 1 ? 'column' : 'columns'} not shown.`}
+                {preview.totalRows > preview.sample.length && `${t('import.shownRows', { count: preview.sample.length })} `}
+                {hiddenCols > 0 && t('import.hiddenColumns', { count: hiddenCols })}
               </p>
             )}
           </Card>
 
           {preview.problems.length > 0 && (
-            <Card title={`Rows with problems (${invalid})`}>
+            <Card title={t('import.problemsTitle', { count: invalid })}>
               <table className="files-problems">
                 <thead>
                   <tr>
-                    <th>Line</th>
-                    <th>Column</th>
-                    <th>Problem</th>
+                    <th>{t('import.line')}</th>
+                    <th>{t('import.column')}</th>
+                    <th>{t('import.problem')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -417,7 +427,7 @@ export function ImportPanel() {
                     <tr key={i}>
                       <td className="num">{p.line}</td>
                       <td>{p.column}</td>
-                      <td>{p.reason}</td>
+                      <td>{msg(p.reason)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -426,18 +436,18 @@ export function ImportPanel() {
           )}
 
           {preview.duplicates.length > 0 && (
-            <Card title={`Already in your network (${preview.duplicates.length})`}>
+            <Card title={t('import.duplicatesTitle', { count: preview.duplicates.length })}>
               <div className="toolbar">
-                <Select label="For all of them" value={defaultDecision} onChange={(e) => setDefaultDecision(e.target.value as DuplicateDecision)} options={DECISIONS} />
+                <Select label={t('import.forAll')} value={defaultDecision} onChange={(e) => setDefaultDecision(e.target.value as DuplicateDecision)} options={decisionOptions} />
               </div>
               <table className="files-dupes">
                 <thead>
                   <tr>
-                    <th>Line</th>
-                    <th>In the file</th>
-                    <th>In your network</th>
-                    <th>Matched on</th>
-                    <th>Choice</th>
+                    <th>{t('import.line')}</th>
+                    <th>{t('import.inFile')}</th>
+                    <th>{t('import.inNetwork')}</th>
+                    <th>{t('import.matchedOn')}</th>
+                    <th>{t('import.choice')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -449,15 +459,15 @@ export function ImportPanel() {
                         {d.existingName}
                         {d.existingCompany && <span className="muted"> · {d.existingCompany}</span>}
                       </td>
-                      <td>{d.matchedOn}</td>
+                      <td>{fieldLabel(t, d.matchedOn)}</td>
                       <td>
                         <select
-                          aria-label={`Choice for line ${d.line}`}
+                          aria-label={t('import.choiceFor', { line: d.line })}
                           className="input"
                           value={decisions[String(d.line)] ?? defaultDecision}
                           onChange={(e) => setDecisions({ ...decisions, [String(d.line)]: e.target.value as DuplicateDecision })}
                         >
-                          {DECISIONS.map((o) => (
+                          {decisionOptions.map((o) => (
                             <option key={o.value} value={o.value}>
                               {o.label}
                             </option>
@@ -472,27 +482,27 @@ export function ImportPanel() {
           )}
 
           {kind === 'introductions' && preview.unknownPeople.length > 0 && (
-            <Card title="People not in your network yet">
+            <Card title={t('import.unknownPeople')}>
               <p>{preview.unknownPeople.join(', ')}</p>
-              <Checkbox label="Create these people" checked={allowCreate} onChange={(e) => setAllowCreate(e.target.checked)} />
+              <Checkbox label={t('import.createPeople')} checked={allowCreate} onChange={(e) => setAllowCreate(e.target.checked)} />
             </Card>
           )}
 
           <div className="form-actions files-actions">
             <Button onClick={cancel} disabled={busy === 'importing'}>
-              Cancel
+              {t('import.cancel')}
             </Button>
             {mappingMissing ? (
               <Button variant="primary" disabled>
-                Choose the columns first
+                {t('import.chooseColumns')}
               </Button>
             ) : invalid > 0 ? (
               <Button variant="primary" busy={busy === 'importing'} disabled={preview.validRows === 0} onClick={() => void commit('valid')}>
-                Import the {preview.validRows} valid {preview.validRows === 1 ? 'row' : 'rows'}
+                {t('import.importValid', { count: preview.validRows })}
               </Button>
             ) : (
               <Button variant="primary" busy={busy === 'importing'} onClick={() => void commit('strict')}>
-                Import {preview.totalRows} {preview.totalRows === 1 ? 'row' : 'rows'}
+                {t('import.importAll', { count: preview.totalRows })}
               </Button>
             )}
           </div>
@@ -501,12 +511,12 @@ export function ImportPanel() {
               <progress max={Math.max(progress.total, 1)} value={progress.phase === 'writing' ? undefined : progress.done} />
               <span>
                 {progress.phase === 'writing'
-                  ? 'Writing (one transaction: all rows or none)…'
-                  : `Checking rows: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
+                  ? t('import.writing')
+                  : t('import.checking', { done: fmt.number(progress.done), total: fmt.number(progress.total) })}
               </span>
               {progress.phase !== 'writing' && (
                 <Button small onClick={stopImport}>
-                  Stop import
+                  {t('import.stop')}
                 </Button>
               )}
             </div>

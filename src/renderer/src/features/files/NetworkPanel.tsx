@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { MergeResult } from '../../../../shared/channels/files'
-import { ApiError, Button, Card, ConfirmDialog, TextField, call, fieldError, useApi, useToast } from '../../ui'
+import { ApiError, Button, Card, ConfirmDialog, TextField, Trans, call, fieldError, useApi, useFormat, useMessage, useToast, useTranslation } from '../../ui'
 import { readFileBase64 } from './util'
 import { MergeConflicts, type MergeChoices } from './MergeConflicts'
 
@@ -12,6 +12,9 @@ interface Replace {
 }
 
 export function NetworkPanel() {
+  const { t } = useTranslation('files')
+  const msg = useMessage()
+  const fmt = useFormat()
   const qc = useQueryClient()
   const toast = useToast()
   const info = useApi('files:network', {})
@@ -45,7 +48,7 @@ export function NetworkPanel() {
     setErr(null)
     try {
       const r = await call('files:saveCopy', { name })
-      toast.success(`Saved a copy as ${r.path}`)
+      toast.success(t('network.copied', { path: r.path }))
       await qc.invalidateQueries()
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CONFLICT' && typeof (e.details as { exists?: unknown } | undefined)?.exists === 'string') {
@@ -59,30 +62,27 @@ export function NetworkPanel() {
     }
   }
 
-  const errorOf = (key: string) => (err && err.key === key && busy === null ? fieldError(err.error, 'name') : undefined)
+  const errorOf = (key: string) => (err && err.key === key && busy === null ? msg(fieldError(err.error, 'name')) : undefined)
 
   return (
     <div className="stack">
-      <Card title="Network files">
+      <Card title={t('network.title')}>
         <p>
-          Open network: <strong>{info.data?.name}</strong> <span className="muted">({info.data?.file})</span>
+          <Trans t={t} i18nKey="network.open" values={{ name: info.data?.name ?? '', file: info.data?.file ?? '' }} components={{ b: <strong />, muted: <span className="muted" /> }} />
         </p>
         <p className="muted files-hint">
-          A network is one file (.referralmap).{' '}
-          {dialogs
-            ? 'Pick a file anywhere with the buttons below (or File › New network, Open network…, Save a copy as…), or use a name in the app\u2019s data folder.'
-            : 'Here you can use networks in the app\u2019s data folder, by name.'}
+          {dialogs ? t('network.hintDialogs') : t('network.hintFolder')}
         </p>
         {dialogs && (
           <div className="row files-network-dialogs">
-            <Button busy={busy === 'open-dialog'} onClick={() => void act('open-dialog', async () => `Opened ${(await call('files:openNetwork', {})).name}`)}>
-              Open network…
+            <Button busy={busy === 'open-dialog'} onClick={() => void act('open-dialog', async () => t('network.opened', { name: (await call('files:openNetwork', {})).name }))}>
+              {t('network.openDialog')}
             </Button>
-            <Button busy={busy === 'new-dialog'} onClick={() => void act('new-dialog', async () => `Created and opened ${(await call('files:newNetwork', {})).name}`)}>
-              New network…
+            <Button busy={busy === 'new-dialog'} onClick={() => void act('new-dialog', async () => t('network.created', { name: (await call('files:newNetwork', {})).name }))}>
+              {t('network.newDialog')}
             </Button>
-            <Button busy={busy === 'copy-dialog'} onClick={() => void act('copy-dialog', async () => `Saved a copy as ${(await call('files:saveCopy', {})).path}`)}>
-              Save a copy as…
+            <Button busy={busy === 'copy-dialog'} onClick={() => void act('copy-dialog', async () => t('network.copied', { path: (await call('files:saveCopy', {})).path }))}>
+              {t('network.copyDialog')}
             </Button>
           </div>
         )}
@@ -94,10 +94,10 @@ export function NetworkPanel() {
                   <td>{f}</td>
                   <td>
                     {info.data.file.endsWith(f) ? (
-                      <span className="muted">open</span>
+                      <span className="muted">{t('network.isOpen')}</span>
                     ) : (
-                      <Button small busy={busy === `open:${f}`} onClick={() => void act(`open:${f}`, async () => `Opened ${(await call('files:openNetwork', { name: f })).name}`)}>
-                        Open
+                      <Button small busy={busy === `open:${f}`} onClick={() => void act(`open:${f}`, async () => t('network.opened', { name: (await call('files:openNetwork', { name: f })).name }))}>
+                        {t('network.openButton')}
                       </Button>
                     )}
                   </td>
@@ -111,12 +111,12 @@ export function NetworkPanel() {
               className="toolbar"
               onSubmit={(e) => {
                 e.preventDefault()
-                void act('new', async () => `Created and opened ${(await call('files:newNetwork', { name: newName.trim() })).name}`)
+                void act('new', async () => t('network.created', { name: (await call('files:newNetwork', { name: newName.trim() })).name }))
               }}
             >
-              <TextField label="New network" placeholder="name" value={newName} onChange={(e) => setNewName(e.target.value)} error={errorOf('new')} />
+              <TextField label={t('network.newNetwork')} placeholder={t('network.name')} value={newName} onChange={(e) => setNewName(e.target.value)} error={errorOf('new')} />
               <Button type="submit" busy={busy === 'new'} disabled={!newName.trim()}>
-                Create
+                {t('network.create')}
               </Button>
             </form>
             <form
@@ -126,43 +126,42 @@ export function NetworkPanel() {
                 void saveCopy(copyName.trim())
               }}
             >
-              <TextField label="Save a copy as" placeholder="name" value={copyName} onChange={(e) => setCopyName(e.target.value)} error={errorOf('copy')} />
+              <TextField label={t('network.saveCopyAs')} placeholder={t('network.name')} value={copyName} onChange={(e) => setCopyName(e.target.value)} error={errorOf('copy')} />
               <Button type="submit" busy={busy === 'copy'} disabled={!copyName.trim()}>
-                Save copy
+                {t('network.saveCopy')}
               </Button>
             </form>
           </div>
       </Card>
       {replace && (
         <ConfirmDialog
-          title={`Replace ${replace.file}?`}
+          title={t('network.replaceTitle', { file: replace.file })}
           message={
             <p>
-              <strong>{replace.file}</strong> already exists in the data folder. Replacing it puts a copy of this network in its place; what that file
-              holds now is lost.
+              <Trans t={t} i18nKey="network.replaceText" values={{ file: replace.file }} components={{ b: <strong /> }} />
             </p>
           }
-          confirmLabel="Replace"
+          confirmLabel={t('network.replace')}
           busy={busy === 'replace'}
           onCancel={() => setReplace(null)}
           onConfirm={() =>
             void act('replace', async () => {
               const r = await call('files:saveCopy', { name: replace.name, overwrite: true })
               setReplace(null)
-              return `Replaced ${r.name} with a copy of this network`
+              return t('network.replaced', { name: r.name })
             })
           }
         />
       )}
 
-      <Card title="Merge a network">
+      <Card title={t('network.mergeTitle')}>
         <p className="muted files-hint">
           Bring in a network someone else exported (the JSON export or a .referralmap file). People are matched on email or name and company;
           introductions already here are recognised by id. Nothing of yours is overwritten unless you say so.
         </p>
         <div className="field">
           <label className="field-label" htmlFor="files-merge-input">
-            Network file
+            {t('network.mergeFile')}
           </label>
           <input
             id="files-merge-input"
@@ -171,7 +170,7 @@ export function NetworkPanel() {
             onChange={async (e) => {
               const f = e.target.files?.[0]
               if (!f) return
-              const data = await readFileBase64(f)
+              const data = await readFileBase64(f, t('readError'))
               try {
                 const result = await call('files:mergeNetwork', { data, fileName: f.name, dryRun: true })
                 setMerge({ name: f.name, data, result })
@@ -186,22 +185,29 @@ export function NetworkPanel() {
         {merge && (
           <div className="stack files-merge">
             <p>
-              <strong>{merge.name}</strong>: {merge.result.peopleAdded} new people, {merge.result.peopleMatched} matched to people you have,{' '}
-              {merge.result.introductionsAdded} new introductions ({merge.result.introductionsAlreadyThere} already here), {merge.result.groupsAdded} new
-              groups, {merge.result.interactionsAdded} interactions.
+              <Trans
+                t={t}
+                i18nKey="network.mergeSummary"
+                values={{
+                  name: merge.name,
+                  peopleAdded: fmt.number(merge.result.peopleAdded),
+                  peopleMatched: fmt.number(merge.result.peopleMatched),
+                  introductionsAdded: fmt.number(merge.result.introductionsAdded),
+                  already: fmt.number(merge.result.introductionsAlreadyThere),
+                  groupsAdded: fmt.number(merge.result.groupsAdded),
+                  interactionsAdded: fmt.number(merge.result.interactionsAdded),
+                }}
+                components={{ b: <strong /> }}
+              />
             </p>
             {merge.result.conflicts.length > 0 && (
               <>
-                <p>
-                  {merge.result.conflicts.length} {merge.result.conflicts.length === 1 ? 'record differs' : 'records differ'} from what you have.
-                  Yours are kept unless you choose otherwise, field by field. (Taking theirs on all conflicts keeps your names and puts
-                  their notes below yours.)
-                </p>
+                <p>{t('network.conflicts', { count: merge.result.conflicts.length })}</p>
                 <MergeConflicts conflicts={merge.result.conflicts} choices={mergeChoices} onChange={setMergeChoices} />
               </>
             )}
             <div className="row">
-              <Button onClick={() => setMerge(null)}>Cancel</Button>
+              <Button onClick={() => setMerge(null)}>{t('network.cancel')}</Button>
               <Button
                 variant="primary"
                 busy={busy === 'merge'}
@@ -209,11 +215,11 @@ export function NetworkPanel() {
                   void act('merge', async () => {
                     const r = await call('files:mergeNetwork', { data: merge.data, fileName: merge.name, onConflict: 'keepMine', choices: mergeChoices })
                     setMerge(null)
-                    return `Merged: ${r.peopleAdded} people and ${r.introductionsAdded} introductions added`
+                    return t('network.merged', { people: fmt.number(r.peopleAdded), introductions: fmt.number(r.introductionsAdded) })
                   })
                 }
               >
-                {Object.values(mergeChoices).some((f) => Object.values(f).some((v) => v !== 'mine')) ? 'Merge with my choices' : 'Merge, keep mine'}
+                {Object.values(mergeChoices).some((f) => Object.values(f).some((v) => v !== 'mine')) ? t('network.mergeChoices') : t('network.mergeKeepMine')}
               </Button>
               {merge.result.conflicts.length > 0 && (
                 <Button
@@ -222,11 +228,11 @@ export function NetworkPanel() {
                     void act('merge-theirs', async () => {
                       const r = await call('files:mergeNetwork', { data: merge.data, fileName: merge.name, onConflict: 'takeTheirs' })
                       setMerge(null)
-                      return `Merged (theirs on conflicts): ${r.peopleAdded} people and ${r.introductionsAdded} introductions added`
+                      return t('network.mergedTheirs', { people: fmt.number(r.peopleAdded), introductions: fmt.number(r.introductionsAdded) })
                     })
                   }
                 >
-                  Merge, take theirs on conflicts
+                  {t('network.mergeTakeTheirs')}
                 </Button>
               )}
             </div>

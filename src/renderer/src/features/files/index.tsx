@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { DROPPED_FILE_EVENT, droppedTab, type DroppedTab } from '../../ui/DropTarget'
 import type { ScreenProps } from '../../ui/nav'
-import { Tabs } from '../../ui'
+import { Tabs, useTranslation } from '../../ui'
 import { ImportPanel } from './ImportPanel'
 import { ExportPanel } from './ExportPanel'
 import { BackupsPanel } from './BackupsPanel'
@@ -9,14 +9,11 @@ import { NetworkPanel } from './NetworkPanel'
 import './files.css'
 
 type Tab = 'import' | 'export' | 'backups' | 'network'
-const TABS = [
-  { id: 'import', label: 'Import' },
-  { id: 'export', label: 'Export' },
-  { id: 'backups', label: 'Backups' },
-  { id: 'network', label: 'Network files' },
-] as const
+const TAB_IDS = ['import', 'export', 'backups', 'network'] as const
 
 export function FilesScreen(_props: ScreenProps) {
+  const { t } = useTranslation('files')
+  const tabs = TAB_IDS.map((id) => ({ id, label: t(`tabs.${id}`) }))
   // A file dropped on the window brings its tab forward (ui/DropTarget), also when it opened this screen.
   const [tab, setTab] = useState<Tab>(() => droppedTab() ?? 'import')
   useEffect(() => {
@@ -31,9 +28,9 @@ export function FilesScreen(_props: ScreenProps) {
   return (
     <div className="files-screen">
       <div className="page-header">
-        <h1>Import/Export</h1>
+        <h1>{t('title')}</h1>
       </div>
-      <Tabs tabs={TABS} value={tab} onChange={setTab} label="Files" />
+      <Tabs tabs={tabs} value={tab} onChange={setTab} label={t('tabsLabel')} />
       {tab === 'import' && <ImportPanel />}
       {tab === 'export' && <ExportPanel />}
       {tab === 'backups' && <BackupsPanel />}
