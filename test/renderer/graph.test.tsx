@@ -1,12 +1,19 @@
 import { describe, expect, it, vi } from 'vitest'
-import { render, screen, fireEvent } from '@testing-library/react'
+import { render, screen, fireEvent, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createRef } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { buildModel } from '../../src/core/graph/model'
 import type { GraphData, GraphNodeData } from '../../src/shared/channels/graph'
 import { fadedIds, fitBox, fitClear, fitViewport, graphStyle, MAX_FIT_ZOOM, LABEL_ALL_LIMIT, LABELLED_TOP, labelledIds, svgInput, toElements } from '../../src/renderer/src/features/graph/elements'
-import { FilterBar, HighlightControl, Legend, SearchBox } from '../../src/renderer/src/features/graph/Controls'
+import { FilterBar, HighlightControl, Legend, SearchBox, ViewControls } from '../../src/renderer/src/features/graph/Controls'
+import { GraphCanvas, type GraphHandle } from '../../src/renderer/src/features/graph/GraphCanvas'
+import { nodeActions, nodeMenuItems } from '../../src/renderer/src/features/graph/nodeMenu'
+import { i18n, LocaleScope } from '../../src/renderer/src/ui/i18n'
+import { ToastProvider } from '../../src/renderer/src/ui/Toast'
+import { currentProgress } from '../../src/renderer/src/ui/progress'
+import { NetworkScreen } from '../../src/renderer/src/features/graph/NetworkScreen'
+import { mockApi, renderWithClient } from './mockApi'
 import { SidePanel } from '../../src/renderer/src/features/graph/SidePanel'
 
 const node = (id: string, over: Partial<GraphNodeData> = {}): GraphNodeData => ({
@@ -291,5 +298,181 @@ describe('side panel', () => {
     expect(screen.getByRole('button', { name: 'Focus on 2 steps' })).toBeInTheDocument()
     // The reports' full scorecard is embedded (here its channel fails, and it says so).
     expect(await screen.findByText(/Scorecard unavailable: not part of this test/)).toBeInTheDocument()
+  })
+})
+
+describe('in German (de-DE)', () => {
+  it('the map controls and legend read in German, with region percentages', async () => {
+    const onChange = vi.fn()
+    render(
+      <LocaleScope language="de" region="de-DE">
+        <FilterBar filters={{}} onChange={onChange} groups={[]} tags={[]} onReset={() => {}} />
+        <ViewControls sizeBy="value" onSizeBy={() => {}} prospects={false} onProspects={() => {}} layout="radial" onLayout={() => {}} onRelayout={() => {}} busy={false} />
+        <HighlightControl on threshold={0.5} onChange={() => {}} count={2} />
+        <Legend model={model} sizeBy="value" prospects />
+      </LocaleScope>,
+    )
+    expect(screen.getByLabelText('Status')).toHaveDisplayValue('Jeder Status')
+    expect(screen.getByRole('option', { name: 'Passt nicht' })).toBeInTheDocument()
+    expect(screen.getByRole('option', { name: 'Empfehlung' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Zurücksetzen' })).toBeInTheDocument()
+    expect(screen.getByLabelText('Anordnung')).toHaveDisplayValue('Sie in der Mitte')
+    expect(screen.getByRole('button', { name: 'Neu anordnen' })).toBeInTheDocument()
+    expect(screen.getByRole('group', { name: 'Gute Empfehlungsgeber hervorheben' })).toHaveTextContent('≥ 50 %2 Partner')
+    const legend = screen.getByRole('complementary', { name: 'Legende' })
+    expect(legend).toHaveTextContent('Farbe: Qualität ihrer Empfehlungen an Sie')
+    expect(legend).toHaveTextContent(`Netzwerkdurchschnitt ${Math.round(model.mean * 100)} %`)
+    expect(legend).toHaveTextContent('Größe: gewonnener Wert der gemachten Empfehlungen, nur in EUR')
+    expect(legend).toHaveTextContent('Interessent')
+  })
+
+  it('the side panel shows money and dates in the region (1.234,00 €, 01.05.2026) and German labels', async () => {
+    mockApi({
+      'introductions:list': () => ({
+        items: [{ id: 'i1', date: '2026-05-01', referrerName: 'Ann Lee', receiverName: 'Sam Rivera', prospectName: 'Zed', status: 'not_a_fit' }],
+        total: 1, offset: 0, limit: 8,
+      }),
+      'insights:introducers': () => ({ targets: [], targetCount: 1, paths: [] }),
+    })
+    const ann = model.nodes.find((n) => n.id === 'ann')!
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <SidePanel node={ann} currency="EUR" onClose={() => {}} navigate={() => {}} focusSteps={1} focused={false} onFocus={() => {}} />
+      </LocaleScope>,
+    )
+    const panel = screen.getByRole('complementary', { name: 'Über Ann Lee' })
+    expect(panel).toHaveTextContent(/5\.000 € · 2\.400 £ \(Größe auf der Karte: nur EUR\)/)
+    expect(panel).toHaveTextContent('Gewonnen / entschieden (an Sie)5 / 6')
+    expect(screen.getByRole('button', { name: 'Empfehlung von Ann erfassen' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Auf direkte Verbindungen fokussieren' })).toBeInTheDocument()
+    expect(await screen.findByText('01.05.2026')).toBeInTheDocument()
+    expect(screen.getByText('Passt nicht')).toBeInTheDocument()
+    expect(await screen.findByText(/Noch führt niemand, den Sie kennen, dorthin/)).toBeInTheDocument()
+  })
+})
+
+describe('right-click menu on a person', () => {
+  it('offers Open, Edit, Record introduction from…, Archive for a partner; only Open and Edit for you', () => {
+    const run = vi.fn()
+    const label = (k: string) => i18n.t(`graph:${k}`)
+    const items = nodeMenuItems({ isMe: false }, label, run)
+    expect(items.map((i) => i.label)).toEqual(['Open', 'Edit', 'Record introduction from…', 'Archive'])
+    expect(items[3]!.danger).toBe(true)
+    items[2]!.onSelect()
+    expect(run).toHaveBeenLastCalledWith('record')
+    expect(nodeActions({ isMe: true })).toEqual(['open', 'edit'])
+    expect(nodeMenuItems({ isMe: false }, (k) => i18n.getFixedT('de', 'graph')(k), run).map((i) => i.label)).toEqual([
+      'Öffnen',
+      'Bearbeiten',
+      'Empfehlung erfassen von…',
+      'Archivieren',
+    ])
+  })
+
+  it('a right-click (Cytoscape cxttap) on a person on the canvas asks for their menu at the person', () => {
+    // jsdom has no 2D canvas: Cytoscape draws into a stand-in that accepts every call (what it draws is not tested here).
+    const fake2d = (): unknown =>
+      new Proxy(function () {}, {
+        get: (_t, k) => (k === 'measureText' ? () => ({ width: 10 }) : k === 'canvas' ? document.createElement('div') : fake2d()),
+        apply: () => fake2d(),
+        set: () => true,
+      })
+    const ctx = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fake2d() as RenderingContext)
+    const onMenu = vi.fn()
+    const onSelect = vi.fn()
+    const handle = createRef<GraphHandle | null>() as { current: GraphHandle | null }
+    render(
+      <GraphCanvas
+        model={model}
+        positions={new Map(model.nodes.map((n, i) => [n.id, { x: i * 40, y: 0 }]))}
+        faded={null}
+        selectedId={null}
+        onSelect={onSelect}
+        onFocus={() => {}}
+        onMoved={() => {}}
+        onMenu={onMenu}
+        handleRef={handle}
+      />,
+    )
+    const cy = (screen.getByTestId('graph-canvas') as unknown as { cy: import('cytoscape').Core }).cy
+    cy.$id('ann').emit('cxttap')
+    expect(onSelect).toHaveBeenLastCalledWith('ann')
+    expect(onMenu).toHaveBeenCalledWith('ann', expect.objectContaining({ x: expect.any(Number), y: expect.any(Number) }))
+    expect(handle.current!.screenPosition('ann')).toEqual(onMenu.mock.calls[0]![1])
+    expect(handle.current!.screenPosition('nobody')).toBeNull()
+    ctx.mockRestore()
+  })
+
+  it('on the Network screen: right-click a person, choose Open or Archive (confirm, then people:archive); Shift+F10 opens it for the selected person', async () => {
+    const fake2d = (): unknown =>
+      new Proxy(function () {}, {
+        get: (_t, k) => (k === 'measureText' ? () => ({ width: 10 }) : k === 'canvas' ? document.createElement('div') : fake2d()),
+        apply: () => fake2d(),
+        set: () => true,
+      })
+    const ctx = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fake2d() as RenderingContext)
+    const placed: GraphData = { ...data, nodes: data.nodes.map((n, i) => ({ ...n, x: i * 50, y: i * 10 })) }
+    const api = mockApi({
+      'graph:get': () => placed,
+      'groups:list': () => [],
+      'people:tags': () => [],
+      'app:info': () => ({ today: '2026-12-02', meId: null }),
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 8 }),
+      'insights:introducers': () => ({ targets: [], targetCount: 1, paths: [] }),
+      'graph:savePositions': () => ({ saved: 0 }),
+      'people:archive': (input) => ({ id: (input as { id: string }).id, name: 'Ann Lee', archivedAt: '2026-12-02T10:00:00Z' }),
+    })
+    const navigate = vi.fn()
+    renderWithClient(
+      <ToastProvider>
+        <LocaleScope language="de" region="de-DE">
+          <NetworkScreen navigate={navigate} />
+        </LocaleScope>
+      </ToastProvider>,
+    )
+    const canvas = screen.getByTestId('graph-canvas') as unknown as { cy: import('cytoscape').Core }
+    await waitFor(() => expect(canvas.cy.$id('ann').nonempty()).toBe(true))
+    canvas.cy.$id('ann').emit('cxttap')
+    const menu = await screen.findByRole('menu', { name: 'Aktionen für Ann Lee' })
+    expect(within(menu).getAllByRole('menuitem').map((b) => b.textContent)).toEqual(['Öffnen', 'Bearbeiten', 'Empfehlung erfassen von…', 'Archivieren'])
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Öffnen' }))
+    expect(navigate).toHaveBeenLastCalledWith({ route: 'people', personId: 'ann' })
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument()
+    // The right-click selected Ann, so the keyboard's menu key opens her menu too.
+    fireEvent.keyDown(document.body, { key: 'F10', shiftKey: true })
+    await userEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Archivieren' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Ann Lee archivieren?' })
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Archivieren' }))
+    await waitFor(() => expect(api.callsTo('people:archive')).toEqual([{ id: 'ann', archived: true }]))
+    expect(await screen.findByText('Ann Lee archiviert.')).toBeInTheDocument()
+    ctx.mockRestore()
+  })
+
+  it('a layout shows on the taskbar while it runs and is cleared when done', async () => {
+    const fake2d = (): unknown =>
+      new Proxy(function () {}, {
+        get: (_t, k) => (k === 'measureText' ? () => ({ width: 10 }) : k === 'canvas' ? document.createElement('div') : fake2d()),
+        apply: () => fake2d(),
+        set: () => true,
+      })
+    const ctx = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fake2d() as RenderingContext)
+    const api = mockApi({
+      'graph:get': () => ({ ...data, nodes: data.nodes.map((n) => ({ ...n, x: null, y: null })) }),
+      'groups:list': () => [],
+      'people:tags': () => [],
+      'app:info': () => ({ today: '2026-12-02', meId: null }),
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 8 }),
+      'graph:savePositions': () => ({ saved: 0 }),
+    })
+    const setProgress = vi.fn()
+    window.platform = { ...window.platform, setProgress } as Window['platform']
+    renderWithClient(<NetworkScreen navigate={() => {}} />)
+    // Nobody has a saved position: the whole map is laid out (in place here: jsdom has no workers), then saved.
+    await waitFor(() => expect(api.callsTo('graph:savePositions').length).toBeGreaterThan(0))
+    await waitFor(() => expect(setProgress).toHaveBeenLastCalledWith(null))
+    expect(setProgress.mock.calls.some(([v]) => typeof v === 'number' || v === 'busy')).toBe(true)
+    expect(currentProgress().size).toBe(0)
+    expect(await screen.findByText(/Laid out 4 people in [\d.]+ s\./)).toBeInTheDocument()
+    ctx.mockRestore()
   })
 })

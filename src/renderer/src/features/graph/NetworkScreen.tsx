@@ -19,7 +19,7 @@ import { useToast } from '../../ui/Toast'
 import { useUndoAction } from '../../ui/history'
 import { useApiMutation } from '../../ui/api'
 import { isMenuKey, useContextMenu } from '../../ui/ContextMenu'
-import { useTaskbarProgress } from '../../ui/progress'
+import { reportProgress } from '../../ui/progress'
 import { useFormat, useMessage, useTranslation } from '../../ui/i18n'
 import { PersonForm } from '../people/PersonForm'
 import { IntroForm, useMe } from '../introductions/IntroForm'
@@ -28,6 +28,8 @@ import { nodeMenuItems, type NodeAction } from './nodeMenu'
 
 const EMPTY: GraphModel = { meId: null, nodes: [], edges: [], mean: 0.3, currency: 'EUR', maxMeasure: 0, scale: sizeScale(0) }
 const SAVE_CHUNK = 5000
+/** The map layout's name on the taskbar progress (see ui/progress.ts). */
+const LAYOUT_TASK = 'map-layout'
 
 async function savePositions(list: { id: string; x: number; y: number }[]): Promise<void> {
   for (let i = 0; i < list.length; i += SAVE_CHUNK) await call('graph:savePositions', { positions: list.slice(i, i + SAVE_CHUNK) })
@@ -145,9 +147,14 @@ export function NetworkScreen({ navigate }: ScreenProps) {
     if (layoutRunning.current) return
     layoutRunning.current = true
     setProgress(0)
+    // The taskbar shows the layout: busy until it reports how far it is, then that fraction; cleared when it ends.
+    reportProgress(LAYOUT_TASK, 'busy')
     const input = layoutInput(m.nodes.map((n) => ({ id: n.id, isMe: n.isMe, value: n.value })), m.edges)
     try {
-      const { pos, ms } = await layoutInWorker(kind, input, setProgress)
+      const { pos, ms } = await layoutInWorker(kind, input, (done) => {
+        setProgress(done)
+        reportProgress(LAYOUT_TASK, done)
+      })
       const next = new Map<string, Pos>()
       const list: { id: string; x: number; y: number }[] = []
       input.ids.forEach((id, i) => {
@@ -164,6 +171,7 @@ export function NetworkScreen({ navigate }: ScreenProps) {
     } finally {
       layoutRunning.current = false
       setProgress(null)
+      reportProgress(LAYOUT_TASK, null)
       setPlaceTick((t) => t + 1)
       requestAnimationFrame(() => handle.current?.fit())
     }
@@ -248,9 +256,6 @@ export function NetworkScreen({ navigate }: ScreenProps) {
   modelRef.current = model
   const selectedRef = useRef(selected)
   selectedRef.current = selected
-  // The taskbar shows a layout's progress (a fraction as the layout reports it) until it ends.
-  useTaskbarProgress('map-layout', progress !== null, progress ?? 'busy')
-
   const nodeAction = useCallback(
     (a: NodeAction, node: { id: string; label: string }) => {
       if (a === 'open') navigate({ route: 'people', personId: node.id })
