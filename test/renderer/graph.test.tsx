@@ -354,14 +354,15 @@ describe('in German (de-DE)', () => {
 describe('right-click menu on a person', () => {
   it('offers Open, Edit, Record introduction from…, Archive for a partner; only Open and Edit for you', () => {
     const run = vi.fn()
-    const label = (k: string) => i18n.t(`graph:${k}`)
+    const en = i18n.getFixedT('en', 'graph')
+    const label = (k: 'menu.open' | 'menu.edit' | 'menu.record' | 'menu.archive') => String(en(k))
     const items = nodeMenuItems({ isMe: false }, label, run)
     expect(items.map((i) => i.label)).toEqual(['Open', 'Edit', 'Record introduction from…', 'Archive'])
     expect(items[3]!.danger).toBe(true)
     items[2]!.onSelect()
     expect(run).toHaveBeenLastCalledWith('record')
     expect(nodeActions({ isMe: true })).toEqual(['open', 'edit'])
-    expect(nodeMenuItems({ isMe: false }, (k) => i18n.getFixedT('de', 'graph')(k), run).map((i) => i.label)).toEqual([
+    expect(nodeMenuItems({ isMe: false }, (k) => String(i18n.getFixedT('de', 'graph')(k)), run).map((i) => i.label)).toEqual([
       'Öffnen',
       'Bearbeiten',
       'Empfehlung erfassen von…',
