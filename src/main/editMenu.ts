@@ -46,8 +46,19 @@ export async function menuLanguageOf(handlers: Handlers, systemLanguages: readon
  * with a different setting); the menu is rebuilt only when it changed.
  */
 export function followLanguageInMenu(handlers: Handlers, systemLanguages: () => readonly string[], rebuildMenu: () => void): Handlers {
+  const system = (): readonly string[] => {
+    try {
+      return systemLanguages()
+    } catch {
+      return []
+    }
+  }
   const sync = async () => {
-    if (setMenuLanguage(await menuLanguageOf(handlers, systemLanguages()))) rebuildMenu()
+    try {
+      if (setMenuLanguage(await menuLanguageOf(handlers, system()))) rebuildMenu()
+    } catch {
+      // The menu keeps its language; the next call tries again.
+    }
   }
   void sync()
   const out: Record<string, (input: unknown) => unknown> = {}

@@ -37,6 +37,7 @@ interface FakeWindow {
 function fakeElectron(userData: string, appPath: string, lock = true) {
   const rec = {
     handlers: new Map<string, IpcHandler>(),
+    listeners: new Map<string, Listener>(),
     windows: [] as FakeWindow[],
     appEvents: new Map<string, Listener>(),
     opened: [] as string[],
@@ -109,6 +110,8 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
       getAppPath: () => appPath,
       isPackaged: false,
       getVersion: () => '0.0.0-smoke',
+      // The menus' language when the network has none set (issue 15).
+      getPreferredSystemLanguages: () => ['en-US'],
       addRecentDocument: (p: string) => void rec.recentDocuments.push(p),
       requestSingleInstanceLock: () => lock,
       quit: () => void rec.quit++,
@@ -116,7 +119,11 @@ function fakeElectron(userData: string, appPath: string, lock = true) {
       whenReady: () => rec.ready,
     },
     BrowserWindow,
-    ipcMain: { handle: (ch: string, fn: IpcHandler) => rec.handlers.set(ch, fn) },
+    ipcMain: {
+      handle: (ch: string, fn: IpcHandler) => rec.handlers.set(ch, fn),
+      // One-way messages (the taskbar progress channel).
+      on: (ch: string, fn: Listener) => void rec.listeners.set(ch, fn),
+    },
     Menu: {
       buildFromTemplate: (t: unknown) => t,
       setApplicationMenu: (m: unknown) => (rec.menu = m),
@@ -446,7 +453,8 @@ describe('built main bundle under Node with a stand-in electron', () => {
       ['people:create', { name: 'A' }],
     ])
     const platform = exposed.get('platform')!
-    expect(Object.keys(platform).sort()).toEqual(['onMenu', 'os', 'transport'])
+    // setProgress: one-way taskbar progress (ipcRenderer.send('progress', value)), never ipcRenderer itself.
+    expect(Object.keys(platform).sort()).toEqual(['onMenu', 'os', 'setProgress', 'transport'])
     for (const value of [...exposed.values()].flatMap((o) => Object.values(o))) expect(value).not.toBe(fake.ipcRenderer)
   })
 })
