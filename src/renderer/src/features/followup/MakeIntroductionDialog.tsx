@@ -91,12 +91,11 @@ export function MakeIntroductionDialog(props: { partnerId?: string; prospectId?:
 
   const allYes = CHECKS.every((c) => v[c] === 'yes')
   const anyNo = CHECKS.some((c) => v[c] === 'no')
-  const pName = partner?.name ?? t('intro.thePartner')
   const checks = { needsService: v.needsService === 'yes', fitsProfile: v.fitsProfile === 'yes', accepted: v.accepted === 'yes' }
   const to = usableAddresses([context?.prospect?.email, context?.partner?.email])
   const noEmail = [context?.prospect, context?.partner].filter((p) => p && !usableAddresses([p.email]).length).map((p) => p!.name)
   const current = edit ?? draft
-  const question = (c: CheckKey) => t(`intro.${c}`, { partner: pName })
+  const question = (c: CheckKey) => (partner ? t(`intro.${c}`, { partner: partner.name }) : t(`intro.${c}None`))
 
   const finish = (text: string) => {
     setSaved(text)
@@ -190,7 +189,7 @@ export function MakeIntroductionDialog(props: { partnerId?: string; prospectId?:
           <TextField label={t('intro.common')} {...form.register('common')} error={msg(errors.common?.message)} />
           {anyNo ? (
             <div className="fu-warning" role="status">
-              {t('intro.notYet', { partner: pName })}
+              {partner ? t('intro.notYet', { partner: partner.name }) : t('intro.notYetNone')}
             </div>
           ) : !allYes ? (
             <p className="muted" role="status">

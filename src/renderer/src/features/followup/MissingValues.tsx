@@ -41,7 +41,8 @@ export function describeMissing(name: string, ctx: DraftContext | null, t: T): M
     const who = p?.name ?? (prefix === 'partner' ? t('missing.thePartner') : t('missing.thePerson'))
     const label = t('missing.personField', { who, field: isOneOf(PERSON_FIELDS, field) ? t(`missing.field.${field}`) : field })
     if (p && isOneOf(PERSON_FIELDS, field)) return { name, label, target: { kind: 'person', id: p.id, field } }
-    return { name, label, target: { kind: 'none', why: t('missing.pickFirst', { who }) } }
+    const why = p ? t('missing.pickFirst', { who }) : prefix === 'partner' ? t('missing.pickPartnerFirst') : t('missing.pickProspectFirst')
+    return { name, label, target: { kind: 'none', why } }
   }
   if (name === 'introduction.common') return { name, label: t('missing.common'), target: { kind: 'common' } }
   return { name, label: name === 'introduction.value' ? t('missing.value') : t('missing.date'), target: { kind: 'none', why: t('missing.recordOnIntro') } }
