@@ -67,27 +67,28 @@ describe('people list', () => {
 })
 
 describe('person form', () => {
-  it('shows the service VALIDATION message next to the name field and keeps the dialog open', async () => {
+  it('shows the service VALIDATION message next to the field it is about and keeps the dialog open', async () => {
     const api = mockApi({
       ...baseHandlers([listItem(P1, 'Ava Chen')]),
       'people:create': () => {
-        throw new Fail({ code: 'VALIDATION', message: 'Enter a name.', field: 'name' })
+        throw new Fail({ code: 'VALIDATION', message: 'At most 200 characters.', field: 'name' })
       },
     })
     renderWithClient(<PeopleScreen navigate={navigate} />)
     await screen.findByText('Ava Chen')
     await userEvent.click(screen.getByRole('button', { name: 'New person' }))
     const form = screen.getByRole('form', { name: 'New person' })
+    await userEvent.type(within(form).getByLabelText(/^Name/), 'Ava')
     await userEvent.type(within(form).getByLabelText('Company'), 'Acme')
     await userEvent.click(within(form).getByRole('button', { name: 'Add person' }))
     const name = within(form).getByLabelText(/^Name/)
     await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'))
-    expect(name).toHaveAccessibleDescription('Enter a name.')
+    expect(name).toHaveAccessibleDescription('At most 200 characters.')
     // Focus moves to the field with the error, so it is in view on a long form.
     await waitFor(() => expect(name).toHaveFocus())
     // Only the name field is marked.
     expect(within(form).getByLabelText('Company')).not.toHaveAttribute('aria-invalid')
-    expect(api.callsTo('people:create')[0]).toMatchObject({ name: '', company: 'Acme', tags: [], cadenceDays: null })
+    expect(api.callsTo('people:create')[0]).toMatchObject({ name: 'Ava', company: 'Acme', tags: [], cadenceDays: null })
     expect(screen.getByRole('dialog')).toBeInTheDocument()
   })
 

@@ -149,7 +149,7 @@ const de: Catalog<typeof en> = {
     movesTo: 'Geht über an {{name}}',
     nothingMoves: 'Nichts verweist auf {{name}}.',
     moves: 'Was übergeht',
-    move: '{{count}} {{what}}',
+    move: '{{n}} {{what}}',
     filledFrom: 'Ergänzt aus {{name}}',
     filled: 'Ergänzt',
     fill: '{{label}}: {{value}}',

@@ -146,7 +146,7 @@ export default {
     movesTo: 'Moves to {{name}}',
     nothingMoves: 'Nothing refers to {{name}}.',
     moves: 'What moves',
-    move: '{{count}} {{what}}',
+    move: '{{n}} {{what}}',
     filledFrom: 'Filled in from {{name}}',
     filled: 'Filled in',
     fill: '{{label}}: {{value}}',

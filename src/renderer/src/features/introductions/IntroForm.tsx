@@ -170,17 +170,22 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
   const showStatusDate = !intro && v.status !== 'new'
 
   // Defaults known only after the first render: today (from the backend, in the user's time zone), the Settings currency, "you".
+  // They become the form's defaults (so they do not count as edits); what the user already changed stays.
+  const setDefaults = (patch: Partial<FormValues>) =>
+    form.reset({ ...(form.formState.defaultValues as FormValues), ...patch }, { keepDirtyValues: true, keepErrors: true, keepSubmitCount: true, keepIsSubmitted: true })
   useEffect(() => {
     if (!today) return
-    if (form.getValues('date') === '') form.resetField('date', { defaultValue: today })
-    if (form.getValues('statusDate') === '') form.resetField('statusDate', { defaultValue: today })
-  }, [today, form])
+    const d = form.formState.defaultValues
+    if (d?.date === '' || d?.statusDate === '') setDefaults({ ...(d.date === '' ? { date: today } : {}), ...(d.statusDate === '' ? { statusDate: today } : {}) })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [today])
   const defaultCurrency = useApi('settings:get').data?.general.currency
   useEffect(() => {
-    if (defaultCurrency && form.getValues('currency') === '') form.resetField('currency', { defaultValue: defaultCurrency })
-  }, [defaultCurrency, form])
+    if (defaultCurrency && form.formState.defaultValues?.currency === '') setDefaults({ currency: defaultCurrency })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [defaultCurrency])
   useEffect(() => {
-    if (!intro && me && form.getValues('receiver') === null) form.resetField('receiver', { defaultValue: me })
+    if (!intro && me && form.formState.defaultValues?.receiver === null) setDefaults({ receiver: me })
     // Only when "you" first becomes known.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me?.id])

@@ -1,9 +1,11 @@
 import { useState } from 'react'
 import type { Group } from '../../../../shared/types'
 import type { NavTarget } from '../../ui/nav'
-import { Button, Card, ConfirmDialog, DataTable, Dialog, EmptyState, PersonPicker, TextField, fieldError, useApi, useApiMutation, useToast, useUndoAction, type PickedPerson } from '../../ui'
+import { Button, Card, ConfirmDialog, DataTable, Dialog, EmptyState, PersonPicker, TextField, fieldError, useApi, useApiMutation, useFormat, useMessage, useToast, useTranslation, useUndoAction, type PickedPerson } from '../../ui'
 
 function GroupNameDialog({ group, onClose }: { group?: Group; onClose: () => void }) {
+  const { t } = useTranslation('people')
+  const msg = useMessage()
   const [name, setName] = useState(group?.name ?? '')
   const [kind, setKind] = useState('')
   const create = useApiMutation('groups:create')
@@ -11,31 +13,31 @@ function GroupNameDialog({ group, onClose }: { group?: Group; onClose: () => voi
   const m = group ? rename : create
   const toast = useToast()
   return (
-    <Dialog title={group ? `Rename ${group.name}` : 'New group'} onClose={onClose}>
+    <Dialog title={group ? t('groups.renameTitle', { name: group.name }) : t('groups.newGroup')} onClose={onClose}>
       <form
         noValidate
         onSubmit={(e) => {
           e.preventDefault()
-          const done = { onSuccess: (g: Group) => (toast.success(group ? `Renamed to ${g.name}.` : `Created ${g.name}.`), onClose()) }
+          const done = { onSuccess: (g: Group) => (toast.success(group ? t('groups.renamed', { name: g.name }) : t('groups.created', { name: g.name })), onClose()) }
           if (group) rename.mutate({ id: group.id, name }, done)
           else create.mutate({ name, kind }, done)
         }}
       >
-        <TextField label="Group name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError(m.error, 'name')} />
+        <TextField label={t('groups.name')} value={name} onChange={(e) => setName(e.target.value)} error={msg(fieldError(m.error, 'name'))} />
         {!group && (
           <TextField
-            label="Kind"
-            hint="e.g. Networking group, Chamber, Alumni"
+            label={t('groups.kind')}
+            hint={t('groups.kindHint')}
             value={kind}
             onChange={(e) => setKind(e.target.value)}
-            error={fieldError(m.error, 'kind')}
+            error={msg(fieldError(m.error, 'kind'))}
           />
         )}
-        {m.error && !m.error.field && <p className="field-error">{m.error.message}</p>}
+        {m.error && !m.error.field && <p className="field-error">{msg(m.error.message)}</p>}
         <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('groups.cancel')}</Button>
           <Button type="submit" variant="primary" busy={m.isPending}>
-            {group ? 'Rename' : 'Create group'}
+            {group ? t('groups.rename') : t('groups.create')}
           </Button>
         </div>
       </form>
@@ -44,6 +46,8 @@ function GroupNameDialog({ group, onClose }: { group?: Group; onClose: () => voi
 }
 
 function Members({ group, navigate }: { group: Group; navigate: (t: NavTarget) => void }) {
+  const { t } = useTranslation('people')
+  const msg = useMessage()
   const members = useApi('groups:members', { groupId: group.id })
   const add = useApiMutation('groups:addMember')
   const remove = useApiMutation('groups:removeMember')
@@ -53,7 +57,7 @@ function Members({ group, navigate }: { group: Group; navigate: (t: NavTarget) =
     <div className="stack">
       <div className="row" style={{ alignItems: 'flex-start' }}>
         <div style={{ flex: 1 }}>
-          <PersonPicker label="Add a member" value={pick} onChange={setPick} error={fieldError(add.error, 'personId')} />
+          <PersonPicker label={t('groups.addMember')} value={pick} onChange={setPick} error={msg(fieldError(add.error, 'personId'))} />
         </div>
         <Button
           variant="primary"
@@ -63,41 +67,41 @@ function Members({ group, navigate }: { group: Group; navigate: (t: NavTarget) =
           onClick={() =>
             pick &&
             'id' in pick &&
-            add.mutate({ groupId: group.id, personId: pick.id }, { onSuccess: () => (toast.success(`Added ${pick.name} to ${group.name}.`), setPick(null)) })
+            add.mutate({ groupId: group.id, personId: pick.id }, { onSuccess: () => (toast.success(t('groups.added', { name: pick.name, group: group.name })), setPick(null)) })
           }
         >
-          Add
+          {t('groups.add')}
         </Button>
       </div>
       <DataTable
-        label={`Members of ${group.name}`}
+        label={t('groups.members', { group: group.name })}
         rows={members.data ?? []}
         rowKey={(r) => r.id}
         loading={members.isPending}
-        empty={<EmptyState title="No members yet">Add people with the picker above.</EmptyState>}
+        empty={<EmptyState title={t('groups.noMembersTitle')}>{t('groups.noMembersBody')}</EmptyState>}
         columns={[
           {
             key: 'name',
-            header: 'Name',
+            header: t('groups.colName'),
             cell: (r) => (
               <button className="link-button" onClick={() => navigate({ route: 'people', personId: r.id })}>
                 {r.name}
               </button>
             ),
           },
-          { key: 'company', header: 'Company', cell: (r) => r.company },
-          { key: 'profession', header: 'Profession', cell: (r) => r.profession },
+          { key: 'company', header: t('groups.colCompany'), cell: (r) => r.company },
+          { key: 'profession', header: t('groups.colProfession'), cell: (r) => r.profession },
           {
             key: 'remove',
-            header: <span className="sr-only">Remove</span>,
+            header: <span className="sr-only">{t('groups.colRemove')}</span>,
             cell: (r) => (
               <Button
                 small
                 variant="ghost"
-                aria-label={`Remove ${r.name} from ${group.name}`}
-                onClick={() => remove.mutate({ groupId: group.id, personId: r.id }, { onSuccess: () => toast.success(`Removed ${r.name}.`), onError: (e) => toast.error(e) })}
+                aria-label={t('groups.removeLabel', { name: r.name, group: group.name })}
+                onClick={() => remove.mutate({ groupId: group.id, personId: r.id }, { onSuccess: () => toast.success(t('groups.removed', { name: r.name })), onError: (e) => toast.error(e) })}
               >
-                Remove
+                {t('groups.remove')}
               </Button>
             ),
           },
@@ -109,6 +113,8 @@ function Members({ group, navigate }: { group: Group; navigate: (t: NavTarget) =
 
 /** Networking groups: create, rename, delete, and manage members. */
 export function GroupsPanel({ navigate }: { navigate: (t: NavTarget) => void }) {
+  const { t } = useTranslation('people')
+  const fmt = useFormat()
   const groups = useApi('groups:list', {})
   const [selectedId, setSelectedId] = useState<string>()
   const [dialog, setDialog] = useState<'new' | 'rename' | 'delete' | null>(null)
@@ -122,21 +128,21 @@ export function GroupsPanel({ navigate }: { navigate: (t: NavTarget) => void }) 
       <div className="stack">
         <div className="row">
           <Button variant="primary" onClick={() => setDialog('new')}>
-            New group
+            {t('groups.newGroup')}
           </Button>
         </div>
         <DataTable
-          label="Groups"
+          label={t('groups.table')}
           rows={list}
           rowKey={(g) => g.id}
           loading={groups.isPending}
           selectedKey={selected?.id}
           onRowClick={(g) => setSelectedId(g.id)}
-          empty={<EmptyState title="No groups yet">Groups are the networking groups, chapters and circles your partners belong to.</EmptyState>}
+          empty={<EmptyState title={t('groups.emptyTitle')}>{t('groups.emptyBody')}</EmptyState>}
           columns={[
-            { key: 'name', header: 'Group', cell: (g) => g.name },
-            { key: 'kind', header: 'Kind', cell: (g) => g.kind },
-            { key: 'members', header: 'Members', numeric: true, cell: (g) => g.memberCount },
+            { key: 'name', header: t('groups.colGroup'), cell: (g) => g.name },
+            { key: 'kind', header: t('groups.colKind'), cell: (g) => g.kind },
+            { key: 'members', header: t('groups.colMembers'), numeric: true, cell: (g) => fmt.number(g.memberCount) },
           ]}
         />
       </div>
@@ -146,10 +152,10 @@ export function GroupsPanel({ navigate }: { navigate: (t: NavTarget) => void }) 
           actions={
             <>
               <Button small onClick={() => setDialog('rename')}>
-                Rename
+                {t('groups.rename')}
               </Button>
               <Button small variant="danger" onClick={() => setDialog('delete')}>
-                Delete
+                {t('groups.delete')}
               </Button>
             </>
           }
@@ -161,9 +167,9 @@ export function GroupsPanel({ navigate }: { navigate: (t: NavTarget) => void }) 
       {dialog === 'rename' && selected && <GroupNameDialog group={selected} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && selected && (
         <ConfirmDialog
-          title={`Delete ${selected.name}?`}
-          message="The group goes away; its members stay in your network."
-          confirmLabel="Delete group"
+          title={t('groups.deleteTitle', { name: selected.name })}
+          message={t('groups.deleteBody')}
+          confirmLabel={t('groups.deleteConfirm')}
           busy={del.isPending}
           onCancel={() => setDialog(null)}
           onConfirm={() =>
@@ -171,7 +177,7 @@ export function GroupsPanel({ navigate }: { navigate: (t: NavTarget) => void }) 
               { id: selected.id },
               {
                 onSuccess: () => {
-                  toast.success(`Deleted ${selected.name}.`, undo)
+                  toast.success(t('groups.deleted', { name: selected.name }), undo)
                   setSelectedId(undefined)
                   setDialog(null)
                 },

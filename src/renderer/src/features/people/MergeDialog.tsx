@@ -1,18 +1,19 @@
 import { useState } from 'react'
 import type { Person } from '../../../../shared/types'
-import { Button, Dialog, PersonPicker, useApi, useApiMutation, useToast, useUndoAction, type PickedPerson } from '../../ui'
+import { Button, Dialog, PersonPicker, useApi, useApiMutation, useFormat, useMessage, useToast, useTranslation, useUndoAction, type PickedPerson } from '../../ui'
 
 function Summary({ p, role }: { p: Person; role: string }) {
+  const { t } = useTranslation('people')
   const lines = [p.company, p.profession, p.email, p.phone, p.city].filter((x): x is string => !!x)
   return (
-    <div className="merge-person" aria-label={`${role}: ${p.name}`}>
+    <div className="merge-person" aria-label={t('merge.summary', { role, name: p.name })}>
       <div className="muted">{role}</div>
       <strong>{p.name}</strong>
-      {p.isMe && <span className="muted"> (you)</span>}
+      {p.isMe && <span className="muted"> {t('merge.you')}</span>}
       {lines.map((l) => (
         <div key={l}>{l}</div>
       ))}
-      {p.tags.length > 0 && <div className="muted">Tags: {p.tags.join(', ')}</div>}
+      {p.tags.length > 0 && <div className="muted">{t('merge.tags', { tags: p.tags.join(', ') })}</div>}
     </div>
   )
 }
@@ -31,6 +32,9 @@ export interface MergeDialogProps {
  * the user swaps. The merge takes a backup first (undo comes later).
  */
 export function MergeDialog({ person, onClose, onMerged }: MergeDialogProps) {
+  const { t } = useTranslation('people')
+  const fmt = useFormat()
+  const msg = useMessage()
   const [other, setOther] = useState<PickedPerson>(null)
   const [swap, setSwap] = useState(false)
   const otherId = other && 'id' in other ? other.id : null
@@ -45,14 +49,14 @@ export function MergeDialog({ person, onClose, onMerged }: MergeDialogProps) {
   const toast = useToast()
   const undo = useUndoAction()
   const plan = preview.data
-  const problem = preview.error?.message ?? merge.error?.message
+  const problem = msg(preview.error?.message ?? merge.error?.message)
 
   return (
-    <Dialog title={`Merge ${person.name} with…`} onClose={onClose} wide>
+    <Dialog title={t('merge.title', { name: person.name })} onClose={onClose} wide>
       <div className="merge-dialog">
         <PersonPicker
-          label="The other person"
-          hint="The duplicate to merge with (search by name, company or email)"
+          label={t('merge.other')}
+          hint={t('merge.otherHint')}
           value={other}
           onChange={(v) => {
             setOther(v)
@@ -62,7 +66,7 @@ export function MergeDialog({ person, onClose, onMerged }: MergeDialogProps) {
         />
         {otherId !== null && otherPerson.data && !person.isMe && !otherIsMe && (
           <fieldset className="merge-keep">
-            <legend>Keep</legend>
+            <legend>{t('merge.keep')}</legend>
             <label>
               <input type="radio" name="keep" checked={!swap} onChange={() => setSwap(false)} /> {person.name}
             </label>
@@ -72,7 +76,7 @@ export function MergeDialog({ person, onClose, onMerged }: MergeDialogProps) {
           </fieldset>
         )}
         {(person.isMe || otherIsMe) && otherId !== null && (
-          <p className="muted">&ldquo;You&rdquo; are always the person kept.</p>
+          <p className="muted">{t('merge.youAlwaysKept')}</p>
         )}
         {problem && (
           <p className="form-error" role="alert">
@@ -80,43 +84,43 @@ export function MergeDialog({ person, onClose, onMerged }: MergeDialogProps) {
           </p>
         )}
         {plan && !preview.isError && (
-          <section aria-label="What the merge does">
+          <section aria-label={t('merge.plan')}>
             <div className="grid-2">
-              <Summary p={plan.keep} role="Kept" />
-              <Summary p={plan.merge} role="Merged into them, then removed" />
+              <Summary p={plan.keep} role={t('merge.kept')} />
+              <Summary p={plan.merge} role={t('merge.merged')} />
             </div>
-            <h3 className="section-title">Moves to {plan.keep.name}</h3>
+            <h3 className="section-title">{t('merge.movesTo', { name: plan.keep.name })}</h3>
             {plan.moves.length === 0 ? (
-              <p className="muted">Nothing refers to {plan.merge.name}.</p>
+              <p className="muted">{t('merge.nothingMoves', { name: plan.merge.name })}</p>
             ) : (
-              <ul aria-label="What moves">
+              <ul aria-label={t('merge.moves')}>
                 {plan.moves.map((m) => (
                   <li key={m.what}>
-                    {m.count} {m.what}
+                    {t('merge.move', { n: fmt.number(m.count), what: msg(m.what) ?? m.what })}
                   </li>
                 ))}
               </ul>
             )}
             {(plan.fills.length > 0 || plan.appendsNotes) && (
               <>
-                <h3 className="section-title">Filled in from {plan.merge.name}</h3>
-                <ul aria-label="Filled in">
+                <h3 className="section-title">{t('merge.filledFrom', { name: plan.merge.name })}</h3>
+                <ul aria-label={t('merge.filled')}>
                   {plan.fills.map((f) => (
                     <li key={f.field}>
-                      {f.label}: {f.value}
+                      {t('merge.fill', { label: msg(f.label) ?? f.label, value: f.value })}
                     </li>
                   ))}
-                  {plan.appendsNotes && <li>Their notes, added below {plan.keep.name}&rsquo;s</li>}
+                  {plan.appendsNotes && <li>{t('merge.notesAppended', { name: plan.keep.name })}</li>}
                 </ul>
               </>
             )}
             <p className="muted">
-              A backup of the network is taken first, and Undo reverts the merge. {plan.merge.name} no longer appears anywhere.
+              {t('merge.backupNote', { name: plan.merge.name })}
             </p>
           </section>
         )}
         <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('merge.cancel')}</Button>
           <Button
             variant="danger"
             disabled={!plan || preview.isError || keepId === null || mergeId === null}
@@ -127,14 +131,14 @@ export function MergeDialog({ person, onClose, onMerged }: MergeDialogProps) {
                 { keepId, mergeId },
                 {
                   onSuccess: (r) => {
-                    toast.success(`Merged ${r.merge.name} into ${r.keep.name}. A backup was taken first (${r.backup}).`, undo)
+                    toast.success(t('merge.done', { merged: r.merge.name, kept: r.keep.name, backup: r.backup }), undo)
                     onMerged(r.keep.id)
                   },
                 },
               )
             }}
           >
-            {plan ? `Merge into ${plan.keep.name}` : 'Merge'}
+            {plan ? t('merge.mergeInto', { name: plan.keep.name }) : t('merge.merge')}
           </Button>
         </div>
       </div>

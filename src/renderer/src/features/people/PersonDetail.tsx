@@ -1,12 +1,13 @@
 import { PrivateNote } from '../sync'
 import { useState } from 'react'
 import type { NavTarget } from '../../ui/nav'
-import { Badge, Button, Card, ConfirmDialog, useApi, useApiMutation, useToast, useUndoAction } from '../../ui'
+import { Badge, Button, Card, ConfirmDialog, useApi, useApiMutation, useMessage, useToast, useTranslation, useUndoAction } from '../../ui'
 import { IntroTable } from '../introductions/IntroTable'
 import { PersonInteractions } from '../followup/PersonInteractions'
 import { PartnerScorecard } from '../reports/PartnerScorecard'
 import { PersonForm } from './PersonForm'
 import { MergeDialog } from './MergeDialog'
+import { ArchivePersonDialog } from './ArchivePerson'
 import { IntroForm, useMe } from '../introductions/IntroForm'
 
 type IntroSort = 'date' | 'referrer' | 'receiver' | 'prospect' | 'status' | 'value' | 'kind'
@@ -18,6 +19,8 @@ function websiteHref(w: string): string {
 
 /** One person: their fields, their introductions in every role, and their interactions. */
 export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () => void; navigate: (t: NavTarget) => void }) {
+  const { t } = useTranslation('people')
+  const msg = useMessage()
   const person = useApi('people:get', { id })
   const p = person.data
   const introducer = useApi('people:get', { id: p?.introducedById ?? '' }, { enabled: !!p?.introducedById })
@@ -32,7 +35,6 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
   const [confirmArchive, setConfirmArchive] = useState(false)
   const [confirmMe, setConfirmMe] = useState(false)
   const [merging, setMerging] = useState(false)
-  const archive = useApiMutation('people:archive')
   const setMe = useApiMutation('people:setMe')
   const toast = useToast()
   const undo = useUndoAction()
@@ -40,66 +42,65 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
   if (person.isError)
     return (
       <div>
-        <Button onClick={onBack}>← People</Button>
-        <p role="alert">{person.error.message}</p>
+        <Button onClick={onBack}>{t('detail.back')}</Button>
+        <p role="alert">{msg(person.error.message)}</p>
       </div>
     )
-  if (!p) return <p className="muted">Loading…</p>
+  if (!p) return <p className="muted">{t('detail.loading')}</p>
 
   const groupNames = (groups.data ?? []).filter((g) => p.groupIds.includes(g.id)).map((g) => g.name)
   const rows: [string, React.ReactNode][] = [
-    ['Company', p.company],
-    ['Profession', p.profession],
-    ['Email', p.email],
-    ['Phone', p.phone],
-    ['Website', p.website ? <a href={websiteHref(p.website)} target="_blank" rel="noreferrer">{p.website}</a> : null],
-    ['City', p.city],
+    [t('detail.company'), p.company],
+    [t('detail.profession'), p.profession],
+    [t('detail.email'), p.email],
+    [t('detail.phone'), p.phone],
+    [t('detail.website'), p.website ? <a href={websiteHref(p.website)} target="_blank" rel="noreferrer">{p.website}</a> : null],
+    [t('detail.city'), p.city],
     [
-      'Tags',
+      t('detail.tags'),
       p.tags.length ? (
         <span className="chips">
-          {p.tags.map((t) => (
-            <Badge key={t}>{t}</Badge>
+          {p.tags.map((tag) => (
+            <Badge key={tag}>{tag}</Badge>
           ))}
         </span>
       ) : null,
     ],
-    ['Groups', groupNames.length ? groupNames.join(', ') : null],
-    ['Good referral for them', p.idealClient],
-    ['How you met', p.howMet],
+    [t('detail.groups'), groupNames.length ? groupNames.join(', ') : null],
+    [t('detail.idealClient'), p.idealClient],
+    [t('detail.howMet'), p.howMet],
     [
-      'Introduced by',
+      t('detail.introducedBy'),
       p.introducedById ? (
         <button className="link-button" onClick={() => navigate({ route: 'people', personId: p.introducedById! })}>
           {introducer.data?.name ?? '…'}
         </button>
       ) : null,
     ],
-    ['Keep in touch', p.cadenceDays ? `every ${p.cadenceDays} days` : null],
-    ['Notes', p.notes],
+    [t('detail.keepInTouch'), p.cadenceDays ? t('detail.every', { count: p.cadenceDays }) : null],
+    [t('detail.notes'), p.notes],
   ]
+  const firstName = p.name.split(' ')[0] ?? p.name
 
   return (
     <div className="person-detail">
       <div className="page-header">
         <Button small onClick={onBack}>
-          ← People
+          {t('detail.back')}
         </Button>
         <h1>
-          {p.name} {p.isMe && <Badge tone="accent">You</Badge>} {p.archivedAt && <Badge tone="warning">Archived</Badge>}
+          {p.name} {p.isMe && <Badge tone="accent">{t('detail.you')}</Badge>} {p.archivedAt && <Badge tone="warning">{t('detail.archived')}</Badge>}
         </h1>
-        {!p.isMe && !p.archivedAt && (
-          <Button onClick={() => setConfirmMe(true)}>Set as me</Button>
-        )}
-        {!p.isMe && <Button onClick={() => setConfirmArchive(true)}>{p.archivedAt ? 'Restore' : 'Archive'}</Button>}
-        <Button onClick={() => setMerging(true)}>Merge with…</Button>
-        {!p.isMe && <Button onClick={() => setRecording(true)}>Record introduction from {p.name.split(' ')[0]}</Button>}
+        {!p.isMe && !p.archivedAt && <Button onClick={() => setConfirmMe(true)}>{t('detail.setAsMe')}</Button>}
+        {!p.isMe && <Button onClick={() => setConfirmArchive(true)}>{p.archivedAt ? t('detail.restore') : t('detail.archive')}</Button>}
+        <Button onClick={() => setMerging(true)}>{t('detail.mergeWith')}</Button>
+        {!p.isMe && <Button onClick={() => setRecording(true)}>{t('detail.recordFrom', { name: firstName })}</Button>}
         <Button variant="primary" onClick={() => setEditing(true)}>
-          Edit
+          {t('detail.edit')}
         </Button>
       </div>
       <div className="person-grid">
-        <Card title="Details">
+        <Card title={t('detail.details')}>
           <dl className="props">
             {rows
               .filter(([, v]) => v !== null && v !== '')
@@ -113,11 +114,11 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
         </Card>
         <div className="stack">
           <PrivateNote table="people" id={p.id} />
-          <Card title={`Introductions (${intros.data?.total ?? 0})`}>
+          <Card title={t('detail.introductions', { count: intros.data?.total ?? 0 })}>
             <IntroTable
               compact
               rows={intros.data?.items ?? []}
-              label={`Introductions involving ${p.name}`}
+              label={t('detail.introductionsLabel', { name: p.name })}
               sort={sort}
               dir={dir}
               onSort={(s, d) => {
@@ -128,8 +129,8 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
               onOpen={(r) => navigate({ route: 'introductions', introductionId: r.id })}
               paging={{ offset, limit: PAGE, total: intros.data?.total ?? 0, onPage: setOffset }}
               loading={intros.isPending}
-              error={intros.error?.message}
-              empty={<div className="empty">No introductions with {p.name} yet.</div>}
+              error={msg(intros.error?.message)}
+              empty={<div className="empty">{t('detail.noIntroductions', { name: p.name })}</div>}
             />
           </Card>
           {!p.isMe && <PartnerScorecard personId={p.id} />}
@@ -171,21 +172,14 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
       )}
       {confirmMe && (
         <ConfirmDialog
-          title={`Make ${p.name} "you"?`}
+          title={t('setMe.title', { name: p.name })}
           message={
             <>
-              <p>
-                This changes whose network it is. Every figure is recomputed from {p.name}&rsquo;s point of view: the
-                introductions {p.name} gave and received become yours, and partners, scorecards, reports, the map and
-                the Today lists all change.
-              </p>
-              <p>
-                {me ? `${me.name} stops being "you" and becomes an ordinary person in the network.` : 'Nobody is "you" at the moment.'}{' '}
-                No records are deleted, and Undo switches back.
-              </p>
+              <p>{t('setMe.body1', { name: p.name })}</p>
+              <p>{me ? t('setMe.bodyOther', { me: me.name }) : t('setMe.bodyNobody')}</p>
             </>
           }
-          confirmLabel={`Make ${p.name} "you"`}
+          confirmLabel={t('setMe.confirm', { name: p.name })}
           busy={setMe.isPending}
           onCancel={() => setConfirmMe(false)}
           onConfirm={() =>
@@ -193,7 +187,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
               { id: p.id },
               {
                 onSuccess: () => {
-                  toast.success(`${p.name} is now "you".`, undo)
+                  toast.success(t('setMe.done', { name: p.name }), undo)
                   setConfirmMe(false)
                 },
                 onError: (e) => {
@@ -205,35 +199,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
           }
         />
       )}
-      {confirmArchive && (
-        <ConfirmDialog
-          title={p.archivedAt ? `Restore ${p.name}?` : `Archive ${p.name}?`}
-          message={
-            p.archivedAt
-              ? 'They will appear in lists and pickers again.'
-              : 'They will be hidden from lists and pickers. Their introductions and history are kept, and you can restore them later.'
-          }
-          confirmLabel={p.archivedAt ? 'Restore' : 'Archive'}
-          danger={!p.archivedAt}
-          busy={archive.isPending}
-          onCancel={() => setConfirmArchive(false)}
-          onConfirm={() =>
-            archive.mutate(
-              { id: p.id, archived: !p.archivedAt },
-              {
-                onSuccess: (r) => {
-                  toast.success(r.archivedAt ? `Archived ${r.name}.` : `Restored ${r.name}.`, undo)
-                  setConfirmArchive(false)
-                },
-                onError: (e) => {
-                  toast.error(e)
-                  setConfirmArchive(false)
-                },
-              },
-            )
-          }
-        />
-      )}
+      {confirmArchive && <ArchivePersonDialog person={{ id: p.id, name: p.name, archived: !!p.archivedAt }} onDone={() => setConfirmArchive(false)} />}
     </div>
   )
 }

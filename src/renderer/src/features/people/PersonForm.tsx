@@ -1,43 +1,26 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef, useState } from 'react'
+import { z } from 'zod'
 import type { Person } from '../../../../shared/types'
-import type { PersonFields } from '../../../../shared/channels/foundation'
-import { Button, Checkbox, Dialog, PersonPicker, TextArea, TextField, fieldError, useApi, useDebounced, useFocusFirstInvalid, useApiMutation, useToast, type PickedPerson } from '../../ui'
-
-interface FormState {
-  name: string
-  company: string
-  profession: string
-  email: string
-  phone: string
-  website: string
-  city: string
-  tags: string
-  groupIds: string[]
-  idealClient: string
-  howMet: string
-  introducedBy: PickedPerson
-  notes: string
-  cadenceDays: string
-}
-
-function initial(p?: Person, introducedByName?: string): FormState {
-  return {
-    name: p?.name ?? '',
-    company: p?.company ?? '',
-    profession: p?.profession ?? '',
-    email: p?.email ?? '',
-    phone: p?.phone ?? '',
-    website: p?.website ?? '',
-    city: p?.city ?? '',
-    tags: p?.tags.join(', ') ?? '',
-    groupIds: p?.groupIds ?? [],
-    idealClient: p?.idealClient ?? '',
-    howMet: p?.howMet ?? '',
-    introducedBy: p?.introducedById ? { id: p.introducedById, name: introducedByName ?? 'Selected person' } : null,
-    notes: p?.notes ?? '',
-    cadenceDays: p?.cadenceDays != null ? String(p.cadenceDays) : '',
-  }
-}
+import { PersonFields } from '../../../../shared/channels/foundation'
+import {
+  ApiError,
+  Button,
+  Checkbox,
+  Dialog,
+  PersonPicker,
+  TextArea,
+  TextField,
+  useApi,
+  useApiMutation,
+  useDebounced,
+  useFocusFirstInvalid,
+  useMessage,
+  useToast,
+  useTranslation,
+  useZodForm,
+  type PickedPerson,
+} from '../../ui'
+import { DiscardConfirm } from '../introductions/IntroForm'
 
 /** Splits "a, b,  c" into tags, dropping empties and repeats (case-insensitive). */
 export function parseTags(s: string): string[] {
@@ -51,6 +34,54 @@ export function parseTags(s: string): string[] {
     }
   }
   return out
+}
+
+const CADENCE_ERROR = 'Enter a whole number of days from 1 to 3650, or leave it empty.'
+
+/** The form's schema, built from the contract's (PersonFields): text inputs become its types. */
+export const personFormSchema = (() => {
+  const f = PersonFields.shape
+  return z.object({
+    name: z.string().pipe(f.name),
+    company: f.company,
+    profession: f.profession,
+    email: f.email,
+    phone: f.phone,
+    website: f.website,
+    city: f.city,
+    tags: z.string().transform(parseTags).pipe(f.tags.unwrap()),
+    groupIds: f.groupIds.unwrap(),
+    idealClient: f.idealClient,
+    howMet: f.howMet,
+    introducedBy: z.custom<PickedPerson>(() => true),
+    notes: f.notes,
+    cadenceDays: z
+      .string()
+      .transform((s) => (s.trim() === '' ? null : Number(s.trim())))
+      .pipe(z.number({ error: CADENCE_ERROR }).int(CADENCE_ERROR).min(1, CADENCE_ERROR).max(3650, CADENCE_ERROR).nullable()),
+  })
+})()
+type FormValues = z.input<typeof personFormSchema>
+type FormOutput = z.output<typeof personFormSchema>
+type TextKey = Exclude<keyof FormValues, 'groupIds' | 'introducedBy'>
+
+function initial(p: Person | undefined, introducedByName: string): FormValues {
+  return {
+    name: p?.name ?? '',
+    company: p?.company ?? '',
+    profession: p?.profession ?? '',
+    email: p?.email ?? '',
+    phone: p?.phone ?? '',
+    website: p?.website ?? '',
+    city: p?.city ?? '',
+    tags: p?.tags.join(', ') ?? '',
+    groupIds: p?.groupIds ?? [],
+    idealClient: p?.idealClient ?? '',
+    howMet: p?.howMet ?? '',
+    introducedBy: p?.introducedById ? { id: p.introducedById, name: introducedByName } : null,
+    notes: p?.notes ?? '',
+    cadenceDays: p?.cadenceDays != null ? String(p.cadenceDays) : '',
+  }
 }
 
 export interface PersonFormProps {
@@ -69,6 +100,7 @@ export interface PersonFormProps {
  * blocks saving: two people may share a name.
  */
 function DuplicateWarning({ name, company, email, excludeId, onOpen }: { name: string; company: string; email: string; excludeId?: string | undefined; onOpen?: ((id: string) => void) | undefined }) {
+  const { t } = useTranslation('people')
   // Debounce one string (an object would be new on every render and never settle).
   const key = useDebounced(JSON.stringify([name.trim(), company.trim(), email.trim()]), 300)
   const [qName, qCompany, qEmail] = JSON.parse(key) as [string, string, string]
@@ -82,164 +114,157 @@ function DuplicateWarning({ name, company, email, excludeId, onOpen }: { name: s
   return (
     <div className="span-2 duplicate-warning" role="status" aria-live="polite">
       {items.length > 0 && (
-        <ul className="notice warning" aria-label="Possible duplicates">
-          {items.map((d) => (
-            <li key={d.id}>
-              {d.name}
-              {d.company ? `, ${d.company}` : ''} already exists
-              {d.matchedOn === 'email' ? ` with the email ${d.email}` : ''}
-              {d.archived ? ' (archived)' : ''}.{' '}
-              {onOpen && (
-                <button type="button" className="link-button" onClick={() => onOpen(d.id)}>
-                  Open {d.name}
-                </button>
-              )}
-            </li>
-          ))}
+        <ul className="notice warning" aria-label={t('form.duplicates')}>
+          {items.map((d) => {
+            const withEmail = d.matchedOn === 'email'
+            const key = `form.duplicate${d.company ? 'Company' : ''}${withEmail ? 'Email' : ''}${d.archived ? 'Archived' : ''}` as 'form.duplicate'
+            return (
+              <li key={d.id}>
+                {t(key, { name: d.name, company: d.company, email: d.email })}{' '}
+                {onOpen && (
+                  <button type="button" className="link-button" onClick={() => onOpen(d.id)}>
+                    {t('form.openDuplicate', { name: d.name })}
+                  </button>
+                )}
+              </li>
+            )
+          })}
         </ul>
       )}
     </div>
   )
 }
 
-/** Create or edit a person: every field, with the service's errors shown next to the field they are about. */
+/** Create or edit a person: every field error at once on submit; the service's errors next to the field they are about. */
 export function PersonForm({ person, introducedByName, onClose, onSaved, onOpenPerson }: PersonFormProps) {
-  const [f, setF] = useState<FormState>(() => initial(person, introducedByName))
-  const [cadenceError, setCadenceError] = useState<string>()
+  const { t } = useTranslation('people')
+  const msg = useMessage()
+  const form = useZodForm(personFormSchema, { guard: false, defaultValues: initial(person, introducedByName ?? t('form.selectedPerson')) })
+  const { errors, isSubmitted, isDirty, submitCount } = form.formState
+  const v = form.watch()
+  const [unplaced, setUnplaced] = useState<string>()
+  const [asking, setAsking] = useState(false)
   const create = useApiMutation('people:create')
   const update = useApiMutation('people:update')
   const groups = useApi('groups:list', {})
   const toast = useToast()
   const m = person ? update : create
-  const err = m.error
   const formRef = useRef<HTMLFormElement>(null)
-  useFocusFirstInvalid(formRef, err ?? cadenceError)
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }))
-  const text = (k: Exclude<keyof FormState, 'groupIds' | 'introducedBy'>) => ({
-    value: f[k],
+  const errorKeys = Object.keys(errors).join(',')
+  useFocusFirstInvalid(formRef, errorKeys ? `${submitCount}:${errorKeys}` : null)
+  function set<K extends keyof FormValues>(k: K, value: FormValues[K]) {
+    form.setValue(k, value as never, { shouldDirty: true, shouldValidate: isSubmitted })
+  }
+  const text = (k: TextKey) => ({
+    name: k,
+    value: v[k] ?? '',
     onChange: (e: { target: { value: string } }) => set(k, e.target.value),
-    error: fieldError(err, k),
+    error: msg(errors[k]?.message),
   })
 
-  function submit(e: FormEvent) {
-    e.preventDefault()
-    let cadenceDays: number | null = null
-    if (f.cadenceDays.trim() !== '') {
-      const n = Number(f.cadenceDays)
-      if (!Number.isInteger(n) || n < 1 || n > 3650) {
-        setCadenceError('Enter a whole number of days from 1 to 3650, or leave it empty.')
-        return
-      }
-      cadenceDays = n
-    }
-    setCadenceError(undefined)
-    const fields: PersonFields = {
-      name: f.name,
-      company: f.company,
-      profession: f.profession,
-      email: f.email,
-      phone: f.phone,
-      website: f.website,
-      city: f.city,
-      tags: parseTags(f.tags),
-      groupIds: f.groupIds,
-      idealClient: f.idealClient,
-      howMet: f.howMet,
-      introducedById: f.introducedBy && 'id' in f.introducedBy ? f.introducedBy.id : null,
-      notes: f.notes,
-      cadenceDays,
+  function onServerError(e: ApiError) {
+    const top = e.field?.split('.')[0]
+    const target = top === 'introducedById' ? 'introducedBy' : top
+    if (target && target in v) {
+      setUnplaced(undefined)
+      form.setError(target as keyof FormValues, { type: 'server', message: e.message })
+    } else setUnplaced(e.message)
+  }
+
+  function save(out: FormOutput) {
+    const fields = {
+      name: out.name,
+      company: out.company ?? null,
+      profession: out.profession ?? null,
+      email: out.email ?? null,
+      phone: out.phone ?? null,
+      website: out.website ?? null,
+      city: out.city ?? null,
+      tags: out.tags,
+      groupIds: out.groupIds,
+      idealClient: out.idealClient ?? null,
+      howMet: out.howMet ?? null,
+      introducedById: out.introducedBy && 'id' in out.introducedBy ? out.introducedBy.id : null,
+      notes: out.notes ?? null,
+      cadenceDays: out.cadenceDays,
     }
     const done = {
       onSuccess: (p: Person) => {
-        toast.success(person ? `Saved ${p.name}.` : `Added ${p.name}.`)
+        toast.success(person ? t('form.saved', { name: p.name }) : t('form.added', { name: p.name }))
         onSaved(p)
       },
+      onError: onServerError,
     }
+    setUnplaced(undefined)
     if (person) update.mutate({ id: person.id, ...fields }, done)
     else create.mutate(fields, done)
   }
 
-  const unplaced = err && !err.field ? err.message : err?.field && !FIELD_NAMES.has(err.field.split('.')[0]!) ? err.message : undefined
-
   return (
-    <Dialog title={person ? `Edit ${person.name}` : 'New person'} onClose={onClose} wide>
-      <form ref={formRef} onSubmit={submit} noValidate aria-label={person ? 'Edit person' : 'New person'}>
+    <Dialog title={person ? t('form.editTitle', { name: person.name }) : t('form.newTitle')} onClose={onClose} wide dirty={isDirty}>
+      <form ref={formRef} onSubmit={form.handleSubmit(save)} noValidate aria-label={person ? t('form.editLabel') : t('form.newLabel')}>
         {unplaced && (
           <div className="form-error" role="alert">
-            {unplaced}
+            {msg(unplaced)}
           </div>
         )}
         <div className="grid-2">
-          <TextField label="Name" required {...text('name')} className="span-2" />
-          <TextField label="Company" {...text('company')} />
-          <TextField label="Profession (contact sphere)" hint="What they do, e.g. Estate agent, Accountant" {...text('profession')} />
-          <TextField label="Email" type="email" {...text('email')} />
-          <DuplicateWarning name={f.name} company={f.company} email={f.email} excludeId={person?.id} onOpen={onOpenPerson} />
-          <TextField label="Phone" type="tel" {...text('phone')} />
-          <TextField label="Website" {...text('website')} />
-          <TextField label="City" {...text('city')} />
-          <TextField label="Tags" hint="Separated by commas" {...text('tags')} />
-          <TextField
-            label="Keep in touch every (days)"
-            type="number"
-            min={1}
-            max={3650}
-            value={f.cadenceDays}
-            onChange={(e) => set('cadenceDays', e.target.value)}
-            error={cadenceError ?? fieldError(err, 'cadenceDays')}
-          />
-          <TextArea label="What a good referral looks like for them" hint="Their ideal client" rows={2} {...text('idealClient')} className="span-2" />
-          <TextArea label="How you met" rows={2} {...text('howMet')} />
-          <PersonPicker
-            label="Introduced by"
-            value={f.introducedBy}
-            onChange={(v) => set('introducedBy', v)}
-            error={fieldError(err, 'introducedById')}
-          />
-          <TextArea label="Notes" rows={3} {...text('notes')} className="span-2" />
+          <TextField label={t('form.name')} required {...text('name')} className="span-2" />
+          <TextField label={t('form.company')} {...text('company')} />
+          <TextField label={t('form.profession')} hint={t('form.professionHint')} {...text('profession')} />
+          <TextField label={t('form.email')} type="email" {...text('email')} />
+          <DuplicateWarning name={v.name} company={v.company ?? ''} email={v.email ?? ''} excludeId={person?.id} onOpen={onOpenPerson} />
+          <TextField label={t('form.phone')} type="tel" {...text('phone')} />
+          <TextField label={t('form.website')} {...text('website')} />
+          <TextField label={t('form.city')} {...text('city')} />
+          <TextField label={t('form.tags')} hint={t('form.tagsHint')} {...text('tags')} />
+          <TextField label={t('form.cadence')} type="text" inputMode="numeric" {...text('cadenceDays')} />
+          <TextArea label={t('form.idealClient')} hint={t('form.idealClientHint')} rows={2} {...text('idealClient')} className="span-2" />
+          <TextArea label={t('form.howMet')} rows={2} {...text('howMet')} />
+          <PersonPicker label={t('form.introducedBy')} value={v.introducedBy ?? null} onChange={(p) => set('introducedBy', p)} error={msg(errors.introducedBy?.message)} />
+          <TextArea label={t('form.notes')} rows={3} {...text('notes')} className="span-2" />
           {(groups.data?.length ?? 0) > 0 && (
             <fieldset className="span-2">
-              <legend>Groups</legend>
+              <legend>{t('form.groups')}</legend>
               <div className="row">
                 {groups.data?.map((g) => (
                   <Checkbox
                     key={g.id}
                     label={g.name}
-                    checked={f.groupIds.includes(g.id)}
-                    onChange={(e) =>
-                      set('groupIds', e.target.checked ? [...f.groupIds, g.id] : f.groupIds.filter((x) => x !== g.id))
-                    }
+                    checked={v.groupIds.includes(g.id)}
+                    onChange={(e) => set('groupIds', e.target.checked ? [...v.groupIds, g.id] : v.groupIds.filter((x) => x !== g.id))}
                   />
                 ))}
               </div>
-              {fieldError(err, 'groupIds') && <span className="field-error">{fieldError(err, 'groupIds')}</span>}
+              {errors.groupIds && <span className="field-error">{msg(errors.groupIds.message)}</span>}
             </fieldset>
           )}
         </div>
         <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={() => (isDirty ? setAsking(true) : onClose())}>{t('form.cancel')}</Button>
           <Button type="submit" variant="primary" busy={m.isPending}>
-            {person ? 'Save' : 'Add person'}
+            {person ? t('form.save') : t('form.add')}
           </Button>
         </div>
       </form>
+      {asking && <DiscardConfirm onDiscard={onClose} onKeep={() => setAsking(false)} />}
     </Dialog>
   )
 }
 
-const FIELD_NAMES = new Set([
-  'name',
-  'company',
-  'profession',
-  'email',
-  'phone',
-  'website',
-  'city',
-  'tags',
-  'groupIds',
-  'idealClient',
-  'howMet',
-  'introducedById',
-  'notes',
-  'cadenceDays',
-])
+/** Edit a person known only by id (from a row's menu): loads them, then the form. */
+export function EditPersonById({ id, onClose, onOpenPerson }: { id: string; onClose: () => void; onOpenPerson?: (id: string) => void }) {
+  const person = useApi('people:get', { id })
+  const p = person.data
+  const introducer = useApi('people:get', { id: p?.introducedById ?? '' }, { enabled: !!p?.introducedById })
+  if (!p || (p.introducedById && !introducer.data && !introducer.isError)) return null
+  return (
+    <PersonForm
+      person={p}
+      {...(introducer.data ? { introducedByName: introducer.data.name } : {})}
+      onClose={onClose}
+      onSaved={onClose}
+      {...(onOpenPerson ? { onOpenPerson } : {})}
+    />
+  )
+}

@@ -1,46 +1,61 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { PersonListItem } from '../../../../shared/types'
 import type { ScreenProps } from '../../ui/nav'
-import { Badge, Button, Checkbox, DataTable, EmptyState, Select, Tabs, TextField, useApi, useDebounced, type Column } from '../../ui'
+import { Badge, Button, Checkbox, DataTable, EmptyState, Select, Tabs, TextField, useApi, useDebounced, useFormat, useMessage, useTranslation, type Column, type MenuItem } from '../../ui'
+import { IntroForm, useMe } from '../introductions/IntroForm'
+import { ArchivePersonDialog } from './ArchivePerson'
 import { GroupsPanel } from './GroupsPanel'
 import { PersonDetail } from './PersonDetail'
-import { PersonForm } from './PersonForm'
+import { EditPersonById, PersonForm } from './PersonForm'
 import './people.css'
 
 type Sort = 'name' | 'company' | 'profession' | 'city' | 'received' | 'given'
 const PAGE = 50
 
-const COLUMNS: Column<PersonListItem, Sort>[] = [
-  {
-    key: 'name',
-    header: 'Name',
-    sort: 'name',
-    cell: (r) => (
-      <span className="person-name">
-        {r.name} {r.isMe && <Badge tone="accent">You</Badge>} {r.archived && <Badge tone="warning">Archived</Badge>}
-      </span>
-    ),
-  },
-  { key: 'company', header: 'Company', sort: 'company', cell: (r) => r.company },
-  { key: 'profession', header: 'Profession', sort: 'profession', cell: (r) => r.profession },
-  { key: 'city', header: 'City', sort: 'city', cell: (r) => r.city },
-  {
-    key: 'tags',
-    header: 'Tags',
-    cell: (r) => (
-      <span className="chips">
-        {r.tags.slice(0, 3).map((t) => (
-          <Badge key={t}>{t}</Badge>
-        ))}
-        {r.tags.length > 3 && <span className="faint">+{r.tags.length - 3}</span>}
-      </span>
-    ),
-  },
-  { key: 'received', header: 'Received', sort: 'received', numeric: true, cell: (r) => r.introsReceivedFrom || '' },
-  { key: 'given', header: 'Given', sort: 'given', numeric: true, cell: (r) => r.introsGivenTo || '' },
-]
+function usePeopleColumns(): Column<PersonListItem, Sort>[] {
+  const { t } = useTranslation('people')
+  const fmt = useFormat()
+  return useMemo(
+    () => [
+      {
+        key: 'name',
+        header: t('columns.name'),
+        sort: 'name',
+        cell: (r) => (
+          <span className="person-name">
+            {r.name} {r.isMe && <Badge tone="accent">{t('list.you')}</Badge>} {r.archived && <Badge tone="warning">{t('list.archived')}</Badge>}
+          </span>
+        ),
+      },
+      { key: 'company', header: t('columns.company'), sort: 'company', cell: (r) => r.company },
+      { key: 'profession', header: t('columns.profession'), sort: 'profession', cell: (r) => r.profession },
+      { key: 'city', header: t('columns.city'), sort: 'city', cell: (r) => r.city },
+      {
+        key: 'tags',
+        header: t('columns.tags'),
+        cell: (r) => (
+          <span className="chips">
+            {r.tags.slice(0, 3).map((tag) => (
+              <Badge key={tag}>{tag}</Badge>
+            ))}
+            {r.tags.length > 3 && <span className="faint">{t('list.moreTags', { count: r.tags.length - 3 })}</span>}
+          </span>
+        ),
+      },
+      { key: 'received', header: t('columns.received'), sort: 'received', numeric: true, cell: (r) => (r.introsReceivedFrom ? fmt.number(r.introsReceivedFrom) : '') },
+      { key: 'given', header: t('columns.given'), sort: 'given', numeric: true, cell: (r) => (r.introsGivenTo ? fmt.number(r.introsGivenTo) : '') },
+    ],
+    [t, fmt],
+  )
+}
 
-function PeopleList({ onOpen, findSignal, onNew }: { onOpen: (id: string) => void; findSignal: number; onNew: () => void }) {
+/** What a row's menu asks the screen to do. */
+export type PersonRowAction = { kind: 'edit' | 'record' | 'archive'; row: PersonListItem }
+
+function PeopleList({ onOpen, findSignal, onNew, onAction }: { onOpen: (id: string) => void; findSignal: number; onNew: () => void; onAction: (a: PersonRowAction) => void }) {
+  const { t } = useTranslation('people')
+  const msg = useMessage()
+  const columns = usePeopleColumns()
   const [search, setSearch] = useState('')
   const [sort, setSort] = useState<Sort>('name')
   const [dir, setDir] = useState<'asc' | 'desc'>('asc')
@@ -76,30 +91,30 @@ function PeopleList({ onOpen, findSignal, onNew }: { onOpen: (id: string) => voi
       <div className="toolbar">
         <TextField
           ref={searchRef}
-          label="Search"
+          label={t('list.search')}
           type="search"
-          placeholder="Name, company, profession or email"
+          placeholder={t('list.searchPlaceholder')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           className="search-field"
         />
         <Select
-          label="Group"
+          label={t('list.group')}
           value={groupId}
           onChange={(e) => setGroupId(e.target.value)}
-          options={[{ value: '', label: 'All groups' }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
+          options={[{ value: '', label: t('list.allGroups') }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
         />
         <Select
-          label="Tag"
+          label={t('list.tag')}
           value={tag}
           onChange={(e) => setTag(e.target.value)}
-          options={[{ value: '', label: 'All tags' }, ...(tags.data ?? []).map((t) => ({ value: t.tag, label: `${t.tag} (${t.count})` }))]}
+          options={[{ value: '', label: t('list.allTags') }, ...(tags.data ?? []).map((x) => ({ value: x.tag, label: t('list.tagOption', { tag: x.tag, count: x.count }) }))]}
         />
-        <Checkbox label="Show archived" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
+        <Checkbox label={t('list.showArchived')} checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
       </div>
       <DataTable
-        label="People"
-        columns={COLUMNS}
+        label={t('list.table')}
+        columns={columns}
         rows={list.data?.items ?? []}
         rowKey={(r) => r.id}
         sort={sort}
@@ -110,33 +125,42 @@ function PeopleList({ onOpen, findSignal, onNew }: { onOpen: (id: string) => voi
           setOffset(0)
         }}
         onRowClick={(r) => onOpen(r.id)}
+        rowMenu={(r): MenuItem[] => [
+          { label: t('menu.open'), onSelect: () => onOpen(r.id) },
+          { label: t('menu.edit'), onSelect: () => onAction({ kind: 'edit', row: r }) },
+          ...(r.isMe ? [] : [{ label: t('menu.recordFrom', { name: r.name.split(' ')[0] ?? r.name }), onSelect: () => onAction({ kind: 'record', row: r }) }]),
+          ...(r.isMe ? [] : [{ label: r.archived ? t('menu.restore') : t('menu.archive'), danger: !r.archived, onSelect: () => onAction({ kind: 'archive', row: r }) }]),
+        ]}
         loading={list.isPending}
-        error={list.error?.message}
+        error={msg(list.error?.message)}
         paging={{ offset, limit: PAGE, total: list.data?.total ?? 0, onPage: setOffset }}
         empty={
           filtered ? (
-            <EmptyState title="No one matches">Try another search or clear the filters.</EmptyState>
+            <EmptyState title={t('list.noMatchTitle')}>{t('list.noMatchBody')}</EmptyState>
           ) : (
             <EmptyState
-              title="No people yet"
+              title={t('list.emptyTitle')}
               actions={
                 <Button variant="primary" onClick={onNew}>
-                  New person
+                  {t('list.newPerson')}
                 </Button>
               }
             >
-              Add your referral partners, the people they introduce you to, and the people you introduce them to.
+              {t('list.emptyBody')}
             </EmptyState>
           )
         }
       />
-      <p className="faint list-note">Received: introductions they made to you. Given: introductions you made to them.</p>
+      <p className="faint list-note">{t('list.note')}</p>
     </>
   )
 }
 
 /** People: the searchable list, one person's detail, and the groups they belong to. */
 export function PeopleScreen({ navigate, target }: ScreenProps) {
+  const { t } = useTranslation('people')
+  const me = useMe()
+  const [action, setAction] = useState<PersonRowAction | null>(null)
   const [tab, setTab] = useState<'people' | 'groups'>('people')
   const [openId, setOpenId] = useState<string | undefined>(target?.personId)
   const [creating, setCreating] = useState(false)
@@ -164,26 +188,50 @@ export function PeopleScreen({ navigate, target }: ScreenProps) {
       ) : (
         <>
           <div className="page-header">
-            <h1>People</h1>
-            <Button variant="primary" onClick={() => setCreating(true)} title="New person (Ctrl+N)">
-              New person
+            <h1>{t('list.title')}</h1>
+            <Button variant="primary" onClick={() => setCreating(true)} title={t('list.newPersonTitle')}>
+              {t('list.newPerson')}
             </Button>
           </div>
           <Tabs
-            label="People sections"
+            label={t('list.sections')}
             tabs={[
-              { id: 'people', label: 'People' },
-              { id: 'groups', label: 'Groups' },
+              { id: 'people', label: t('list.tabPeople') },
+              { id: 'groups', label: t('list.tabGroups') },
             ]}
             value={tab}
             onChange={setTab}
           />
           {tab === 'people' ? (
-            <PeopleList onOpen={(id) => (setOpenId(id), navigate({ route: 'people', personId: id }))} findSignal={findSignal} onNew={() => setCreating(true)} />
+            <PeopleList onOpen={(id) => (setOpenId(id), navigate({ route: 'people', personId: id }))} findSignal={findSignal} onNew={() => setCreating(true)} onAction={setAction} />
           ) : (
             <GroupsPanel navigate={navigate} />
           )}
         </>
+      )}
+      {action?.kind === 'edit' && (
+        <EditPersonById
+          id={action.row.id}
+          onClose={() => setAction(null)}
+          onOpenPerson={(id) => {
+            setAction(null)
+            setOpenId(id)
+          }}
+        />
+      )}
+      {action?.kind === 'record' && (
+        <IntroForm
+          me={me}
+          defaults={{ referrer: { id: action.row.id, name: action.row.name } }}
+          onClose={() => setAction(null)}
+          onSaved={(i) => {
+            setAction(null)
+            navigate({ route: 'introductions', introductionId: i.id })
+          }}
+        />
+      )}
+      {action?.kind === 'archive' && (
+        <ArchivePersonDialog person={{ id: action.row.id, name: action.row.name, archived: action.row.archived }} onDone={() => setAction(null)} />
       )}
       {creating && (
         <PersonForm

@@ -1,4 +1,43 @@
 /** German for English messages (people): shape (numbers as #, quoted text as “…”) -> German. See ../../messages.ts. */
 const messages: Record<string, string> = {
+  // src/renderer/src/features/people/PersonForm.tsx (the form's schema)
+  'Enter a name.': 'Geben Sie einen Namen ein.',
+  'Enter a whole number of days from # to #, or leave it empty.': 'Geben Sie eine ganze Zahl von Tagen von # bis # ein oder lassen Sie das Feld leer.',
+  // src/backend/services/people.ts
+  'A person cannot have introduced themselves.': 'Eine Person kann sich nicht selbst vorgestellt haben.',
+  'Choose two different people to merge.': 'Wählen Sie zwei verschiedene Personen zum Zusammenführen.',
+  'You cannot archive yourself.': 'Sie können sich nicht selbst archivieren.',
+  // Merge preview: what moves (one, several) and the fields filled in
+  'introduction they made': 'Empfehlung, die sie gegeben haben',
+  'introductions they made': 'Empfehlungen, die sie gegeben haben',
+  'introduction they received': 'Empfehlung, die sie erhalten haben',
+  'introductions they received': 'Empfehlungen, die sie erhalten haben',
+  'introduction of them to someone': 'Empfehlung von ihnen an jemanden',
+  'introductions of them to someone': 'Empfehlungen von ihnen an jemanden',
+  'interaction (thank-you, one-to-one, note...)': 'Kontakt (Dank, Einzelgespräch, Notiz …)',
+  'interactions (thank-yous, one-to-ones, notes...)': 'Kontakte (Danksagungen, Einzelgespräche, Notizen …)',
+  task: 'Aufgabe',
+  tasks: 'Aufgaben',
+  tag: 'Schlagwort',
+  tags: 'Schlagwörter',
+  'group membership': 'Gruppenmitgliedschaft',
+  'group memberships': 'Gruppenmitgliedschaften',
+  'map position': 'Position auf der Karte',
+  'map positions': 'Positionen auf der Karte',
+  'person they introduced': 'Person, die sie vorgestellt haben',
+  'people they introduced': 'Personen, die sie vorgestellt haben',
+  'person merged into them before': 'früher mit ihnen zusammengeführte Person',
+  'people merged into them before': 'früher mit ihnen zusammengeführte Personen',
+  Company: 'Firma',
+  Profession: 'Beruf',
+  Email: 'E-Mail',
+  Phone: 'Telefon',
+  Website: 'Website',
+  City: 'Ort',
+  'Good referral for them': 'Gute Empfehlung für sie',
+  'How you met': 'Wie Sie sich kennengelernt haben',
+  'Keep in touch every (days)': 'In Kontakt bleiben alle (Tage)',
+  Notes: 'Notizen',
+  'Introduced by': 'Vorgestellt von',
 }
 export default messages
