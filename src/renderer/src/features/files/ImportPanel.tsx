@@ -53,8 +53,8 @@ export function ImportPanel() {
   const jobRef = useRef<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const [dropped, setDropped] = useState(false)
-  // The taskbar shows the work while the file is read (preview) and while it is imported.
-  useTaskbarProgress('files:import', busy !== null, busy === 'importing' && progress && progress.phase !== 'writing' && progress.total > 0 ? progress.done / progress.total : 'busy')
+  // The taskbar shows the work while the file is read (preview) and while it is imported: a bar once rows are counted, else busy.
+  useTaskbarProgress('files:import', busy !== null, busy === 'importing' && progress && progress.phase !== 'writing' && progress.total > 0 && progress.done > 0 ? progress.done / progress.total : 'busy')
 
   async function runPreview(k: ImportKind, f: Loaded, m: Record<string, string | null> | null, r: ReadOptions = read) {
     setBusy('reading')
@@ -256,7 +256,7 @@ export function ImportPanel() {
                 skipped: fmt.number(result.skipped),
                 duplicates: fmt.number(result.duplicates),
               })}
-          {result.invalidRows > 0 && ` ${t('import.resultInvalid', { count: result.invalidRows })}`}
+          {result.invalidRows > 0 && ` ${t('import.resultInvalid', { count: result.invalidRows, n: fmt.number(result.invalidRows) })}`}
           {result.backup && <span className="muted"> {t('import.resultBackup', { name: result.backup })}</span>}
         </div>
       )}
@@ -406,14 +406,14 @@ export function ImportPanel() {
             </div>
             {(preview.totalRows > preview.sample.length || hiddenCols > 0) && (
               <p className="muted">
-                {preview.totalRows > preview.sample.length && `${t('import.shownRows', { count: preview.sample.length })} `}
+                {preview.totalRows > preview.sample.length && `${t('import.shownRows', { n: fmt.number(preview.sample.length) })} `}
                 {hiddenCols > 0 && t('import.hiddenColumns', { count: hiddenCols })}
               </p>
             )}
           </Card>
 
           {preview.problems.length > 0 && (
-            <Card title={t('import.problemsTitle', { count: invalid })}>
+            <Card title={t('import.problemsTitle', { n: fmt.number(invalid) })}>
               <table className="files-problems">
                 <thead>
                   <tr>
@@ -436,7 +436,7 @@ export function ImportPanel() {
           )}
 
           {preview.duplicates.length > 0 && (
-            <Card title={t('import.duplicatesTitle', { count: preview.duplicates.length })}>
+            <Card title={t('import.duplicatesTitle', { n: fmt.number(preview.duplicates.length) })}>
               <div className="toolbar">
                 <Select label={t('import.forAll')} value={defaultDecision} onChange={(e) => setDefaultDecision(e.target.value as DuplicateDecision)} options={decisionOptions} />
               </div>
@@ -498,11 +498,11 @@ export function ImportPanel() {
               </Button>
             ) : invalid > 0 ? (
               <Button variant="primary" busy={busy === 'importing'} disabled={preview.validRows === 0} onClick={() => void commit('valid')}>
-                {t('import.importValid', { count: preview.validRows })}
+                {t('import.importValid', { count: preview.validRows, n: fmt.number(preview.validRows) })}
               </Button>
             ) : (
               <Button variant="primary" busy={busy === 'importing'} onClick={() => void commit('strict')}>
-                {t('import.importAll', { count: preview.totalRows })}
+                {t('import.importAll', { count: preview.totalRows, n: fmt.number(preview.totalRows) })}
               </Button>
             )}
           </div>
