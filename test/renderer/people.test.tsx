@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { NavTarget } from '../../src/renderer/src/ui/nav'
 import { PeopleScreen } from '../../src/renderer/src/features/people'
 import { ToastProvider } from '../../src/renderer/src/ui'
+import { LocaleScope } from '../../src/renderer/src/ui/i18n'
 import { APP_INFO, Fail, ME, P1, P2, listItem, mockApi, person, renderWithClient } from './mockApi'
 
 const navigate = () => {}
@@ -353,5 +354,195 @@ describe('merge two people', () => {
     const dialog = await openMerge()
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('would join Ann Adams to themselves')
     expect(within(dialog).getByRole('button', { name: 'Merge' })).toBeDisabled()
+  })
+})
+
+function introItem(extra: Record<string, unknown> = {}) {
+  return {
+    id: '0190a000-0000-7000-8000-0000000000aa',
+    referrerId: P1,
+    receiverId: ME,
+    prospectId: P2,
+    referrerName: 'Ava Chen',
+    receiverName: 'Sam Rivera',
+    prospectName: 'Ben Silva',
+    date: '2026-12-02',
+    kind: 'referral',
+    origin: 'outbound',
+    status: 'won',
+    statusDate: '2026-12-02',
+    value: 1250.5,
+    currency: 'EUR',
+    ...extra,
+  }
+}
+
+describe('in German (de, de-DE)', () => {
+  it('shows the list with German labels, and a person with region dates and "1.250,50 €"', async () => {
+    mockApi({
+      ...baseHandlers([listItem(P1, 'Ava Chen', { company: 'Chen & Co' })]),
+      'people:get': (q) => person((q as { id: string }).id, 'Ava Chen', { cadenceDays: 30 }),
+      'introductions:list': () => ({ items: [introItem()], total: 1, offset: 0, limit: 20 }),
+    })
+    const { unmount } = renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <PeopleScreen navigate={navigate} />
+      </LocaleScope>,
+    )
+    expect(await screen.findByRole('heading', { name: 'Personen' })).toBeInTheDocument()
+    const table = await screen.findByRole('table', { name: 'Personen' })
+    expect(within(table).getByRole('columnheader', { name: /Firma/ })).toBeInTheDocument()
+    expect(within(table).getByRole('columnheader', { name: /Erhalten/ })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Neue Person' })).toBeInTheDocument()
+    expect(screen.getByLabelText('Archivierte anzeigen')).toBeInTheDocument()
+    unmount()
+
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <PeopleScreen navigate={navigate} target={{ route: 'people', personId: P1 }} />
+      </LocaleScope>,
+    )
+    expect(await screen.findByRole('heading', { name: /Ava Chen/ })).toBeInTheDocument()
+    expect(screen.getByText('alle 30 Tage')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Als mich festlegen' })).toBeInTheDocument()
+    const intros = await screen.findByRole('table', { name: 'Empfehlungen mit Ava Chen' })
+    const row = await within(intros).findByRole('row', { name: /Ben Silva/ })
+    expect(row).toHaveTextContent('1.250,50 €')
+    expect(row).toHaveTextContent('02.12.2026')
+    expect(row).toHaveTextContent('Gewonnen')
+  })
+
+  it('shows the form\'s field errors in German', async () => {
+    mockApi(baseHandlers([]))
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <PeopleScreen navigate={navigate} />
+      </LocaleScope>,
+    )
+    await userEvent.click((await screen.findAllByRole('button', { name: 'Neue Person' }))[0]!)
+    const form = screen.getByRole('form', { name: 'Neue Person' })
+    await userEvent.type(within(form).getByLabelText('E-Mail'), 'nope')
+    await userEvent.click(within(form).getByRole('button', { name: 'Person hinzufügen' }))
+    await waitFor(() => expect(within(form).getByLabelText(/^Name/)).toHaveAccessibleDescription('Geben Sie einen Namen ein.'))
+    expect(within(form).getByLabelText('E-Mail')).toHaveAccessibleDescription('Keine E-Mail-Adresse.')
+  })
+})
+
+describe('person form: every error at once, and unsaved edits', () => {
+  it('shows all field errors together on submit and does not call the service', async () => {
+    const api = mockApi(baseHandlers([]))
+    renderWithClient(<PeopleScreen navigate={navigate} />)
+    await userEvent.click(await screen.findByRole('button', { name: 'New person' }))
+    const form = screen.getByRole('form', { name: 'New person' })
+    await userEvent.type(within(form).getByLabelText('Email'), 'not-an-email')
+    await userEvent.type(within(form).getByLabelText('Website'), 'not a site')
+    await userEvent.type(within(form).getByLabelText('Keep in touch every (days)'), '0')
+    await userEvent.click(within(form).getByRole('button', { name: 'Add person' }))
+    const name = within(form).getByLabelText(/^Name/)
+    await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'))
+    expect(name).toHaveAccessibleDescription('Enter a name.')
+    expect(within(form).getByLabelText('Email')).toHaveAccessibleDescription('Not an email address.')
+    expect(within(form).getByLabelText('Website')).toHaveAccessibleDescription('Not a web address.')
+    expect(within(form).getByLabelText('Keep in touch every (days)')).toHaveAccessibleDescription('Enter a whole number of days from 1 to 3650, or leave it empty.')
+    expect(within(form).getAllByRole('alert')).toHaveLength(4)
+    // The first field with an error gets the focus.
+    await waitFor(() => expect(name).toHaveFocus())
+    expect(api.callsTo('people:create')).toHaveLength(0)
+    // Fixing a field clears its error as the user types.
+    await userEvent.type(name, 'Ava')
+    await waitFor(() => expect(name).not.toHaveAttribute('aria-invalid'))
+  })
+
+  it('closing with edits asks first: Keep editing keeps them, Discard closes', async () => {
+    mockApi(baseHandlers([]))
+    renderWithClient(<PeopleScreen navigate={navigate} />)
+    await userEvent.click(await screen.findByRole('button', { name: 'New person' }))
+    const form = screen.getByRole('form', { name: 'New person' })
+    await userEvent.type(within(form).getByLabelText(/^Name/), 'Ava Chen')
+    fireEvent.keyDown(screen.getByRole('dialog', { name: 'New person' }), { key: 'Escape' })
+    const ask = await screen.findByRole('dialog', { name: 'Unsaved changes' })
+    await userEvent.click(within(ask).getByRole('button', { name: 'Keep editing' }))
+    expect(screen.queryByRole('dialog', { name: 'Unsaved changes' })).not.toBeInTheDocument()
+    expect(within(screen.getByRole('form', { name: 'New person' })).getByLabelText(/^Name/)).toHaveValue('Ava Chen')
+    // Cancel asks too.
+    await userEvent.click(within(screen.getByRole('form', { name: 'New person' })).getByRole('button', { name: 'Cancel' }))
+    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Unsaved changes' })).getByRole('button', { name: 'Discard changes' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  })
+
+  it('closes at once when nothing was changed', async () => {
+    mockApi(baseHandlers([]))
+    renderWithClient(<PeopleScreen navigate={navigate} />)
+    await userEvent.click(await screen.findByRole('button', { name: 'New person' }))
+    await userEvent.click(within(screen.getByRole('form', { name: 'New person' })).getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+})
+
+describe('people row menu', () => {
+  function handlers() {
+    return {
+      ...baseHandlers([listItem(ME, 'Sam Rivera', { isMe: true }), listItem(P1, 'Ava Chen', { company: 'Chen & Co' })]),
+      'settings:get': () => ({ general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: false, language: null, region: null } }),
+      'people:get': (q: unknown) => {
+        const id = (q as { id: string }).id
+        return id === ME ? person(ME, 'Sam Rivera', { isMe: true }) : person(id, 'Ava Chen', { company: 'Chen & Co' })
+      },
+      'people:update': (q: unknown) => person(P1, (q as { name: string }).name),
+      'people:archive': (q: unknown) => person(P1, 'Ava Chen', { archivedAt: (q as { archived: boolean }).archived ? '2026-01-02T00:00:00Z' : null }),
+    }
+  }
+  async function menuOf(name: string) {
+    const table = await screen.findByRole('table', { name: 'People' })
+    const row = await within(table).findByRole('row', { name: new RegExp(name) })
+    fireEvent.contextMenu(row, { clientX: 40, clientY: 60 })
+    return screen.findByRole('menu', { name: 'Row actions' })
+  }
+
+  it('right-click a row, Edit: the form opens with that person', async () => {
+    const api = mockApi(handlers())
+    renderWithClient(<PeopleScreen navigate={navigate} />)
+    const menu = await menuOf('Ava Chen')
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Open', 'Edit', 'Record introduction from Ava…', 'Archive…'])
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Edit' }))
+    const form = await screen.findByRole('form', { name: 'Edit person' })
+    expect(within(form).getByLabelText(/^Name/)).toHaveValue('Ava Chen')
+    expect(within(form).getByLabelText('Company')).toHaveValue('Chen & Co')
+    await userEvent.clear(within(form).getByLabelText(/^Name/))
+    await userEvent.type(within(form).getByLabelText(/^Name/), 'Ava Chen-Li')
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(api.callsTo('people:update')).toContainEqual(expect.objectContaining({ id: P1, name: 'Ava Chen-Li' })))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  })
+
+  it('Record introduction from…: the introduction form opens with that person as the referrer', async () => {
+    mockApi(handlers())
+    renderWithClient(<PeopleScreen navigate={navigate} />)
+    const menu = await menuOf('Ava Chen')
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Record introduction from Ava…' }))
+    const form = await screen.findByRole('form', { name: 'Record introduction' })
+    expect(within(form).queryByRole('combobox', { name: 'Referrer' })).not.toBeInTheDocument()
+    expect(within(form).getByRole('button', { name: 'Change referrer' }).parentElement).toHaveTextContent('Ava Chen')
+  })
+
+  it('Archive asks first (the same confirmation as the person page), and "you" have no Archive or Record', async () => {
+    const api = mockApi(handlers())
+    renderWithClient(
+      <ToastProvider>
+        <PeopleScreen navigate={navigate} />
+      </ToastProvider>,
+    )
+    let menu = await menuOf('Sam Rivera')
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Open', 'Edit'])
+    fireEvent.keyDown(menu, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument())
+    menu = await menuOf('Ava Chen')
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Archive…' }))
+    const confirm = await screen.findByRole('dialog', { name: 'Archive Ava Chen?' })
+    expect(api.callsTo('people:archive')).toHaveLength(0)
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Archive' }))
+    await waitFor(() => expect(api.callsTo('people:archive')).toEqual([{ id: P1, archived: true }]))
+    const toast = (await screen.findByText('Archived Ava Chen.')).closest('.toast') as HTMLElement
+    expect(within(toast).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
   })
 })
