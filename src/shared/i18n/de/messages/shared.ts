@@ -10,7 +10,7 @@ const messages: Record<string, string> = {
   'At most # characters.': 'Höchstens # Zeichen.',
   'Not a valid id.': 'Keine gültige ID.',
   'Enter a date as YYYY-MM-DD.': 'Geben Sie ein Datum als JJJJ-MM-TT ein.',
-  'Not a date: use YYYY-MM-DD (for example #-#-#).': 'Kein Datum: verwenden Sie JJJJ-MM-TT (zum Beispiel #-#-#).',
+  'Not a date: use YYYY-MM-DD (for example ###).': 'Kein Datum: verwenden Sie JJJJ-MM-TT (zum Beispiel ###).',
   'Not an email address.': 'Keine E-Mail-Adresse.',
   'Not a web address.': 'Keine Webadresse.',
   'Use a three-letter currency code such as EUR or USD.': 'Verwenden Sie einen dreistelligen Währungscode wie EUR oder USD.',
