@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { IntroductionsScreen } from '../../src/renderer/src/features/introductions'
+import { LocaleScope } from '../../src/renderer/src/ui/i18n'
 import { APP_INFO, Fail, ME, P1, P2, listItem, mockApi, person, renderWithClient } from './mockApi'
 
 const navigate = () => {}
@@ -329,5 +330,111 @@ describe('dates (today is 2026-06-15, from app:info)', () => {
     await userEvent.clear(on)
     await userEvent.type(on, '2026-06-20')
     expect(on).toHaveAccessibleDescription(/After today \(Jun 15, 2026\): a decision/)
+  })
+})
+
+describe('in German (de, de-DE)', () => {
+  it('shows the list and detail in German with "1.250,50 €" and German dates, and reads "1.250,50" typed as a value', async () => {
+    const api = mockApi(
+      handlers({
+        'introductions:list': () => ({ items: [intro({ value: 1250.5 })], total: 1, offset: 0, limit: 50 }),
+        'introductions:get': () => intro({ value: 1250.5 }),
+        'introductions:update': () => intro({ value: 2400.75 }),
+      }),
+    )
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <IntroductionsScreen navigate={navigate} />
+      </LocaleScope>,
+    )
+    expect(await screen.findByRole('heading', { name: 'Empfehlungen' })).toBeInTheDocument()
+    const table = screen.getByRole('table', { name: 'Empfehlungen' })
+    expect(within(table).getByRole('columnheader', { name: /Empfehlungsgeber/ })).toBeInTheDocument()
+    const row = await within(table).findByRole('row', { name: /Ava Chen/ })
+    expect(row).toHaveTextContent('1.250,50 €')
+    expect(row).toHaveTextContent('02.03.2026')
+    expect(row).toHaveTextContent('Empfehlung')
+    await userEvent.click(row)
+    const dialog = await screen.findByRole('dialog', { name: 'Empfehlung' })
+    expect(await within(dialog).findByText('Ava Chen', { selector: 'button' })).toBeInTheDocument()
+    expect(within(dialog).getByText(/hat/)).toHaveTextContent('Ava Chen hat Ben Silva an Sam Rivera empfohlen')
+    expect(within(dialog).getByRole('list', { name: 'Statusverlauf' })).toHaveTextContent('20.03.2026')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Bearbeiten' }))
+    const form = screen.getByRole('form', { name: 'Empfehlung bearbeiten' })
+    const value = within(form).getByLabelText('Wert')
+    // The stored value shown with the region's decimal comma; what the user types is read the same way.
+    expect(value).toHaveValue('1250,5')
+    await userEvent.clear(value)
+    await userEvent.type(value, '2.400,75')
+    await userEvent.click(within(form).getByRole('button', { name: 'Speichern' }))
+    await waitFor(() => expect(api.callsTo('introductions:update')).toHaveLength(1))
+    expect(api.callsTo('introductions:update')[0]).toMatchObject({ value: 2400.75, currency: 'EUR' })
+  })
+})
+
+describe('introduction form: every error at once, and unsaved edits', () => {
+  it('shows every field error together on submit (pickers and an amount that is not one)', async () => {
+    const api = mockApi(handlers())
+    const form = await openForm()
+    await userEvent.selectOptions(within(form).getByLabelText('Status'), 'won')
+    await userEvent.type(within(form).getByLabelText('Value'), '12abc')
+    await userEvent.clear(within(form).getByLabelText('Won on'))
+    await userEvent.click(within(form).getByRole('button', { name: 'Record introduction' }))
+    await waitFor(() => expect(within(form).getByRole('combobox', { name: 'Referrer' })).toHaveAccessibleDescription('Choose who made the introduction.'))
+    expect(within(form).getByRole('combobox', { name: 'Prospect' })).toHaveAccessibleDescription('Choose the person introduced, or type a new name.')
+    expect(within(form).getByLabelText('Value')).toHaveAccessibleDescription('Enter an amount, e.g. 1250 or 1250.50.')
+    expect(within(form).getByLabelText('Won on')).toHaveAttribute('aria-invalid', 'true')
+    expect(within(form).getAllByRole('alert')).toHaveLength(4)
+    expect(api.callsTo('introductions:create')).toHaveLength(0)
+  })
+
+  it('closing with edits asks first', async () => {
+    mockApi(handlers())
+    const form = await openForm()
+    await userEvent.type(within(form).getByLabelText('Notes'), 'Met at the chamber lunch')
+    fireEvent.keyDown(screen.getByRole('dialog', { name: 'Record introduction' }), { key: 'Escape' })
+    const ask = await screen.findByRole('dialog', { name: 'Unsaved changes' })
+    await userEvent.click(within(ask).getByRole('button', { name: 'Keep editing' }))
+    expect(within(screen.getByRole('form', { name: 'Record introduction' })).getByLabelText('Notes')).toHaveValue('Met at the chamber lunch')
+    fireEvent.keyDown(screen.getByRole('dialog', { name: 'Record introduction' }), { key: 'Escape' })
+    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Unsaved changes' })).getByRole('button', { name: 'Discard changes' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  })
+
+  it('defaults filled in later (today, currency, you) are not edits: closing an untouched form does not ask', async () => {
+    mockApi(handlers())
+    const form = await openForm()
+    await userEvent.click(within(form).getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+})
+
+describe('introductions row menu', () => {
+  it('right-click a row: Edit opens the form, Delete… asks first', async () => {
+    const api = mockApi(
+      handlers({
+        'introductions:list': () => ({ items: [intro({})], total: 1, offset: 0, limit: 50 }),
+        'introductions:get': () => intro({}),
+        'introductions:delete': () => ({ id: intro({}).id }),
+      }),
+    )
+    renderWithClient(<IntroductionsScreen navigate={navigate} />)
+    const row = await screen.findByRole('row', { name: /Ava Chen/ })
+    fireEvent.contextMenu(row, { clientX: 40, clientY: 60 })
+    let menu = await screen.findByRole('menu', { name: 'Row actions' })
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Open', 'Edit', 'Delete…'])
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Edit' }))
+    const form = await screen.findByRole('form', { name: 'Edit introduction' })
+    expect(within(form).getByLabelText('Value')).toHaveValue('1200')
+    await userEvent.click(within(form).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    fireEvent.contextMenu(screen.getByRole('row', { name: /Ava Chen/ }), { clientX: 40, clientY: 60 })
+    menu = await screen.findByRole('menu', { name: 'Row actions' })
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Delete…' }))
+    const confirm = await screen.findByRole('dialog', { name: 'Delete this introduction?' })
+    expect(api.callsTo('introductions:delete')).toHaveLength(0)
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Delete introduction' }))
+    await waitFor(() => expect(api.callsTo('introductions:delete')).toEqual([{ id: intro({}).id }]))
   })
 })
