@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { App, historyKey, menuTarget, mouseHistoryButton, shortcutTarget } from '../../src/renderer/src/App'
 import { goBack, goForward, goTo, NAV_STORAGE_KEY, restorePlace, savePlace, startHistory } from '../../src/renderer/src/ui/nav'
 import { ToastProvider } from '../../src/renderer/src/ui'
+import { LocaleScope } from '../../src/renderer/src/ui/i18n'
 import { APP_INFO, ME, Fail, listItem, mockApi, person, renderWithClient } from './mockApi'
 
 // The place is kept in localStorage between runs; every test starts without one.
@@ -295,5 +296,49 @@ describe('About (issue 15)', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
     await userEvent.click(screen.getByRole('button', { name: 'About Referral Map' }))
     expect(await screen.findByRole('dialog', { name: 'About Referral Map' })).toBeInTheDocument()
+  })
+})
+
+describe('app shell in German', () => {
+  it('first run, sidebar, status badge and About in German; a backend message shown in German next to the field', async () => {
+    const handlers = shellHandlers(true)
+    mockApi({
+      ...handlers,
+      'app:startEmpty': (i: unknown) => {
+        const name = (i as { meName: string }).meName
+        if (!name.trim()) throw new Fail({ code: 'VALIDATION', message: 'Enter text.', field: 'meName' })
+        return handlers['app:startEmpty'](i)
+      },
+    })
+    const listeners = new Set<(cmd: string) => void>()
+    window.platform.onMenu = (cb) => {
+      listeners.add(cb)
+      return () => listeners.delete(cb)
+    }
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </LocaleScope>,
+    )
+    expect(await screen.findByRole('heading', { name: 'Willkommen bei Referral Map' })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Leer beginnen' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Beginnen' }))
+    expect(await screen.findByLabelText('Ihr Name')).toHaveAccessibleDescription('Text eingeben.')
+    await userEvent.type(screen.getByLabelText('Ihr Name'), 'Sam Rivera')
+    await userEvent.click(screen.getByRole('button', { name: 'Beginnen' }))
+    const nav = await screen.findByRole('navigation', { name: 'Hauptmenü' })
+    for (const label of ['Netzwerk', 'Personen', 'Empfehlungen', 'Danken & nachfassen', 'Berichte', 'Import/Export', 'Einblicke', 'Einstellungen'])
+      expect(within(nav).getByRole('button', { name: label })).toBeInTheDocument()
+    expect(within(nav).getByRole('button', { name: 'Berichte' })).toHaveAttribute('title', 'Berichte (Ctrl+5)')
+    await waitFor(() => expect(screen.getByTestId('me-name')).toHaveTextContent('Sam Rivera'))
+    expect(screen.getByTestId('me-name').parentElement).toHaveTextContent('Sie: Sam Rivera')
+    act(() => listeners.forEach((l) => l('about')))
+    const dialog = await screen.findByRole('dialog', { name: 'Über Referral Map' })
+    expect(within(dialog).getByTestId('about-facts')).toHaveTextContent('Datendatei/tmp/x/network.sqlite')
+    expect(within(dialog).getByTestId('about-facts')).toHaveTextContent('Schemaversion10')
+    await userEvent.click(within(dialog).getAllByRole('button', { name: 'Schließen' })[1]!)
+    expect(screen.queryByRole('dialog')).toBeNull()
   })
 })

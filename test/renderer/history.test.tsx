@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { useEffect, useRef } from 'react'
 import { Fail, mockApi, renderWithClient } from './mockApi'
-import { HistoryKeys, ToastProvider, useToast, useUndoAction } from '../../src/renderer/src/ui'
+import { HistoryKeys, StatusBadge, ToastProvider, useToast, useUndoAction } from '../../src/renderer/src/ui'
+import { LocaleScope } from '../../src/renderer/src/ui/i18n'
 
 const state = { undo: null, redo: null, items: [] }
 
@@ -68,5 +69,46 @@ describe('undo and redo in the window', () => {
     })
     fireEvent.keyDown(window, { key: 'z', metaKey: true })
     expect(await screen.findByRole('alert')).toHaveTextContent('Cannot undo “Edit Ben Brooks”')
+  })
+})
+
+describe('undo and redo in German', () => {
+  function setupDe(handlers: Record<string, (i: unknown) => unknown> = {}) {
+    const api = mockApi({
+      'history:undo': () => ({ ...state, done: 'Undone: Archive Ben Brooks' }),
+      'history:redo': () => ({ ...state, done: 'Redone: Mark introduction of Ada Park from Ben Brooks won' }),
+      ...handlers,
+    })
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <ToastProvider>
+          <HistoryKeys />
+          <ArchiveToast />
+          <StatusBadge status="not_a_fit" />
+        </ToastProvider>
+      </LocaleScope>,
+    )
+    return api
+  }
+
+  it('the stored English labels show in German in the toasts; the Undo button and status badge are German', async () => {
+    setupDe()
+    expect(screen.getByText('Passt nicht')).toBeInTheDocument()
+    fireEvent.click(await screen.findByRole('button', { name: 'Rückgängig' }))
+    expect(await screen.findByText('Rückgängig gemacht: Ben Brooks archivieren')).toBeInTheDocument()
+    fireEvent.keyDown(window, { key: 'y', ctrlKey: true })
+    expect(await screen.findByText('Wiederholt: Empfehlung von Ada Park durch Ben Brooks als gewonnen markieren')).toBeInTheDocument()
+  })
+
+  it('an error toast shows the backend message in German, with the quoted label as stored', async () => {
+    setupDe({
+      'history:undo': () => {
+        throw new Fail({ code: 'CONFLICT', message: 'Cannot undo “Edit Ben Brooks”: other records now depend on it. Nothing was changed.' })
+      },
+    })
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true })
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('“Edit Ben Brooks” kann nicht rückgängig gemacht werden')
+    expect(within(alert).getByRole('button', { name: 'Ausblenden' })).toBeInTheDocument()
   })
 })
