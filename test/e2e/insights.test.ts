@@ -136,8 +136,14 @@ it('the map: who can introduce me in the side panel, community colours, and the 
   // Time on the map: back to the first months, fewer people; play steps forward.
   const slider = page.getByRole('slider', { name: 'Show the network as it was on' })
   await slider.fill('3')
-  await expect.poll(() => page.getByRole('group', { name: 'Time on the map' }).innerText()).toMatch(/As of \d{4}-\d{2}-\d{2}/)
-  const asOf = (await page.getByRole('group', { name: 'Time on the map' }).locator('output').innerText()).replace('As of ', '')
+  // The slider names the month (Intl, en-US): "As of the end of March 2026".
+  await expect.poll(() => page.getByRole('group', { name: 'Time on the map' }).innerText()).toMatch(/As of the end of [A-Z][a-z]+ \d{4}/)
+  const shownAs = await page.getByRole('group', { name: 'Time on the map' }).locator('output').innerText()
+  expect(await slider.getAttribute('aria-valuetext')).toBe(shownAs)
+  const [, monthName, year] = /As of the end of ([A-Za-z]+) (\d{4})/.exec(shownAs)!
+  const month = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, i, 1))).indexOf(monthName!)
+  expect(month).toBeGreaterThanOrEqual(0)
+  const asOf = new Date(Date.UTC(Number(year), month + 1, 0)).toISOString().slice(0, 10)
   const then = await app.api<{ nodes: unknown[] }>('graph:get', { asOf })
   expect(then.nodes.length).toBeLessThan(data.nodes.length)
   // The map redraws with the people of that date.
@@ -147,7 +153,7 @@ it('the map: who can introduce me in the side panel, community colours, and the 
   await app.screenshot('insights-map-time')
   await page.screenshot({ path: join(DOCS, 'insights-map-time.png') })
   await page.getByRole('button', { name: 'Play the network forward' }).click()
-  await expect.poll(() => page.getByRole('group', { name: 'Time on the map' }).locator('output').innerText(), { timeout: 10_000 }).not.toBe(`As of ${asOf}`)
+  await expect.poll(() => page.getByRole('group', { name: 'Time on the map' }).locator('output').innerText(), { timeout: 10_000 }).not.toBe(shownAs)
   await page.getByRole('button', { name: 'Pause' }).click()
 })
 

@@ -170,3 +170,58 @@ it('labels prospects when they are shown', async () => {
   await page.waitForTimeout(300)
   await app.screenshot('small-map-prospects')
 })
+
+it('right-click a person on the map: their menu at the person; Open shows their page', async () => {
+  const page = app.page
+  await page.getByRole('checkbox', { name: 'Show prospects' }).uncheck()
+  await expect.poll(async () => (await view(page)).nodes.length, { timeout: 20_000 }).toBe(5)
+  await page.keyboard.press('f')
+  await page.waitForTimeout(300)
+  // A real right-click at Ann's rendered position.
+  const canvas = (await page.getByTestId('graph-canvas').boundingBox())!
+  const at = await page.evaluate((id) => {
+    const cy = (document.querySelector('[data-testid=graph-canvas]') as HTMLElement & { cy: import('cytoscape').Core }).cy
+    return cy.getElementById(id).renderedPosition()
+  }, ids.Ann!)
+  await page.mouse.click(canvas.x + at.x, canvas.y + at.y, { button: 'right' })
+  const menu = page.getByRole('menu', { name: 'Actions for Ann Lee' })
+  await menu.waitFor()
+  expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Open', 'Edit', 'Record introduction from…', 'Archive'])
+  // The menu opens where the person is.
+  const m = (await menu.boundingBox())!
+  expect(Math.abs(m.x - (canvas.x + at.x))).toBeLessThan(30)
+  expect(Math.abs(m.y - (canvas.y + at.y))).toBeLessThan(30)
+  await app.screenshot('small-map-node-menu')
+  // Escape closes it; the keyboard's menu key opens it again for the selected person (the right-click selected Ann).
+  await page.keyboard.press('Escape')
+  expect(await menu.count()).toBe(0)
+  await page.keyboard.press('Shift+F10')
+  await menu.waitFor()
+  await menu.getByRole('menuitem', { name: 'Open' }).click()
+  await page.getByRole('heading', { name: /^Ann Lee/ }).waitFor()
+  expect(await page.getByRole('heading', { level: 1 }).first().innerText()).toMatch(/^Ann Lee/)
+})
+
+it('in German, the map and its menu read in German', async () => {
+  const page = app.page
+  await app.api('settings:save', { group: 'general', values: { language: 'de', region: 'de-DE' } })
+  await app.reload()
+  await page.locator('nav.sidebar').getByRole('button', { name: 'Netzwerk', exact: false }).first().click()
+  await expect.poll(async () => (await view(page)).nodes.length, { timeout: 20_000 }).toBe(5)
+  await page.getByRole('heading', { name: 'Netzwerk' }).waitFor()
+  await page.getByRole('complementary', { name: 'Legende' }).getByText(/Netzwerkdurchschnitt \d+\s%/).waitFor()
+  await page.getByRole('button', { name: 'Neu anordnen' }).waitFor()
+  await page.evaluate((id) => {
+    const cy = (document.querySelector('[data-testid=graph-canvas]') as HTMLElement & { cy: import('cytoscape').Core }).cy
+    cy.getElementById(id).emit('cxttap')
+  }, ids.Ann!)
+  const menu = page.getByRole('menu', { name: 'Aktionen für Ann Lee' })
+  await menu.waitFor()
+  expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Öffnen', 'Bearbeiten', 'Empfehlung erfassen von…', 'Archivieren'])
+  // The side panel (opened by the right-click's selection) shows money in the region's format.
+  await page.getByRole('complementary', { name: 'Über Ann Lee' }).getByText(/4\.000 €/).first().waitFor()
+  await app.screenshot('small-map-de')
+  await page.screenshot({ path: '/tmp/graph/small-map-de.png' })
+  await page.keyboard.press('Escape')
+  await app.api('settings:save', { group: 'general', values: { language: null, region: null } })
+})

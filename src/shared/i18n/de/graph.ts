@@ -8,8 +8,8 @@ const de: Catalog<typeof en> = {
   empty: 'Keine Empfehlungen passen. Erfassen Sie eine oder lockern Sie die Filter.',
   hint: 'Klick auf eine Person zeigt Details, Doppelklick fokussiert, Rechtsklick öffnet Aktionen. F passt ein, + und − zoomen, Esc hebt auf.',
   export: {
-    png: 'Als PNG exportieren',
-    svg: 'Als SVG exportieren',
+    png: 'PNG exportieren',
+    svg: 'SVG exportieren',
     done: 'Exportiert: {{where}}',
     cancelled: 'Export abgebrochen.',
     failed: 'Export fehlgeschlagen: {{error}}',
