@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { pickImportFile, startOnImport, type E2EApp } from './harness'
+import { FIXTURES, pickImportFile, startOnImport, type E2EApp } from './harness'
+import { de } from '../../src/shared/i18n'
 
 let app: E2EApp
 
@@ -157,4 +159,28 @@ it('merges a network file and opens another network from the data folder', async
   await page.getByRole('button', { name: 'Create' }).click()
   await page.getByRole('heading', { name: 'Welcome to Referral Map' }).waitFor()
   expect((await app.api<{ name: string }>('files:network', {})).name).toBe('second')
+})
+
+it('in German (de-DE): the import preview, its counts and the backups read in German', async () => {
+  const page = app.page
+  await app.api('app:startEmpty', { meName: 'Me Myself' })
+  await app.api('settings:save', { group: 'general', values: { language: 'de', region: 'de-DE' } })
+  await app.reload()
+  await page.getByRole('navigation', { name: de.shell.nav.label }).getByRole('button', { name: de.shell.nav.files, exact: true }).click()
+  await page.getByRole('heading', { level: 1, name: de.files.title }).waitFor()
+  await page.getByLabel(de.files.import.kind).selectOption('people')
+  await page.locator('#files-import-input').setInputFiles(join(FIXTURES, 'people-semicolon.csv'))
+  await page.getByText('getrennt durch Semikolon').waitFor()
+  await expect.poll(() => page.locator('.files-detected').innerText()).toMatch(/\d+ Zeilen, \d+ gültig/)
+  await page.getByRole('button', { name: /Zeilen? importieren$/ }).waitFor()
+  mkdirSync('/tmp/files', { recursive: true })
+  await page.screenshot({ path: '/tmp/files/import-de.png' })
+  await page.getByRole('tab', { name: de.files.tabs.backups }).click()
+  await page.getByRole('button', { name: de.files.backups.now }).click()
+  const row = page.getByRole('row', { name: new RegExp(de.files.backups.reasons.manual) })
+  await row.waitFor()
+  // The backup's time is written the German way (the bridge's clock is on 2026-06-15).
+  await expect.poll(() => row.innerText()).toMatch(/15\.06\.2026/)
+  await row.getByRole('button', { name: de.files.backups.restore }).waitFor()
+  await app.api('settings:save', { group: 'general', values: { language: null, region: null } })
 })
