@@ -143,8 +143,8 @@ describe('chapter sharing in the window', () => {
     expect(api.callsTo('sync:join')).toEqual([])
   })
 
-  it('in German: the sidebar, the join card and the join dialog', async () => {
-    mockApi({ 'sync:status': () => ({ ...joined, conflicts: 2, duplicates: 1 }) })
+  it('in German: the sidebar status, its buttons and a conflict', async () => {
+    mockApi({ 'sync:status': () => ({ ...joined, conflicts: 2, duplicates: 1 }), 'sync:conflicts': () => ({ items: [conflict] }) })
     renderWithClient(
       <LocaleScope language="de" region="de-DE">
         <ToastProvider>
@@ -157,6 +157,11 @@ describe('chapter sharing in the window', () => {
     expect(screen.getByRole('button', { name: 'Jetzt synchronisieren' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: '2 Konflikte' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: '1 mögliches Duplikat' })).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '2 Konflikte' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Konflikte' })
+    expect(await within(dialog).findByText('Quinn Quill')).toBeInTheDocument()
+    expect(within(dialog).getByRole('listitem')).toHaveTextContent('Quinn Quill, Beruf: jetzt Notary (Ben); unterlegen: Lawyer (Ann)')
+    expect(within(dialog).getByRole('button', { name: '„Lawyer“ wiederherstellen' })).toBeInTheDocument()
   })
 
   it('in German: the join card opens the dialog, and a missing invitation is said in German', async () => {

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import type { ConflictItem, DuplicateIntro, SyncStatus } from '../../../../shared/channels/sync'
 import { INTRO_STATUSES, type IntroStatus } from '../../../../shared/schemas'
 import { syncChannels } from '../../../../shared/channels/sync'
+import en from '../../../../shared/i18n/en/sync'
 import { Button, Dialog, TextArea, call, errorMessage, useApi, useToast, EmptyState } from '../../ui'
 import { useStatusLabel } from '../../ui/bits'
 import { Trans, useFormat, useMessage, useTranslation, type Format } from '../../ui/i18n'
@@ -228,6 +229,8 @@ export function JoinChapterDialog({ onClose }: { onClose: () => void }) {
   )
 }
 
+const COLUMNS = en.column
+
 function show(v: unknown, empty: string): string {
   if (v === null || v === undefined || v === '') return empty
   return String(v)
@@ -240,7 +243,8 @@ export function ConflictsDialog({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient()
   const toast = useToast()
   const [busy, setBusy] = useState<number | null>(null)
-  const field = (c: ConflictItem) => c.column.replace(/_/g, ' ')
+  // A column the catalogue names reads in the user's language; any other shows as its name.
+  const field = (c: ConflictItem) => (c.column in COLUMNS ? t(`column.${c.column as keyof typeof COLUMNS}`) : c.column.replace(/_/g, ' '))
   const empty = t('conflicts.empty_value')
   async function resolve(c: ConflictItem, action: 'restore' | 'dismiss') {
     setBusy(c.id)
