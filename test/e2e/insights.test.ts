@@ -173,7 +173,7 @@ it('every Insights view answers on a 10,000-person network', async () => {
   await page.getByRole('list', { name: 'Paths' }).locator('li').first().waitFor({ timeout: 60_000 })
   await page.getByRole('tab', { name: 'Brokers & communities' }).click()
   await page.getByRole('table', { name: 'Brokers' }).locator('tbody tr').nth(9).waitFor({ timeout: 60_000 })
-  await expect.poll(() => page.getByText(/Estimated from 200 sampled people of 9999/).count()).toBe(1)
+  await expect.poll(() => page.getByText(/Estimated from 200 sampled people of 9,999\./).count()).toBe(1)
   await page.getByRole('list', { name: 'Communities' }).locator('li').first().waitFor()
   await app.screenshot('insights-10k-brokers')
   await page.getByRole('tab', { name: 'Power teams' }).click()
