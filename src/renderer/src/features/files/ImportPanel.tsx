@@ -228,7 +228,7 @@ export function ImportPanel() {
 
       {error && (
         <div className="form-error" role="alert">
-          <p>{error}</p>
+          <p>{msg(error)}</p>
           {errorProblems.length > 0 && (
             <ul className="files-problem-list">
               {errorProblems.map((p, i) => (
