@@ -9,6 +9,8 @@ import { IntroForm } from '../../src/renderer/src/features/introductions/IntroFo
 import { LocaleScope } from '../../src/renderer/src/ui/i18n'
 import { discardUnsavedChanges, hasUnsavedChanges } from '../../src/renderer/src/ui/unsaved'
 import { APP_INFO, ME, mockApi, person, renderWithClient } from './mockApi'
+import { App } from '../../src/renderer/src/App'
+import { ToastProvider } from '../../src/renderer/src/ui'
 
 let saved: unknown[]
 let refuseZone: string | null
@@ -209,6 +211,42 @@ describe('SettingsScreen', () => {
     await user.type(delay, '1.000')
     await user.click(screen.getByRole('button', { name: 'Einstellungen zum Nachfassen speichern' }))
     expect(await screen.findByText('Höchstens 365 Tage.')).toBeInTheDocument()
+    expect(saved).toEqual([])
+  })
+})
+
+describe('leaving Settings with unsaved template edits (App)', () => {
+  it('asks first: Keep editing keeps the text, Discard leaves for People', async () => {
+    localStorage.clear()
+    const user = userEvent.setup()
+    mockApi({
+      'app:info': () => ({ ...APP_INFO, isEmpty: false, meId: ME }),
+      'people:get': () => person(ME, 'Sam Reed'),
+      'people:list': () => ({ items: [], total: 0, offset: 0, limit: 50 }),
+      'people:tags': () => [],
+      'groups:list': () => [],
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 50 }),
+      'settings:get': () => settings,
+      'followup:context': () => ({ me: { id: ME, name: 'Sam Reed', company: null, profession: null, email: null, idealClient: null, howMet: null, peopleLikeMe: null }, partner: null, prospect: null, introduction: null }),
+    })
+    renderWithClient(
+      <ToastProvider>
+        <App />
+      </ToastProvider>,
+    )
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    await user.click(within(nav).getByRole('button', { name: 'Settings' }))
+    const body = await screen.findByLabelText('Message')
+    await user.type(body, ' Cheers!')
+    await user.click(within(nav).getByRole('button', { name: 'People' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Unsaved changes' })
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Unsaved changes' })).not.toBeInTheDocument())
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument()
+    expect(screen.getByLabelText('Message')).toHaveValue(`${DEFAULT_TEMPLATES.thank.body} Cheers!`)
+    await user.click(within(nav).getByRole('button', { name: 'People' }))
+    await user.click(within(await screen.findByRole('dialog', { name: 'Unsaved changes' })).getByRole('button', { name: 'Discard changes' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument()
     expect(saved).toEqual([])
   })
 })
