@@ -82,7 +82,7 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   await row.click()
   const theirIntros = page.getByRole('table', { name: 'Introductions involving Dana Whitfield' })
   await theirIntros.getByRole('row', { name: /Priya Castellano/ }).waitFor()
-  await expect.poll(() => theirIntros.getByRole('row', { name: /Priya Castellano/ }).textContent()).toMatch(/Won.*EUR 4,800/)
+  await expect.poll(() => theirIntros.getByRole('row', { name: /Priya Castellano/ }).textContent()).toMatch(/Won.*€4,800/)
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Introductions' }).click()
   const intros = page.getByRole('table', { name: 'Introductions' })
@@ -91,7 +91,7 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   await page.getByLabel('Search').fill('Castellano')
   const irow = intros.getByRole('row', { name: /Priya Castellano/ })
   await irow.waitFor()
-  await expect.poll(() => irow.textContent()).toMatch(/Dana Whitfield.*Priya Castellano.*Won.*EUR 4,800/)
+  await expect.poll(() => irow.textContent()).toMatch(/Dana Whitfield.*Priya Castellano.*Won.*€4,800/)
   await expect.poll(() => page.getByText('1–1 of 1').count()).toBe(1)
   await irow.click()
   await page.getByRole('dialog', { name: 'Introduction' }).waitFor()

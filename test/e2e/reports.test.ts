@@ -41,13 +41,13 @@ it('records introductions with known outcomes and shows them on the leaderboard,
   // Rank, Partner, Received, Won, Decided, Conversion, Quality, Closed value, Avg days, Median, Given, Balance, Spin-off, Last
   const a = await cells('Ann Accountant')
   expect(a.slice(2, 6)).toEqual(['4', '2', '3', '67%'])
-  expect(a[7]).toBe('EUR 2,000')
+  expect(a[7]).toBe('€2,000')
   expect(a[8]).toBe('25') // (30 + 20) / 2
   expect(a[10]).toBe('0')
   expect(a[11]).toBe('+4')
   const b = await cells('Bob Builder')
   expect(b.slice(2, 6)).toEqual(['1', '1', '1', '100%'])
-  expect(b[7]).toBe('EUR 5,000')
+  expect(b[7]).toBe('€5,000')
   expect(b[10]).toBe('2')
   expect(b[11]).toBe('-1')
   // Ranked by evidence: 2 won of 3 (low end 21%) above 1 won of 1 (low end 21%, fewer decided: 0.2077 > 0.2065).
@@ -57,7 +57,7 @@ it('records introductions with known outcomes and shows them on the leaderboard,
   const figures = page.getByRole('region', { name: 'Network figures' })
   const figure = (name: string) => figures.getByRole('group', { name, exact: true })
   await expect.poll(() => figure('Conversion').innerText()).toMatch(/75%\s+3 won of 4 decided/)
-  await expect.poll(() => figure('Closed value').innerText()).toContain('EUR 7,000')
+  await expect.poll(() => figure('Closed value').innerText()).toContain('€7,000')
   await expect.poll(() => figure('Introductions').innerText()).toMatch(/7\s+5 received · 2 given/)
   await expect.poll(() => figure('Median time to close').innerText()).toContain('20 days')
 
@@ -88,7 +88,7 @@ it('records introductions with known outcomes and shows them on the leaderboard,
   // ...with their scorecard beside their introductions.
   const scorecard = page.locator('.rpt-partner')
   await scorecard.getByText('2 won · 1 lost · 0 not a fit · 1 open').waitFor()
-  await expect.poll(() => scorecard.innerText()).toContain('EUR 2,000')
+  await expect.poll(() => scorecard.innerText()).toContain('€2,000')
   await app.screenshot('reports-partner-detail')
 })
 
@@ -128,9 +128,9 @@ it('money of different currencies is shown per currency, never added (Reports, t
   const table = page.getByRole('table', { name: 'Partner leaderboard' })
   await table.locator('tbody tr').nth(1).waitFor()
   const row = table.locator('tbody tr', { hasText: 'Ann Accountant' })
-  expect((await row.locator('td').nth(7).innerText()).trim()).toBe('EUR 1,000 · GBP 2,400')
+  expect((await row.locator('td').nth(7).innerText()).trim()).toBe('€1,000 · £2,400')
   const figure = page.getByRole('region', { name: 'Network figures' }).getByRole('group', { name: 'Closed value', exact: true })
-  await expect.poll(() => figure.innerText()).toMatch(/EUR 1,000\s+GBP 2,900/)
+  await expect.poll(() => figure.innerText()).toMatch(/€1,000\s+£2,900/)
   expect(await figure.innerText()).not.toContain('3,900')
   await page.getByRole('img', { name: 'Closed value by month (GBP)' }).waitFor()
   await app.screenshot('reports-currencies')
@@ -143,7 +143,7 @@ it('money of different currencies is shown per currency, never added (Reports, t
   await page.getByLabel('Find a person').fill('Ann Acc')
   await page.getByRole('option', { name: /Ann Accountant/ }).first().click()
   const panel = page.getByRole('complementary', { name: 'About Ann Accountant' })
-  await expect.poll(() => panel.innerText()).toContain('EUR 1,000 · GBP 2,400 (size on the map: EUR only)')
+  await expect.poll(() => panel.innerText()).toContain('€1,000 · £2,400 (size on the map: EUR only)')
   await page.waitForTimeout(400)
   await app.screenshot('graph-panel-currencies')
   mkdirSync(DOCS, { recursive: true })
