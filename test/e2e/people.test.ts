@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs'
 import { afterEach, expect, it } from 'vitest'
 import { startE2E, type E2EApp } from './harness'
+import { de } from '../../src/shared/i18n'
 
 let app: E2EApp | undefined
 afterEach(async (ctx) => {
@@ -38,7 +40,10 @@ it('warns about a duplicate while typing, merges two people after showing what m
   await warning.waitFor()
   await expect.poll(() => warning.textContent()).toContain('Ben Brooks, Brooks & Co already exists.')
   await app.screenshot('person-duplicate-warning')
+  // The form has edits: Cancel asks before throwing them away.
   await form.getByRole('button', { name: 'Cancel' }).click()
+  await page.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard changes' }).click()
+  await expect.poll(() => page.getByRole('form', { name: 'New person' }).count()).toBe(0)
 
   // Merge the duplicate into Ben: both people and what moves are shown first.
   await page.getByLabel('Search').fill('Ben')
@@ -72,7 +77,7 @@ it('warns about a duplicate while typing, merges two people after showing what m
   await intros.getByRole('row', { name: /Carl Chen/ }).click()
   const detail = page.getByRole('dialog', { name: 'Introduction' })
   const history = detail.getByRole('list', { name: 'Status history' })
-  await history.getByRole('button', { name: 'Correct the date of Won (2026-06-10)' }).click()
+  await history.getByRole('button', { name: 'Correct the date of Won (Jun 10, 2026)' }).click()
   const editor = history.getByRole('form', { name: 'Correct the date of Won' })
   await editor.getByLabel('Won on').fill('2026-06-20')
   await expect.poll(() => editor.textContent()).toContain('a decision can only be recorded once it has happened')
@@ -81,7 +86,7 @@ it('warns about a duplicate while typing, merges two people after showing what m
   await editor.getByLabel('Won on').fill('2026-04-02')
   await app.screenshot('intro-correct-date')
   await editor.getByRole('button', { name: 'Save date' }).click()
-  await expect.poll(() => history.textContent()).toContain('2026-04-02Won')
+  await expect.poll(() => history.textContent()).toContain('Apr 2, 2026Won')
   const stored = await app.api<I & { statusDate: string }>('introductions:get', { id: won.id })
   expect(stored.statusDate).toBe('2026-04-02')
   await app.screenshot('intro-date-corrected')
@@ -97,11 +102,68 @@ it('warns about a duplicate while typing, merges two people after showing what m
   await rec.getByLabel('Date', { exact: true }).fill('2026-05-02')
   await rec.getByLabel('Status').selectOption('won')
   await rec.getByLabel('Won on').fill('2026-06-30')
-  await expect.poll(() => rec.textContent()).toContain('After today (2026-06-15): a decision can only be recorded once it has happened.')
+  await expect.poll(() => rec.textContent()).toContain('After today (Jun 15, 2026): a decision can only be recorded once it has happened.')
   await app.screenshot('intro-form-won-on')
   await rec.getByLabel('Won on').fill('2026-05-30')
   await rec.getByLabel('Value').fill('900')
   await rec.getByRole('button', { name: 'Record introduction' }).click()
   await page.getByRole('dialog', { name: 'Introduction' }).getByRole('list', { name: 'Status history' }).waitFor()
-  await expect.poll(() => page.getByRole('dialog', { name: 'Introduction' }).getByRole('list', { name: 'Status history' }).textContent()).toContain('2026-05-30Won')
+  await expect.poll(() => page.getByRole('dialog', { name: 'Introduction' }).getByRole('list', { name: 'Status history' }).textContent()).toContain('May 30, 2026Won')
+})
+
+it('right-click a person in the list: Record introduction from… opens the form with them as referrer; the screens in German', async () => {
+  app = await startE2E({ now: '2026-06-15T10:00:00.000Z' })
+  const { page } = app
+  const me = (await app.api<{ meId: string }>('app:startEmpty', { meName: 'Sam Rivera' })).meId
+  const ava = await app.api<P>('people:create', { name: 'Ava Chen', company: 'Chen & Co', profession: 'Accountant' })
+  await app.reload()
+
+  const table = page.getByRole('table', { name: 'People' })
+  const row = table.getByRole('row', { name: /Ava Chen/ })
+  await row.click({ button: 'right' })
+  const menu = page.getByRole('menu', { name: 'Row actions' })
+  await menu.waitFor()
+  expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Open', 'Edit', 'Record introduction from Ava…', 'Archive…'])
+  await app.screenshot('people-row-menu')
+  await menu.getByRole('menuitem', { name: 'Record introduction from Ava…' }).click()
+  const rec = page.getByRole('form', { name: 'Record introduction' })
+  await rec.waitFor()
+  expect(await rec.getByRole('combobox', { name: 'Referrer' }).count()).toBe(0)
+  expect(await rec.getByRole('button', { name: 'Change referrer' }).locator('..').innerText()).toContain('Ava Chen')
+  await rec.getByRole('combobox', { name: 'Prospect' }).fill('Dana Diaz')
+  await page.getByRole('option', { name: 'Create new: Dana Diaz' }).click()
+  await rec.getByLabel('Status').selectOption('won')
+  await rec.getByLabel('Value').fill('1250.50')
+  await rec.getByRole('button', { name: 'Record introduction' }).click()
+  await page.getByRole('dialog', { name: 'Introduction' }).waitFor()
+  const list = await app.api<{ items: { referrerId: string; receiverId: string; prospectName: string; value: number; currency: string }[] }>('introductions:list', {})
+  expect(list.items).toHaveLength(1)
+  expect(list.items[0]).toMatchObject({ referrerId: ava.id, receiverId: me, prospectName: 'Dana Diaz', value: 1250.5 })
+  await expect.poll(() => page.getByRole('dialog', { name: 'Introduction' }).innerText()).toContain('€1,250.50')
+  await page.getByRole('dialog', { name: 'Introduction' }).getByRole('button', { name: 'Done' }).click()
+
+  // In German with the German region: labels, "1.250,50 €", dates as 15.06.2026; the menu in German too.
+  await app.api('settings:save', { group: 'general', values: { language: 'de', region: 'de-DE' } })
+  await app.reload()
+  await page.getByRole('navigation', { name: de.shell.nav.label }).getByRole('button', { name: de.shell.nav.introductions, exact: true }).click()
+  const intros = page.getByRole('table', { name: 'Empfehlungen' })
+  const introRow = intros.getByRole('row', { name: /Dana Diaz/ })
+  await introRow.waitFor()
+  expect(await introRow.innerText()).toContain('1.250,50 €')
+  expect(await introRow.innerText()).toContain('15.06.2026')
+  await introRow.click({ button: 'right' })
+  expect(await page.getByRole('menu').getByRole('menuitem').allInnerTexts()).toEqual(['Öffnen', 'Bearbeiten', 'Löschen…'])
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Bearbeiten' }).click()
+  const edit = page.getByRole('form', { name: 'Empfehlung bearbeiten' })
+  expect(await edit.getByLabel('Wert').inputValue()).toBe('1250,5')
+  await edit.getByLabel('Wert').fill('2.400,75')
+  mkdirSync('/tmp/people', { recursive: true })
+  await page.screenshot({ path: '/tmp/people/intro-form-de.png' })
+  await edit.getByRole('button', { name: 'Speichern' }).click()
+  await expect.poll(async () => (await app!.api<{ items: { value: number }[] }>('introductions:list', {})).items[0]?.value).toBe(2400.75)
+  await page.getByRole('navigation', { name: de.shell.nav.label }).getByRole('button', { name: de.shell.nav.people, exact: true }).click()
+  await page.getByRole('table', { name: 'Personen' }).getByRole('row', { name: /Ava Chen/ }).click()
+  await page.getByRole('heading', { name: /Ava Chen/ }).waitFor()
+  await expect.poll(() => page.getByRole('table', { name: 'Empfehlungen mit Ava Chen' }).innerText()).toContain('2.400,75 €')
+  await page.screenshot({ path: '/tmp/people/person-de.png' })
 })

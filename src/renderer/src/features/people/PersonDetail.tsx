@@ -9,6 +9,7 @@ import { PersonForm } from './PersonForm'
 import { MergeDialog } from './MergeDialog'
 import { ArchivePersonDialog } from './ArchivePerson'
 import { IntroForm, useMe } from '../introductions/IntroForm'
+import { useNavigateAfterClose } from '../introductions/afterClose'
 
 type IntroSort = 'date' | 'referrer' | 'receiver' | 'prospect' | 'status' | 'value' | 'kind'
 const PAGE = 20
@@ -38,6 +39,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
   const setMe = useApiMutation('people:setMe')
   const toast = useToast()
   const undo = useUndoAction()
+  const navigateAfterClose = useNavigateAfterClose(navigate)
 
   if (person.isError)
     return (
@@ -166,7 +168,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
           onClose={() => setRecording(false)}
           onSaved={(i) => {
             setRecording(false)
-            navigate({ route: 'introductions', introductionId: i.id })
+            navigateAfterClose({ route: 'introductions', introductionId: i.id })
           }}
         />
       )}
