@@ -149,3 +149,25 @@ it('money of different currencies is shown per currency, never added (Reports, t
   mkdirSync(DOCS, { recursive: true })
   await page.screenshot({ path: join(DOCS, 'reports-currencies.png'), fullPage: true })
 })
+
+it('the Reports screen in German with German formats (language and region from the settings)', async () => {
+  app = await startE2E({ now: '2026-10-31T10:00:00.000Z', viewport: { width: 1440, height: 900 } })
+  const { page } = app
+  await app.api('app:loadSample', {})
+  await app.api('settings:save', { group: 'general', values: { language: 'de', region: 'de-DE' } })
+  await app.reload()
+  const nav = page.getByRole('navigation', { name: 'Hauptmenü' })
+  await nav.getByRole('button', { name: 'Berichte' }).click()
+  await page.getByRole('heading', { name: 'Berichte' }).waitFor()
+  const table = page.getByRole('table', { name: 'Rangliste der Partner' })
+  await table.locator('tbody tr').nth(10).waitFor()
+  const figures = page.getByRole('region', { name: 'Kennzahlen des Netzwerks' })
+  // German number formats: "1.234 €" and "42 %".
+  await expect.poll(() => figures.getByRole('group', { name: 'Abschlusswert' }).innerText()).toMatch(/\d\s€/)
+  await expect.poll(() => figures.getByRole('group', { name: 'Abschlussquote' }).innerText()).toMatch(/\d\s%/)
+  await page.getByRole('button', { name: /Abschlusswert nach Monat \(EUR\): als Tabelle zeigen/ }).click()
+  const monthly = page.getByRole('table', { name: /Abschlusswert nach Monat/ })
+  await expect.poll(() => monthly.innerText()).toMatch(/Monat/)
+  mkdirSync('/tmp/shell', { recursive: true })
+  await page.screenshot({ path: '/tmp/shell/reports-de.png' })
+})

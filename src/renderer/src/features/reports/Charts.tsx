@@ -63,7 +63,7 @@ function ChartFigure({ title, head, rows, children }: { title: string; head: str
 /** Horizontal bars of conversion rates (won ÷ decided) with the counts beside them. */
 export function RateBars({ title, rows }: { title: string; rows: { label: string; rate: Rate }[] }) {
   const w = 320
-  const barX = 96
+  const barX = 112
   const barW = w - barX - 92
   const h = rows.length * 28 + 8
   const { t } = useTranslation('reports')
