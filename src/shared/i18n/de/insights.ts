@@ -61,6 +61,7 @@ const de: Catalog<typeof en> = {
     noGaps: 'Keine Lücken: jeder erfolgreiche Beruf ist unter Ihren Partnern.',
     gapsList: 'Lücken',
     gapStats: '{{won}} gewonnen von {{decided}} entschiedenen ({{pct}}), an {{to}}',
+    noProfession: 'Kein Beruf',
     inYourNetwork: 'In Ihrem Netzwerk:',
   },
   meet: {

@@ -57,6 +57,7 @@ export default {
     noGaps: 'No gaps: every converting profession is among your partners.',
     gapsList: 'Gaps',
     gapStats: '{{won}} won of {{decided}} decided ({{pct}}), to {{to}}',
+    noProfession: 'No profession',
     inYourNetwork: 'In your network:',
   },
   meet: {

@@ -6,6 +6,7 @@ import { useApi } from '../../ui/api'
 import { Card, Tabs } from '../../ui/bits'
 import { MakeIntroductionDialog } from '../followup'
 import { useFormat, useMessage, useTranslation } from '../../ui/i18n'
+import { NO_PROFESSION } from '../../../../core/insights/powerTeams'
 import { IntroducersView } from './Introducers'
 import './insights.css'
 
@@ -126,6 +127,8 @@ function BrokersView({ open }: { open: (id: string) => void }) {
 function TeamsView({ open }: { open: (id: string) => void }) {
   const tq = useApi('insights:powerTeams', {})
   const { t } = useTranslation('insights')
+  /** A profession as recorded (the user's words), or "No profession" for people without one. */
+  const profession = (p: string) => (p === NO_PROFESSION ? t('teams.noProfession') : p)
   const fmt = useFormat()
   const [all, setAll] = useState(false)
   return (
@@ -148,8 +151,8 @@ function TeamsView({ open }: { open: (id: string) => void }) {
               <tbody>
                 {(all ? tq.data.flows : tq.data.flows.slice(0, 15)).map((f) => (
                   <tr key={`${f.from}→${f.to}`}>
-                    <td>{f.from}</td>
-                    <td>{f.to}</td>
+                    <td>{profession(f.from)}</td>
+                    <td>{profession(f.to)}</td>
                     <td className="num">{fmt.number(f.count)}</td>
                     <td className="num">{fmt.number(f.won)}</td>
                     <td className="num" title={f.decided ? t('teams.wonOfDecided', { won: f.won, decided: f.decided }) : t('teams.nothingDecided')}>
