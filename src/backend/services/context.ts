@@ -63,6 +63,11 @@ export function hostTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
 }
 
+/** The computer's locale (BCP 47), for the language the built-in texts use when none is chosen. */
+export function hostLocale(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale || 'en-US'
+}
+
 /** The time zone days start in: the Settings one, else the computer's. */
 export function timeZoneOf(ctx: ServiceContext): string {
   return readSetting(ctx.store.db, 'timeZone') ?? hostTimeZone()

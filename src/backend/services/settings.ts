@@ -1,4 +1,5 @@
-import { DEFAULT_TEMPLATES } from '../../core/templates/defaults'
+import { defaultTemplates } from '../../core/templates/defaults'
+import { resolveLanguage } from '../../shared/i18n'
 import { AppError } from '../../shared/errors'
 import type { settingsChannels } from '../../shared/channels/settings'
 import type { Settings } from '../../shared/settings'
@@ -6,13 +7,15 @@ import { tx, type Db } from '../db/connection'
 import { getPersonCard } from '../db/followup'
 import { getMeId, updatePerson } from '../db/people'
 import { readSetting, writeSetting } from '../db/settings'
-import { hostTimeZone, nowIso, type ServiceContext } from './context'
+import { hostLocale, hostTimeZone, nowIso, type ServiceContext } from './context'
 import type { SliceHandlers } from './types'
 
 /** Every group of settings, as the app uses them (defaults filled in, the time zone in effect). */
 export function readSettings(db: Db): Settings {
   const tz = readSetting(db, 'timeZone')
   const stored = readSetting(db, 'followup.templates')
+  // The built-in templates speak the app's language: the setting, else the computer's.
+  const DEFAULT_TEMPLATES = defaultTemplates(resolveLanguage(readSetting(db, 'language'), [hostLocale()]))
   const me = getMeId(db)
   const card = me ? getPersonCard(db, me) : null
   return {
