@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event'
 import { FilesScreen } from '../../src/renderer/src/features/files'
 import { Fail, mockApi, renderWithClient } from './mockApi'
 import { LocaleScope } from '../../src/renderer/src/ui/i18n'
+import { SettingsScreen } from '../../src/renderer/src/features/settings'
+import { DEFAULT_TEMPLATES } from '../../src/core/templates/defaults'
 import type { ImportPreview } from '../../src/shared/channels/files'
 
 const preview: ImportPreview = {
@@ -141,3 +143,67 @@ describe('FilesScreen in German', () => {
     expect(screen.getByLabelText('Zu behaltende Sicherungen')).toHaveValue('20')
   })
 })
+
+/** Text left on screen in the pseudo-locale that is not in ⟦brackets⟧: either the user's data or a string outside the catalogue. */
+function leftovers(): string[] {
+  const out: string[] = []
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) {
+      const s = (n.textContent ?? '').replace(/⟦[^⟧]*⟧/g, '').trim()
+      if (/[A-Za-z]{3,}/.test(s)) out.push(s)
+    } else if (n instanceof Element) {
+      // A template rendered for the preview is the user's own text.
+      if (n.classList.contains('st-rendered')) return
+      for (const a of ['aria-label', 'title', 'placeholder']) {
+        const v = n.getAttribute(a)
+        if (v && /[A-Za-z]{3,}/.test(v.replace(/⟦[^⟧]*⟧/g, ''))) out.push(`@${a}=${v}`)
+      }
+      n.childNodes.forEach(walk)
+    }
+  }
+  walk(document.body)
+  return out
+}
+
+const DATA = new Set(['Naam', 'E-mail', 'Bob', 'nope', 'Ann', 'Ann Old', 'Acme', 'Zed', 'English', 'Deutsch', 'net', '(/d/net.referralmap)', 'net.referralmap', 'b.referralmap'])
+
+describe('Import/Export and Settings in the pseudo-locale', () => {
+  it('leaves no text outside the catalogue on Import (a full preview), Export, Backups, Network files and Settings', async () => {
+    const user = userEvent.setup()
+    mockApi({
+      'files:listBackups': () => ({ dir: '/d', keep: 20, backups: [{ name: 'x', createdAt: '2026-12-02T12:30:00.000Z', reason: 'manual', size: 2000 }] }),
+      'files:network': () => ({ name: 'net', file: '/d/net.referralmap', available: ['net.referralmap', 'b.referralmap'], dialogs: true }),
+      'settings:get': () => ({ general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: true, language: null, region: null }, profile: { peopleLikeMe: null, idealClient: null, profession: null, company: null }, followup: { templates: DEFAULT_TEMPLATES, askFollowUpDays: 7, defaultCadenceDays: null }, files: { keepBackups: 20 } }),
+      'followup:context': () => ({ me: { id: 'm', name: 'Sam', company: null, profession: null, email: null, idealClient: null, howMet: null, peopleLikeMe: null }, partner: null, prospect: null, introduction: null }),
+      'people:list': () => ({ items: [], total: 0, offset: 0, limit: 8 }),
+      'files:previewImport': () => ({
+        kind: 'introductions', encoding: 'windows-1252', encodingExample: { line: 2, text: 'Zoë' }, warnings: [{ line: 2, column: 'Naam', field: 'name', reason: 'Not an email address.' }],
+        quoteProblems: 2, layout: 'Outlook (classic desktop export)', dateOrderDetected: 'ambiguous', decimalDetected: ',', delimiter: ';', header: ['Naam', 'E-mail'], skippedLines: 2,
+        fields: ['referrer', 'value'], mapping: { referrer: 'Naam', value: 'E-mail' }, totalRows: 30, validRows: 29,
+        sample: [{ line: 3, cells: ['Bob', 'nope'], problems: [{ line: 3, column: 'E-mail', field: 'email', reason: 'Not an email address.' }], warnings: [] }],
+        problems: [{ line: 3, column: 'E-mail', field: 'email', reason: 'Not an email address.' }],
+        duplicates: [{ line: 2, name: 'Ann', existingId: 'x', existingName: 'Ann Old', existingCompany: 'Acme', matchedOn: 'email' }],
+        unknownPeople: ['Zed'],
+      }),
+    })
+    renderWithClient(
+      <LocaleScope language="en-XA" region="en-US">
+        <FilesScreen navigate={() => {}} />
+        <SettingsScreen navigate={() => {}} />
+      </LocaleScope>,
+    )
+    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(7))
+    await user.selectOptions(screen.getAllByRole('combobox')[0]!, 'introductions')
+    await user.upload(document.querySelector('#files-import-input') as HTMLInputElement, new File(['a'], 'intros.csv', { type: 'text/csv' }))
+    await screen.findByText('Zoë', { exact: false })
+    // What may stay as it is: the user's own data (file headers and cells, names, file names, templates), the language names, dates.
+    const allowed = (s: string) => DATA.has(s) || s.startsWith('Hi {partner.firstName}') || /^\{[a-z]+\.[A-Za-z]+\}$/.test(s) || /^\w{3} \d+, \d{4}/.test(s)
+    expect(leftovers().filter((s) => !allowed(s))).toEqual([])
+    for (const tab of screen.getAllByRole('tab').slice(0, 4)) {
+      await user.click(tab)
+      await new Promise((r) => setTimeout(r, 100))
+      expect(leftovers().filter((s) => !allowed(s))).toEqual([])
+    }
+  }, 20_000)
+  })
+

@@ -155,10 +155,7 @@ export function NetworkPanel() {
       )}
 
       <Card title={t('network.mergeTitle')}>
-        <p className="muted files-hint">
-          Bring in a network someone else exported (the JSON export or a .referralmap file). People are matched on email or name and company;
-          introductions already here are recognised by id. Nothing of yours is overwritten unless you say so.
-        </p>
+        <p className="muted files-hint">{t('network.mergeHint')}</p>
         <div className="field">
           <label className="field-label" htmlFor="files-merge-input">
             {t('network.mergeFile')}
