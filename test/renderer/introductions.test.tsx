@@ -103,7 +103,7 @@ describe('record introduction', () => {
     })
     // Then the new introduction's detail opens.
     expect(await screen.findByRole('dialog', { name: 'Introduction' })).toBeInTheDocument()
-  })
+  }, 15_000)
 
   it('places a service error next to the field it is about', async () => {
     mockApi(
