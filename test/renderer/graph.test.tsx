@@ -13,7 +13,7 @@ import { i18n, LocaleScope } from '../../src/renderer/src/ui/i18n'
 import { ToastProvider } from '../../src/renderer/src/ui/Toast'
 import { currentProgress } from '../../src/renderer/src/ui/progress'
 import { NetworkScreen } from '../../src/renderer/src/features/graph/NetworkScreen'
-import { mockApi, renderWithClient } from './mockApi'
+import { mockApi, person, renderWithClient } from './mockApi'
 import { SidePanel } from '../../src/renderer/src/features/graph/SidePanel'
 
 const node = (id: string, over: Partial<GraphNodeData> = {}): GraphNodeData => ({
@@ -446,6 +446,50 @@ describe('right-click menu on a person', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Archivieren' }))
     await waitFor(() => expect(api.callsTo('people:archive')).toEqual([{ id: 'ann', archived: true }]))
     expect(await screen.findByText('Ann Lee archiviert.')).toBeInTheDocument()
+    ctx.mockRestore()
+  })
+
+  it('Edit opens the person form with their record; Record introduction from… opens the introduction form with them as referrer', async () => {
+    const fake2d = (): unknown =>
+      new Proxy(function () {}, {
+        get: (_t, k) => (k === 'measureText' ? () => ({ width: 10 }) : k === 'canvas' ? document.createElement('div') : fake2d()),
+        apply: () => fake2d(),
+        set: () => true,
+      })
+    const ctx = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fake2d() as RenderingContext)
+    const placed: GraphData = { ...data, nodes: data.nodes.map((n, i) => ({ ...n, x: i * 50, y: i * 10 })) }
+    const api = mockApi({
+      'graph:get': () => placed,
+      'groups:list': () => [],
+      'people:tags': () => [],
+      'people:get': (input) => person((input as { id: string }).id, 'Ann Lee', { company: 'Lee & Co' }),
+      'people:findDuplicates': () => [],
+      'people:search': () => [],
+      'people:list': () => ({ items: [], total: 0, offset: 0, limit: 20 }),
+      'app:info': () => ({ today: '2026-12-02', meId: null }),
+      'introductions:list': () => ({ items: [], total: 0, offset: 0, limit: 8 }),
+      'insights:introducers': () => ({ targets: [], targetCount: 1, paths: [] }),
+      'graph:savePositions': () => ({ saved: 0 }),
+    })
+    renderWithClient(
+      <ToastProvider>
+        <NetworkScreen navigate={() => {}} />
+      </ToastProvider>,
+    )
+    const canvas = screen.getByTestId('graph-canvas') as unknown as { cy: import('cytoscape').Core }
+    await waitFor(() => expect(canvas.cy.$id('ann').nonempty()).toBe(true))
+    canvas.cy.$id('ann').emit('cxttap')
+    await userEvent.click(within(await screen.findByRole('menu', { name: 'Actions for Ann Lee' })).getByRole('menuitem', { name: 'Edit' }))
+    const form = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(form).getByDisplayValue('Lee & Co')).toBeInTheDocument())
+    expect(within(form).getByDisplayValue('Ann Lee')).toBeInTheDocument()
+    expect(api.callsTo('people:get')).toContainEqual({ id: 'ann' })
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    canvas.cy.$id('ann').emit('cxttap')
+    await userEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Record introduction from…' }))
+    const intro = await screen.findByRole('dialog')
+    expect(intro).toHaveTextContent('Ann Lee')
     ctx.mockRestore()
   })
 
