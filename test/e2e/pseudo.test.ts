@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { REGIONS, pseudoize } from '../../src/shared/i18n'
-import { startE2E, type E2EApp } from './harness'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { FIXTURES, startE2E, type E2EApp } from './harness'
 
 /**
  * The pseudo-locale run: the app in `en-XA`, where every catalogue message is
@@ -45,10 +47,20 @@ afterAll(async () => {
   await app?.close()
 })
 
+/** Every string value in a JSON value (so escapes such as \n do not glue words together). */
+function strings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v)
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out)
+  return out
+}
+
 async function addDataWords() {
   const exported = await app.api<{ text: string }>('files:export', { format: 'json' })
   const settings = await app.api<{ general: { timeZone: string }; followup: { templates: Record<string, { subject: string; body: string }> } }>('settings:get')
-  const text = `${exported.text} ${settings.general.timeZone} ${JSON.stringify(settings.followup.templates)}`
+  const info = await app.api<{ dataFile: string; networkName: string }>('app:info')
+  // The user's data, the file's path and name, and the message templates (text the user edits; the built-in ones are
+  // written per language, as data, not as catalogue messages).
+  const text = [...strings(JSON.parse(exported.text)), settings.general.timeZone, ...strings(settings.followup.templates), info.dataFile, info.networkName].join(' ')
   for (const w of text.match(/[A-Za-z]{2,}/g) ?? []) dataWords.add(w)
 }
 
@@ -82,7 +94,8 @@ async function untranslated(screen: string): Promise<Found[]> {
   })
   const found: Found[] = []
   for (const { text, where } of items) {
-    const outside = text.replace(/⟦[^⟧]*⟧/g, ' ')
+    // Template placeholders ({prospect.name}, [partner.firstName]) are syntax the user types, the same in every language.
+    const outside = text.replace(/⟦[^⟧]*⟧/g, ' ').replace(/[{[][a-zA-Z]+(?:\.[a-zA-Z]+)*[}\]]/g, ' ')
     for (const word of outside.match(/[A-Za-z]{2,}/g) ?? []) {
       if (KEEP.has(word) || dataWords.has(word)) continue
       found.push({ word, text: text.slice(0, 120), where: `${screen}: ${where}` })
@@ -131,7 +144,12 @@ it('every screen, dialog and menu shows only catalogue text or the user’s data
   await peopleRows.nth(2).click({ button: 'right' })
   await page.getByRole('menu').waitFor()
   await check('People, row menu')
+  // Archive from the row menu asks first.
+  await page.getByRole('menu').getByRole('menuitem').last().click()
+  await page.getByRole('dialog').waitFor()
+  await check('People, archive confirmation')
   await page.keyboard.press('Escape')
+  await page.getByRole('dialog').waitFor({ state: 'detached' })
   await peopleRows.nth(3).click()
   await page.waitForTimeout(900)
   await check('a person')
@@ -169,8 +187,21 @@ it('every screen, dialog and menu shows only catalogue text or the user’s data
   await check('Reports')
   await app.screenshot('pseudo-reports')
 
+  // Each chart as a table.
+  const toTable = page.locator('main button[aria-pressed="false"], main button').filter({ hasText: P('Show as table') })
+  for (let n = await toTable.count(); n > 0; n--) await toTable.first().click()
+  await page.waitForTimeout(300)
+  await check('Reports as tables')
+
   await key('Control+6')
   await check('Import/Export')
+  // The file's own column names and cells are the user's data too.
+  for (const w of readFileSync(join(FIXTURES, 'people-bad-rows.csv'), 'utf8').match(/[A-Za-z]{2,}/g) ?? []) dataWords.add(w)
+  await page.locator('#files-import-input').setInputFiles(join(FIXTURES, 'people-bad-rows.csv'))
+  await page.locator('main table').first().waitFor()
+  await page.waitForTimeout(600)
+  await check('Import/Export, a preview with problems')
+  await app.screenshot('pseudo-import')
 
   await key('Control+7')
   await check('Settings')
@@ -180,6 +211,18 @@ it('every screen, dialog and menu shows only catalogue text or the user’s data
   await page.waitForTimeout(1200)
   await check('Insights')
   await app.screenshot('pseudo-insights')
+
+  // About (the sidebar's link in the browser).
+  await page.locator('nav.sidebar .sidebar-about').click()
+  await page.getByRole('dialog').waitFor()
+  await check('About')
+  await page.keyboard.press('Escape')
+
+  // About (the sidebar's link in the browser).
+  await page.locator('nav.sidebar .sidebar-about').click()
+  await page.getByRole('dialog').waitFor()
+  await check('About')
+  await page.keyboard.press('Escape')
 
   expect(report(found)).toBe('')
 })
