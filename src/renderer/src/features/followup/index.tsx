@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { ScreenProps } from '../../ui/nav'
 import { useApi, useApiMutation } from '../../ui/api'
+import { useHistoryLabel } from '../../ui/history'
 import { followupChannels, type KeepInTouchItem, type LapsingItem, type TaskItem, type ThankItem } from '../../../../shared/channels/followup'
 import { toMinor } from '../../../../core/money'
 import { LAPSE } from '../../../../core/analytics/scorecard'
@@ -205,7 +206,9 @@ function TaskRow(props: { t: TaskItem; navigate: ScreenProps['navigate'] }) {
   const done = useApiMutation('tasks:done')
   const dismiss = useApiMutation('tasks:dismiss')
   const snooze = useApiMutation('tasks:snooze')
-  const task = props.t
+  // Titles the app wrote ("Follow up your ask to Ada") read in the user's language; typed ones stay as typed.
+  const label = useHistoryLabel()
+  const task = { ...props.t, title: label(props.t.title) }
   return (
     <li className={task.daysOverdue > 0 ? 'fu-overdue' : undefined}>
       <div className="fu-task">

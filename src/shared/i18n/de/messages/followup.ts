@@ -11,6 +11,7 @@ const messages: Record<string, string> = {
   'The partner and the person must be different people.': 'Partner und vorzustellende Person müssen verschiedene Personen sein.',
   'Only an ask can be marked answered.': 'Nur eine Bitte um Empfehlung kann als beantwortet markiert werden.',
   'Only an open task can be snoozed.': 'Nur eine offene Wiedervorlage kann verschoben werden.',
+  'Follow up your ask to “…”': 'Bei “…” wegen der Empfehlung nachfassen',
   'Only mailto: links made by the app can be opened.': 'Nur mailto:-Links, die die App erstellt hat, können geöffnet werden.',
 }
 export default messages
