@@ -546,3 +546,34 @@ describe('people row menu', () => {
     expect(within(toast).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
   })
 })
+
+describe("a person's introductions: row menu", () => {
+  it('right-click an introduction on the person page: Edit opens its form there', async () => {
+    const full = {
+      ...introItem({ value: 1200 }),
+      warmth: null,
+      needsService: null,
+      fitsProfile: null,
+      accepted: null,
+      notes: null,
+      history: [{ id: '0190a000-0000-7000-8000-0000000000b1', status: 'won', date: '2026-12-02' }],
+      createdAt: '2026-12-02T00:00:00.000Z',
+      updatedAt: '2026-12-02T00:00:00.000Z',
+    }
+    mockApi({
+      ...baseHandlers([]),
+      'settings:get': () => ({ general: { currency: 'EUR', timeZone: 'UTC', timeZoneIsDefault: false, language: null, region: null } }),
+      'people:get': (q) => person((q as { id: string }).id, 'Ava Chen'),
+      'introductions:list': () => ({ items: [introItem()], total: 1, offset: 0, limit: 20 }),
+      'introductions:get': () => full,
+    })
+    renderWithClient(<PeopleScreen navigate={navigate} target={{ route: 'people', personId: P1 }} />)
+    const table = await screen.findByRole('table', { name: 'Introductions involving Ava Chen' })
+    fireEvent.contextMenu(await within(table).findByRole('row', { name: /Ben Silva/ }), { clientX: 40, clientY: 60 })
+    const menu = await screen.findByRole('menu', { name: 'Row actions' })
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Open', 'Edit', 'Delete…'])
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Edit' }))
+    const form = await screen.findByRole('form', { name: 'Edit introduction' })
+    expect(within(form).getByLabelText('Value')).toHaveValue('1200')
+  })
+})

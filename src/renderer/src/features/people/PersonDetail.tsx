@@ -9,6 +9,7 @@ import { PersonForm } from './PersonForm'
 import { MergeDialog } from './MergeDialog'
 import { ArchivePersonDialog } from './ArchivePerson'
 import { IntroForm, useMe } from '../introductions/IntroForm'
+import { IntroDetail } from '../introductions/IntroDetail'
 import { useNavigateAfterClose } from '../introductions/afterClose'
 
 type IntroSort = 'date' | 'referrer' | 'receiver' | 'prospect' | 'status' | 'value' | 'kind'
@@ -21,6 +22,7 @@ function websiteHref(w: string): string {
 /** One person: their fields, their introductions in every role, and their interactions. */
 export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () => void; navigate: (t: NavTarget) => void }) {
   const { t } = useTranslation('people')
+  const { t: ti } = useTranslation('introductions')
   const msg = useMessage()
   const person = useApi('people:get', { id })
   const p = person.data
@@ -36,6 +38,8 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
   const [confirmArchive, setConfirmArchive] = useState(false)
   const [confirmMe, setConfirmMe] = useState(false)
   const [merging, setMerging] = useState(false)
+  /** An introduction opened from its row's menu straight into Edit or the delete confirmation. */
+  const [introAction, setIntroAction] = useState<{ id: string; mode: 'edit' | 'delete' } | null>(null)
   const setMe = useApiMutation('people:setMe')
   const toast = useToast()
   const undo = useUndoAction()
@@ -129,6 +133,11 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
                 setOffset(0)
               }}
               onOpen={(r) => navigate({ route: 'introductions', introductionId: r.id })}
+              rowMenu={(r) => [
+                { label: ti('menu.open'), onSelect: () => navigate({ route: 'introductions', introductionId: r.id }) },
+                { label: ti('menu.edit'), onSelect: () => setIntroAction({ id: r.id, mode: 'edit' }) },
+                { label: ti('menu.delete'), danger: true, onSelect: () => setIntroAction({ id: r.id, mode: 'delete' }) },
+              ]}
               paging={{ offset, limit: PAGE, total: intros.data?.total ?? 0, onPage: setOffset }}
               loading={intros.isPending}
               error={msg(intros.error?.message)}
@@ -150,6 +159,9 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
             navigate({ route: 'people', personId: other })
           }}
         />
+      )}
+      {introAction && (
+        <IntroDetail key={`${introAction.id}-${introAction.mode}`} id={introAction.id} start={introAction.mode} me={me} navigate={navigate} onClose={() => setIntroAction(null)} />
       )}
       {merging && (
         <MergeDialog
