@@ -8,6 +8,9 @@ import { SettingsScreen } from '../../src/renderer/src/features/settings'
 import { DEFAULT_TEMPLATES } from '../../src/core/templates/defaults'
 import type { ImportPreview } from '../../src/shared/channels/files'
 
+// These screens render whole forms with user-event typing: give them room when the suite runs in parallel.
+vi.setConfig({ testTimeout: 20_000 })
+
 const preview: ImportPreview = {
   kind: 'people',
   encoding: 'utf-8-bom',

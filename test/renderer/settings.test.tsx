@@ -12,6 +12,9 @@ import { APP_INFO, ME, mockApi, person, renderWithClient } from './mockApi'
 import { App } from '../../src/renderer/src/App'
 import { ToastProvider } from '../../src/renderer/src/ui'
 
+// These screens render whole forms with user-event typing: give them room when the suite runs in parallel.
+vi.setConfig({ testTimeout: 20_000 })
+
 let saved: unknown[]
 let refuseZone: string | null
 const settings: Settings = {
