@@ -5,6 +5,7 @@ import { createI18n, de, en, pseudoize, resolveLanguage, PSEUDO } from '../../sr
 import { messageShape, translateMessage } from '../../src/shared/i18n/messages'
 import deMessages from '../../src/shared/i18n/de/messages'
 import { translateLabel } from '../../src/shared/historyLabels'
+import { reportHtml } from '../../src/core/formats/report'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -127,5 +128,33 @@ describe('backend messages and history labels', () => {
     expect(typos).toEqual([])
     // Every key is a shape: a number written in a key would never match (messages are looked up with numbers as #).
     expect(Object.keys(deMessages).filter((k) => messageShape(k) !== k)).toEqual([])
+  })
+})
+
+describe('the printable report', () => {
+  const data = {
+    networkName: 'Mein Netzwerk',
+    generatedOn: '2026-12-02',
+    currency: 'EUR',
+    periodLabel: 'Gesamter Zeitraum',
+    figures: [],
+    leaderboard: [{ rank: 1, name: 'Ada Park', company: null, received: 3, won: 2, decided: 3, conversion: 2 / 3, closedValue: [{ currency: 'EUR', minor: 125_050 }] }],
+    rankingRule: '',
+    toThank: [{ partner: 'Ada Park', prospect: 'Ben Brooks', date: '2026-11-30', value: { currency: 'EUR', minor: 125_050 } }],
+  }
+  it('is German with German formats when asked, English with ISO dates by default', () => {
+    const html = reportHtml(data, { language: 'de', region: 'de-DE' })
+    expect(html).toContain('<html lang="de">')
+    expect(html).toContain('Empfehlungsbericht, 02.12.2026 · Gesamter Zeitraum')
+    expect(html).toContain('<h2>Rangliste der Partner</h2>')
+    expect(html).toContain('<h2>Wem Sie danken sollten</h2>')
+    expect(html).toMatch(/1\.251\s€/)
+    expect(html).toMatch(/1\.250,50\s€/)
+    expect(html).toMatch(/67\s%/)
+    expect(html).toContain('30.11.2026')
+    const en = reportHtml(data)
+    expect(en).toContain('Referral report, 2026-12-02')
+    expect(en).toContain('EUR 1,251')
+    expect(en).toContain('2026-11-30')
   })
 })

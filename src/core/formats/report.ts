@@ -1,6 +1,8 @@
 import { escapeXml } from './xml'
 import type { Money } from '../../shared/channels/analytics'
 import { formatMoney } from '../money'
+import { createI18n, type UiLanguage } from '../../shared/i18n'
+import { formatDay, formatPercent } from '../locale'
 
 /** The printable report. Built from the analytics service (scorecardRows, networkReport) and the follow-up loop's thank-you rule. */
 export interface ReportData {
@@ -21,38 +23,53 @@ export interface ReportData {
 }
 
 const h = (s: string): string => escapeXml(s)
-/** The report is English text: amounts read the same on every machine. */
-const EN = { locale: 'en-US' } as const
-/** One line per currency, whole units; zero in the main currency when there is none. */
-const money = (list: readonly Money[], main: string): string =>
-  list.length ? list.map((m) => h(formatMoney(m.minor, m.currency, { ...EN, whole: true }))).join('<br>') : h(formatMoney(0, main, { ...EN, whole: true }))
 
-/** A self-contained printable HTML page (no scripts, no remote content). */
-export function reportHtml(d: ReportData): string {
+/** The report's language and region; English (en-US) when not given, so amounts read the same on every machine. */
+export interface ReportLocale {
+  language: UiLanguage
+  region: string
+}
+
+/**
+ * A self-contained printable HTML page (no scripts, no remote content), in the
+ * given language and region (the catalogue's reports:print texts; money, percentages
+ * and dates in the region's format). The figures' labels and the ranking rule come
+ * with the data, as the caller wrote them.
+ */
+export function reportHtml(d: ReportData, asked?: ReportLocale): string {
+  // Without a locale: English, amounts with their currency codes ("EUR 1,000") and ISO dates, the same on every machine.
+  const locale: ReportLocale = asked ?? { language: 'en', region: 'en-US' }
+  const i18n = createI18n(locale.language)
+  const t = (key: string, o?: Record<string, unknown>): string => i18n.t(`reports:print.${key}`, o ?? {}) as string
+  const L = asked ? ({ locale: locale.region, display: 'symbol' } as const) : ({ locale: 'en-US' } as const)
+  /** One line per currency, whole units; zero in the main currency when there is none. */
+  const money = (list: readonly Money[], main: string): string =>
+    list.length ? list.map((m) => h(formatMoney(m.minor, m.currency, { ...L, whole: true }))).join('<br>') : h(formatMoney(0, main, { ...L, whole: true }))
+  const day = (iso: string) => (asked ? formatDay(iso, locale.region) : iso)
   const graph =
     d.graphPng && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(d.graphPng)
-      ? `<section><h2>The network</h2><img class="graph" alt="Graph of the network" src="${d.graphPng}"></section>`
+      ? `<section><h2>${h(t('network'))}</h2><img class="graph" alt="${h(t('graphAlt'))}" src="${d.graphPng}"></section>`
       : ''
   const rows = d.leaderboard
     .map(
       (r) =>
         `<tr><td>${r.rank}</td><td>${h(r.name)}</td><td>${h(r.company ?? '')}</td><td class="n">${r.received}</td><td class="n">${r.won}</td><td class="n">${r.decided}</td><td class="n">${
-          r.conversion === null ? '–' : `${Math.round(r.conversion * 100)}%`
+          r.conversion === null ? '–' : h(formatPercent(r.conversion, locale.region))
         }</td><td class="n">${money(r.closedValue, d.currency)}</td></tr>`,
     )
     .join('\n')
   const thank = d.toThank
     .map(
-      (t) =>
-        `<tr><td>${h(t.partner)}</td><td>${h(t.prospect)}</td><td>${h(t.date)}</td><td class="n">${
-          t.value === null ? '' : h(formatMoney(t.value.minor, t.value.currency, EN))
+      (x) =>
+        `<tr><td>${h(x.partner)}</td><td>${h(x.prospect)}</td><td>${h(day(x.date))}</td><td class="n">${
+          x.value === null ? '' : h(formatMoney(x.value.minor, x.value.currency, L))
         }</td></tr>`,
     )
     .join('\n')
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${h(locale.language === 'de' ? 'de' : 'en')}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>${h(d.networkName)} — referral report ${h(d.generatedOn)}</title>
+<title>${h(t('title', { network: d.networkName, date: day(d.generatedOn) }))}</title>
 <style>
 body{font:11pt/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1f24;margin:2em}
 h1{font-size:18pt;margin:0 0 .2em}h2{font-size:13pt;margin:1.6em 0 .5em;border-bottom:1px solid #ccd;padding-bottom:.2em}
@@ -62,15 +79,15 @@ th{font-weight:600;background:#f3f5f7}.n{text-align:right;font-variant-numeric:t
 .fig b{display:block;font-size:16pt}.graph{max-width:100%;border:1px solid #dde}
 @media print{body{margin:0}section{break-inside:avoid}}
 </style></head><body>
-<h1>${h(d.networkName)}</h1><p class="sub">Referral report, ${h(d.generatedOn)} · ${h(d.periodLabel)}</p>
-<section><h2>Network figures</h2><div class="figs">${d.figures.map((f) => `<div class="fig"><b>${h(f.value)}</b>${h(f.label)}</div>`).join('')}</div></section>
-<section><h2>Partner leaderboard</h2>
-<table><thead><tr><th>#</th><th>Partner</th><th>Company</th><th class="n">Introductions to you</th><th class="n">Won</th><th class="n">Decided</th><th class="n">Conversion</th><th class="n">Won value</th></tr></thead>
-<tbody>${rows || '<tr><td colspan="8">No introductions yet.</td></tr>'}</tbody></table>
-<p class="sub">${h(d.rankingRule)} Won value is per currency, never added across currencies.</p></section>
-<section><h2>Who to thank</h2>
-<table><thead><tr><th>Partner</th><th>Won introduction</th><th>Date</th><th class="n">Value</th></tr></thead>
-<tbody>${thank || '<tr><td colspan="4">Everyone has been thanked.</td></tr>'}</tbody></table></section>
+<h1>${h(d.networkName)}</h1><p class="sub">${h(t('sub', { date: day(d.generatedOn), period: d.periodLabel }))}</p>
+<section><h2>${h(t('figures'))}</h2><div class="figs">${d.figures.map((f) => `<div class="fig"><b>${h(f.value)}</b>${h(f.label)}</div>`).join('')}</div></section>
+<section><h2>${h(t('leaderboard'))}</h2>
+<table><thead><tr><th>#</th><th>${h(t('partner'))}</th><th>${h(t('company'))}</th><th class="n">${h(t('introductionsToYou'))}</th><th class="n">${h(t('won'))}</th><th class="n">${h(t('decided'))}</th><th class="n">${h(t('conversion'))}</th><th class="n">${h(t('wonValue'))}</th></tr></thead>
+<tbody>${rows || `<tr><td colspan="8">${h(t('noIntroductions'))}</td></tr>`}</tbody></table>
+<p class="sub">${h(d.rankingRule)} ${h(t('perCurrency'))}</p></section>
+<section><h2>${h(t('toThank'))}</h2>
+<table><thead><tr><th>${h(t('partner'))}</th><th>${h(t('wonIntroduction'))}</th><th>${h(t('date'))}</th><th class="n">${h(t('value'))}</th></tr></thead>
+<tbody>${thank || `<tr><td colspan="4">${h(t('everyoneThanked'))}</td></tr>`}</tbody></table></section>
 ${graph}
 </body></html>
 `
