@@ -84,7 +84,11 @@ export type IntroKind = z.infer<typeof IntroKind>
 export type IntroOrigin = z.infer<typeof IntroOrigin>
 export type IntroStatus = z.infer<typeof IntroStatus>
 
-/** The one name of each status, as the screens show it ("Not a fit"); sentences use it in lower case. */
+/**
+ * The English name of each status ("Not a fit"), for the backend's messages, history labels and files; sentences use it
+ * in lower case (statusWord). Screens show a status from the catalogue instead: common:status.<value> and
+ * common:statusWord.<value> (useStatusLabel in src/renderer/src/ui/bits.tsx), in the user's language.
+ */
 export const STATUS_LABELS: Record<IntroStatus, string> = {
   new: 'New',
   contacted: 'Contacted',
