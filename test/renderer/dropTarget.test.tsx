@@ -8,6 +8,7 @@ import { ToastProvider } from '../../src/renderer/src/ui'
 import type { NavTarget } from '../../src/renderer/src/ui/nav'
 import type { ImportPreview } from '../../src/shared/channels/files'
 import { mockApi, renderWithClient } from './mockApi'
+import { LocaleScope } from '../../src/renderer/src/ui/i18n'
 
 const preview = (kind: ImportPreview['kind']): ImportPreview => ({
   kind,
@@ -157,5 +158,28 @@ describe('DropTarget', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('second.csv was not opened: an import is running. Drop it again when it has finished.')
     expect(screen.getByText('Preview: first.csv')).toBeInTheDocument()
     expect(api.callsTo('files:previewImport')).toHaveLength(1)
+  })
+})
+
+describe('DropTarget in German', () => {
+  it('refuses another kind of file, and asks about a network file, in German', async () => {
+    mockApi({ 'files:listBackups': () => [] })
+    window.platform.transport = 'ipc'
+    renderWithClient(
+      <LocaleScope language="de" region="de-DE">
+        <ToastProvider>
+          <DropTarget navigate={() => {}} />
+        </ToastProvider>
+      </LocaleScope>,
+    )
+    drop(new File(['%PDF'], 'scan.pdf'))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'scan.pdf kann nicht importiert werden: ziehen Sie eine CSV-Datei, eine vCard (.vcf) oder eine Netzwerkdatei (.referralmap) hierher.',
+    )
+    drop(new File(['x'], 'Chapter.referralmap'))
+    const dialog = await screen.findByRole('dialog', { name: 'Dieses Netzwerk öffnen?' })
+    expect(dialog).toHaveTextContent('Chapter.referralmap ist eine Netzwerkdatei.')
+    expect(screen.getByRole('button', { name: 'Netzwerk öffnen…' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Zu den Netzwerkdateien' })).toBeInTheDocument()
   })
 })
