@@ -204,8 +204,8 @@ it('every Insights view answers on a 10,000-person network', async () => {
 
 /**
  * The pseudo-locale (en-XA, region ja-JP) over the map's parts and every Insights tab: each text node and label must come
- * from the catalogue (⟦bracketed⟧) or be the user's data. Known exception: the sentences explaining a path or a suggestion
- * (`.ins-why`) are written in English by the backend (core/insights) and are left out here.
+ * from the catalogue (⟦bracketed⟧) or be the user's data, including the sentences explaining a path or a suggestion
+ * (written by the screen from the parts the backend sends).
  */
 it('the map (side panel, menu, legend, time slider) and every Insights tab show only catalogue text in the pseudo-locale', async () => {
   app = await startE2E({ now: '2026-06-15T10:00:00.000Z', viewport: { width: 1360, height: 900 } })
@@ -224,7 +224,7 @@ it('the map (side panel, menu, legend, time slider) and every Insights tab show 
       const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT)
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const p = n.parentElement
-        if (!p || p.closest('script, style, textarea, .ins-why')) continue
+        if (!p || p.closest('script, style, textarea')) continue
         if (n.nodeValue?.trim()) out.push(n.nodeValue)
       }
       for (const el of main.querySelectorAll('[aria-label], [title], [placeholder], [aria-valuetext]'))

@@ -27,7 +27,7 @@ const row = (r: Partial<PredictorRow> & Pick<PredictorRow, 'factor' | 'value' | 
 
 describe('insights screen', () => {
   it('the ask names the target and the chain', () => {
-    const d = askDraft({ path: ['me', 'a', 'b', 't'], names: ['Me', 'Anna Berg', 'Bob Chen', 'Tia Diaz'], score: 0.2, askId: 'a', why: '' }, 'Tia Diaz')
+    const d = askDraft({ path: ['me', 'a', 'b', 't'], names: ['Me', 'Anna Berg', 'Bob Chen', 'Tia Diaz'], score: 0.2, askId: 'a', why: '', explain: { hops: [], record: null, prior: 0.4 } }, 'Tia Diaz')
     expect(d.subject).toBe('Could you introduce me to Tia Diaz?')
     expect(d.body).toMatch(/^Hi Anna,/)
     expect(d.body).toContain('You know Bob Chen, who knows Tia Diaz.')
@@ -90,7 +90,7 @@ describe('insights screen', () => {
     expect(rows[2]!.textContent).toBe('Braucht die Leistungnicht erfasst41noch nicht genug Daten')
     expect(screen.getByText(/^01\.01\.2026 – 31\.12\.2026: 26 entschieden, 12 gewonnen \(46\s%\)\.$/)).toBeInTheDocument()
     const d = askDraft(
-      { path: ['me', 'a', 'b', 't'], names: ['Me', 'Anna Berg', 'Bob Chen', 'Tia Diaz'], score: 0.2, askId: 'a', why: '' },
+      { path: ['me', 'a', 'b', 't'], names: ['Me', 'Anna Berg', 'Bob Chen', 'Tia Diaz'], score: 0.2, askId: 'a', why: '', explain: { hops: [], record: null, prior: 0.4 } },
       'Tia Diaz',
       i18n.getFixedT('de', 'insights'),
     )

@@ -101,7 +101,7 @@ export function insightsHandlers(ctx: ServiceContext): SliceHandlers<typeof insi
         if (!targets.length)
           throw new AppError(
             'NOT_FOUND',
-            field === 'company' ? `No one in your network works at a company matching "${q}".` : `No one in your network has a profession matching "${q}".`,
+            field === 'company' ? `No one in your network works at a company matching “${q}”.` : `No one in your network has a profession matching “${q}”.`,
             field,
           )
       }

@@ -1,6 +1,6 @@
 import { normalizeKey } from '../text'
 import { hopWeight, introducerRecord, tieKey, type InsightNetwork, type InsightPerson, type Tie } from './network'
-import type { IntroducerPath } from '../../shared/channels/insights'
+import type { IntroducerPath, PathExplain, PathHop } from '../../shared/channels/insights'
 
 /**
  * Who can introduce you to someone: the best warm path from you through each
@@ -128,6 +128,23 @@ function hopPhrase(t: Tie | undefined): string {
 
 const pct = (v: number) => `${Math.round(v * 100)}%`
 
+/** The parts of a path's explanation, for a screen to write in the user's language. */
+export function explainParts(net: InsightNetwork, path: string[]): PathExplain {
+  const hops = path.slice(1).map((id, i): PathHop => {
+    const t = net.ties.get(tieKey(path[i]!, id))
+    return t
+      ? { introductions: t.ab + t.ba + t.shared, contacts: t.contacts, bothWays: t.ab > 0 && t.ba > 0, last: t.last || null }
+      : { introductions: 0, contacts: 0, bothWays: false, last: null }
+  })
+  const ask = path.length > 2 ? net.people.get(path[1]!) : undefined
+  const decided = ask?.madeDecided ?? 0
+  return {
+    hops,
+    record: ask && decided > 0 ? { share: introducerRecord(ask, net.prior), won: ask.madeWon, decided } : null,
+    prior: net.prior.mean,
+  }
+}
+
 /** The one-sentence explanation of a path. */
 export function explainPath(net: InsightNetwork, path: string[]): string {
   const name = (id: string) => net.people.get(id)?.name ?? 'someone'
@@ -188,6 +205,7 @@ export function findIntroducers(net: InsightNetwork, targets: string[], limit = 
       score: Math.exp(-c.cost),
       askId: c.first,
       why: explainPath(net, path),
+      explain: explainParts(net, path),
     })
   }
   return out

@@ -13,7 +13,28 @@ export interface IntroducerPath {
   score: number
   /** The person you would ask (path[1]). */
   askId: string
+  /** The explanation in English (files, logs); screens build it in the user's language from `explain`. */
   why: string
+  explain: PathExplain
+}
+
+/** One hop of a path (names[i] -> names[i+1]): what ties them. */
+export interface PathHop {
+  introductions: number
+  contacts: number
+  /** Introductions went both ways. */
+  bothWays: boolean
+  /** The last introduction or contact (YYYY-MM-DD), or null when none is known. */
+  last: string | null
+}
+
+/** The parts of a path's one-sentence explanation. */
+export interface PathExplain {
+  hops: PathHop[]
+  /** The record of the person you would ask (share 0..1 after weighing toward the network), or null when none of theirs is decided. */
+  record: { share: number; won: number; decided: number } | null
+  /** The network's close rate every record is weighed toward, 0..1. */
+  prior: number
 }
 
 export interface IntroducersResult {

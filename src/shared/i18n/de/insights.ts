@@ -73,6 +73,29 @@ const de: Catalog<typeof en> = {
     scoreTitle: 'Abschlussquote der Empfehlungen zwischen den beiden Berufen, zum Netzwerkdurchschnitt hin gewichtet',
     make: 'Vorstellung machen',
     makeLabel: '{{b}} mit {{a}} bekannt machen',
+    reason_one:
+      'Anderswo in Ihrem Netzwerk haben {{p}} und {{q}} {{count}} Empfehlung ausgetauscht, davon {{won}} abgeschlossen; {{a}} und {{b}} sind beide Ihre Partner und kennen sich noch nicht.',
+    reason_other:
+      'Anderswo in Ihrem Netzwerk haben {{p}} und {{q}} {{count}} Empfehlungen ausgetauscht, davon {{won}} abgeschlossen; {{a}} und {{b}} sind beide Ihre Partner und kennen sich noch nicht.',
+    reasonDecided_one:
+      'Anderswo in Ihrem Netzwerk haben {{p}} und {{q}} {{count}} Empfehlung ausgetauscht, davon {{won}} abgeschlossen ({{share}} von {{decided}} entschiedenen); {{a}} und {{b}} sind beide Ihre Partner und kennen sich noch nicht.',
+    reasonDecided_other:
+      'Anderswo in Ihrem Netzwerk haben {{p}} und {{q}} {{count}} Empfehlungen ausgetauscht, davon {{won}} abgeschlossen ({{share}} von {{decided}} entschiedenen); {{a}} und {{b}} sind beide Ihre Partner und kennen sich noch nicht.',
+  },
+  why: {
+    introductions_one: '{{count}} Empfehlung',
+    introductions_other: '{{count}} Empfehlungen',
+    contacts_one: '{{count}} Kontakt',
+    contacts_other: '{{count}} Kontakte',
+    both: '{{introductions}} und {{contacts}}',
+    tie: 'eine Verbindung',
+    hop: '{{what}}, zuletzt am {{last}}',
+    hopBothWays: '{{what}}, in beide Richtungen, zuletzt am {{last}}',
+    direct: 'Sie kennen {{name}} direkt ({{hop}}).',
+    whoKnows: 'die/der {{name}} kennt ({{hop}})',
+    record: '{{share}} der Empfehlungen von {{name}} führen zum Abschluss ({{won}} von {{decided}} entschieden, zum Netzwerkwert von {{prior}} hin gewichtet)',
+    noRecord: '{{name}} hat noch keine entschiedenen Empfehlungen und zählt daher mit dem Netzwerkwert von {{prior}}',
+    ask: 'Fragen Sie {{name}} ({{hop}}), {{rest}}; {{record}}.',
   },
   predict: {
     title: 'Was einen Abschluss vorhersagt',

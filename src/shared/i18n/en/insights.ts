@@ -68,6 +68,29 @@ export default {
     scoreTitle: "Conversion of introductions between the two professions, weighed toward the network's average",
     make: 'Make an introduction',
     makeLabel: 'Introduce {{b}} to {{a}}',
+    reason_one:
+      'Elsewhere in your network, {{p}} and {{q}} exchanged {{count}} introduction and {{won}} closed; {{a}} and {{b}} are both your partners and have not met.',
+    reason_other:
+      'Elsewhere in your network, {{p}} and {{q}} exchanged {{count}} introductions and {{won}} closed; {{a}} and {{b}} are both your partners and have not met.',
+    reasonDecided_one:
+      'Elsewhere in your network, {{p}} and {{q}} exchanged {{count}} introduction and {{won}} closed ({{share}} of {{decided}} decided); {{a}} and {{b}} are both your partners and have not met.',
+    reasonDecided_other:
+      'Elsewhere in your network, {{p}} and {{q}} exchanged {{count}} introductions and {{won}} closed ({{share}} of {{decided}} decided); {{a}} and {{b}} are both your partners and have not met.',
+  },
+  why: {
+    introductions_one: '{{count}} introduction',
+    introductions_other: '{{count}} introductions',
+    contacts_one: '{{count}} contact',
+    contacts_other: '{{count}} contacts',
+    both: '{{introductions}} and {{contacts}}',
+    tie: 'a tie',
+    hop: '{{what}}, last {{last}}',
+    hopBothWays: '{{what}}, both ways, last {{last}}',
+    direct: 'You know {{name}} directly ({{hop}}).',
+    whoKnows: 'who knows {{name}} ({{hop}})',
+    record: "{{share}} of {{name}}'s introductions close ({{won}} of {{decided}} decided, weighed toward the network's {{prior}})",
+    noRecord: "{{name}} has no decided introductions yet, so counts as the network's {{prior}}",
+    ask: 'Ask {{name}} ({{hop}}), {{rest}}; {{record}}.',
   },
   predict: {
     title: 'What predicts a close',

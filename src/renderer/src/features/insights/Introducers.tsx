@@ -7,6 +7,7 @@ import { MessageEditor } from '../followup/Composer'
 import { usableAddresses, type Draft } from '../followup/mail'
 import { i18n, useFormat, useMessage, useTranslation } from '../../ui/i18n'
 import type { TFunction } from 'i18next'
+import { pathWhy } from './why'
 
 type Mode = 'person' | 'company' | 'profession'
 
@@ -39,7 +40,7 @@ function AskDialog(props: { path: IntroducerPath; targetLabel: string; onClose: 
   const today = info.data?.today ?? new Date().toISOString().slice(0, 10)
   return (
     <Dialog title={t('ask.title', { name: props.path.names[1] ?? '' })} onClose={props.onClose} wide>
-      <p className="muted ins-why">{props.path.why}</p>
+      <p className="muted ins-why">{pathWhy(props.path, t, fmt)}</p>
       <MessageEditor to={to} missingTo={to.length ? [] : [props.path.names[1] ?? '']} draft={draft} onChange={setDraft} />
       {ask.error && <div className="form-error">{msg(ask.error.message)}</div>}
       {ask.isSuccess && (
@@ -95,7 +96,7 @@ export function PathList(props: { result: IntroducersResult; targetLabel: string
                 {fmt.percent(p.score)}
               </span>
             </div>
-            {!props.compact && <p className="ins-why">{p.why}</p>}
+            {!props.compact && <p className="ins-why">{pathWhy(p, t, fmt)}</p>}
             <div className="ins-path-actions">
               {p.path.length > 2 ? (
                 <button type="button" className="btn btn-small btn-primary" onClick={() => setAsking(p)} aria-label={t('introducers.draftLabel', { name: p.names[1] ?? '' })}>

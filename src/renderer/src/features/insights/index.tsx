@@ -6,6 +6,7 @@ import { useApi } from '../../ui/api'
 import { Card, Tabs } from '../../ui/bits'
 import { MakeIntroductionDialog } from '../followup'
 import { useFormat, useMessage, useTranslation } from '../../ui/i18n'
+import { meetingReason } from './why'
 import { NO_PROFESSION } from '../../../../core/insights/powerTeams'
 import { IntroducersView } from './Introducers'
 import './insights.css'
@@ -239,7 +240,7 @@ function MeetView({ open }: { open: (id: string) => void }) {
                 {fmt.percent(s.score)}
               </span>
             </div>
-            <p className="ins-why">{s.reason}</p>
+            <p className="ins-why">{meetingReason(s, t, fmt)}</p>
             <div className="ins-path-actions">
               <button type="button" className="btn btn-small btn-primary" onClick={() => setIntro(s)} aria-label={t('meet.makeLabel', { a: s.aName, b: s.bName })}>
                 {t('meet.make')}

@@ -5,5 +5,7 @@ const messages: Record<string, string> = {
   'Set yourself as "me" on the People screen first: paths start from you.':
     'Legen Sie zuerst auf der Seite Personen fest, wer „ich“ ist: Wege beginnen bei Ihnen.',
   'That is you: pick someone else.': 'Das sind Sie: Wählen Sie jemand anderen.',
+  'No one in your network works at a company matching “…”.': 'In Ihrem Netzwerk arbeitet niemand bei einer Firma, die zu “…” passt.',
+  'No one in your network has a profession matching “…”.': 'In Ihrem Netzwerk hat niemand einen Beruf, der zu “…” passt.',
 }
 export default messages
