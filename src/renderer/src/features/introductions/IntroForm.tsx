@@ -171,21 +171,26 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
 
   // Defaults known only after the first render: today (from the backend, in the user's time zone), the Settings currency, "you".
   // They become the form's defaults (so they do not count as edits); what the user already changed stays.
-  const setDefaults = (patch: Partial<FormValues>) =>
-    form.reset({ ...(form.formState.defaultValues as FormValues), ...patch }, { keepDirtyValues: true, keepErrors: true, keepSubmitCount: true, keepIsSubmitted: true })
+  // Several can arrive in one commit, so the defaults so far are kept here (formState's copy updates only on the next render).
+  const defaultsRef = useRef<FormValues | null>(null)
+  defaultsRef.current ??= form.formState.defaultValues as FormValues
+  const setDefaults = (patch: Partial<FormValues>) => {
+    defaultsRef.current = { ...defaultsRef.current!, ...patch }
+    form.reset(defaultsRef.current, { keepDirtyValues: true, keepErrors: true, keepSubmitCount: true, keepIsSubmitted: true })
+  }
   useEffect(() => {
     if (!today) return
-    const d = form.formState.defaultValues
+    const d = defaultsRef.current
     if (d?.date === '' || d?.statusDate === '') setDefaults({ ...(d.date === '' ? { date: today } : {}), ...(d.statusDate === '' ? { statusDate: today } : {}) })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [today])
   const defaultCurrency = useApi('settings:get').data?.general.currency
   useEffect(() => {
-    if (defaultCurrency && form.formState.defaultValues?.currency === '') setDefaults({ currency: defaultCurrency })
+    if (defaultCurrency && defaultsRef.current?.currency === '') setDefaults({ currency: defaultCurrency })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [defaultCurrency])
   useEffect(() => {
-    if (!intro && me && form.formState.defaultValues?.receiver === null) setDefaults({ receiver: me })
+    if (!intro && me && defaultsRef.current?.receiver === null) setDefaults({ receiver: me })
     // Only when "you" first becomes known.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me?.id])
