@@ -267,7 +267,7 @@ export function ImportPanel() {
             <div className="row files-detected">
               <Badge tone="info">{encodingLabel(t, preview.encoding)}</Badge>
               {preview.delimiter && <Badge tone="info">{t('import.separated', { delimiter: delimiterLabel(t, preview.delimiter) })}</Badge>}
-              {preview.layout && <Badge tone="info">{t('import.recognised', { layout: preview.layout })}</Badge>}
+              {preview.layout && <Badge tone="info">{t('import.recognised', { layout: msg(preview.layout) ?? preview.layout })}</Badge>}
               {preview.skippedLines > 0 && <Badge>{t('import.skippedLines', { count: preview.skippedLines })}</Badge>}
               <span>
                 <Trans

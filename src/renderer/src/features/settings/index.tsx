@@ -10,7 +10,7 @@ import { MessageTemplate, SETTINGS, ProfileValues, TimeZone, type FollowupSettin
 import { Currency } from '../../../../shared/schemas'
 import { LANGUAGE_NAMES, REGIONS, resolveLanguage, resolveRegion, type Language } from '../../../../shared/i18n'
 import { PLACEHOLDERS, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from '../../../../core/templates/render'
-import { DEFAULT_TEMPLATES } from '../../../../core/templates/defaults'
+import { defaultTemplates } from '../../../../core/templates/defaults'
 import { PersonPicker, type ExistingPerson as PickedPerson } from '../../ui/PersonPicker'
 import { renderDraft } from '../followup/useDraft'
 import './settings.css'
@@ -68,6 +68,8 @@ function TemplatePreview(props: { kind: TemplateKind; tpl: Template }) {
 
 function TemplateEditor(props: { kind: TemplateKind; value: Template; onChange: (v: Template) => void; error?: string | undefined }) {
   const { t } = useTranslation('settings')
+  // "Restore default" restores the built-in template in the language the app speaks.
+  const { language } = useLocale()
   const sid = useId()
   const bid = useId()
   const body = useRef<HTMLTextAreaElement>(null)
@@ -109,7 +111,7 @@ function TemplateEditor(props: { kind: TemplateKind; value: Template; onChange: 
           )}
         </div>
         <div className="row">
-          <button type="button" className="btn btn-small" onClick={() => props.onChange(DEFAULT_TEMPLATES[props.kind])}>
+          <button type="button" className="btn btn-small" onClick={() => props.onChange(defaultTemplates(language)[props.kind])}>
             {t('template.reset')}
           </button>
         </div>

@@ -3,6 +3,14 @@
  * Import problems (src/core/formats) and file errors (src/backend/services/files) that contain no file name.
  */
 const messages: Record<string, string> = {
+  // Recognised layouts (core/formats/mapping.ts); the product names stay.
+  'Outlook (classic desktop export)': 'Outlook (Export der klassischen Desktop-App)',
+  'Outlook (Outlook.com and the new Outlook)': 'Outlook (Outlook.com und das neue Outlook)',
+  'Google Contacts (older "Google CSV")': 'Google Kontakte (älteres „Google CSV“)',
+  'Google Contacts': 'Google Kontakte',
+  'LinkedIn Connections': 'LinkedIn-Kontakte',
+  'Referral Map people export': 'Referral-Map-Export der Personen',
+  'Referral Map introductions export': 'Referral-Map-Export der Empfehlungen',
   // Import problems, per cell
   'No name.': 'Kein Name.',
   'No prospect.': 'Kein Interessent.',
@@ -26,10 +34,10 @@ const messages: Record<string, string> = {
   'This is a PDF, not a CSV file.': 'Das ist ein PDF, keine CSV-Datei.',
   'This is a database file: open it with Open network, or merge it from the network page.':
     'Das ist eine Datenbankdatei: öffnen Sie sie mit Netzwerk öffnen oder führen Sie sie unter Netzwerkdateien zusammen.',
-  'This is a zip archive or an Excel/Numbers workbook, not a CSV file: save it as CSV (UTF-8) first.':
-    'Das ist ein ZIP-Archiv oder eine Excel-/Numbers-Arbeitsmappe, keine CSV-Datei: speichern Sie sie zuerst als CSV (UTF-8).',
-  'This is an old Excel workbook (.xls), not a CSV file: save it as CSV (UTF-8) first.':
-    'Das ist eine alte Excel-Arbeitsmappe (.xls), keine CSV-Datei: speichern Sie sie zuerst als CSV (UTF-8).',
+  'This is a zip archive or an Excel/Numbers workbook, not a CSV file: save it as CSV (UTF#) first.':
+    'Das ist ein ZIP-Archiv oder eine Excel-/Numbers-Arbeitsmappe, keine CSV-Datei: speichern Sie sie zuerst als CSV (UTF#).',
+  'This is an old Excel workbook (.xls), not a CSV file: save it as CSV (UTF#) first.':
+    'Das ist eine alte Excel-Arbeitsmappe (.xls), keine CSV-Datei: speichern Sie sie zuerst als CSV (UTF#).',
   'This export is format version #; this app reads up to version #. Update the app.':
     'Dieser Export hat die Formatversion #; diese App liest bis Version #. Aktualisieren Sie die App.',
   'The import was cancelled; nothing was written.': 'Der Import wurde abgebrochen; nichts wurde geschrieben.',
