@@ -118,7 +118,10 @@ it('bad input shows the service message next to the field, and nothing is writte
   const describedBy = await name.getAttribute('aria-describedby')
   await expect.poll(() => page.locator(`[id="${describedBy}"]`).textContent()).toBe('Enter a name.')
   await app.screenshot('person-form-error')
+  // The form has unsaved edits: Cancel asks before they are lost.
   await form.getByRole('button', { name: 'Cancel' }).click()
+  await page.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard changes' }).click()
+  await page.getByRole('form', { name: 'New person' }).waitFor({ state: 'detached' })
   const listed = await app.api<{ total: number }>('people:list', {})
   expect(listed.total).toBe(1)
 
