@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../helpers/ctx'
 import { createI18n } from '../../src/shared/i18n'
 import { formatDay, formatNumber, formatPercent } from '../../src/core/locale'
-import { meetingReason, pathWhy } from '../../src/renderer/src/features/insights/why'
-import type { Format } from '../../src/renderer/src/ui/i18n'
+import { meetingReason, pathWhy, type Format } from '../../src/shared/i18n/insightsText'
 
 /**
  * The Insights sentences are written by the screen in the user's language from the parts the
@@ -22,7 +21,7 @@ const format = (region: string) =>
     day: (iso: string) => formatDay(iso, region),
     percent: (x: number) => formatPercent(x, region),
     number: (n: number) => formatNumber(n, region),
-  }) as unknown as Format
+  }) satisfies Format
 const en = createI18n('en').getFixedT('en', 'insights')
 const de = createI18n('de').getFixedT('de', 'insights')
 /** The backend writes days as ISO; the screen in the region's format. */

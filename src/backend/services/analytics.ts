@@ -26,7 +26,10 @@ import {
   sortScorecards,
   type ScorecardKey,
 } from '../../core/analytics/scorecard'
-import type { ReportData } from '../../core/formats/report'
+import type { ReportData, ReportLocale } from '../../core/formats/report'
+import { createI18n, resolveLanguage, resolveRegion } from '../../shared/i18n'
+import { formatNumber, formatPercent } from '../../core/locale'
+import { hostLocale } from './context'
 import { formatMoney, formatMoneyList } from '../../core/money'
 import { networkCounts } from '../db/files'
 import { thankWonItems } from './followup'
@@ -204,7 +207,19 @@ export const REPORT_ROWS = 25
  * leaderboard from scorecardRows (the same rows and order as Reports and the
  * CSV), "who to thank" by the follow-up loop's rule (thankWonItems).
  */
-export function reportData(ctx: ServiceContext, db: Db, networkName: string, graphPng?: string | null): ReportData {
+/**
+ * The printable report's language and region: the ones chosen in Settings, or the computer's when its language is
+ * not English. Undefined (English, currency codes, ISO dates, the same on every machine) when nothing asks otherwise.
+ */
+export function reportLocale(db: Db): ReportLocale | undefined {
+  const language = readSetting(db, 'language')
+  const region = readSetting(db, 'region')
+  const lang = resolveLanguage(language, [hostLocale()])
+  if (language === null && region === null && lang === 'en') return undefined
+  return { language: lang, region: resolveRegion(region, [hostLocale()]) }
+}
+
+export function reportData(ctx: ServiceContext, db: Db, networkName: string, graphPng?: string | null, locale?: ReportLocale): ReportData {
   const q = { period: { preset: 'all' as const } }
   const n = networkReport(ctx, db, q)
   const rows = scorecardRows(ctx, db, { ...q, limit: REPORT_ROWS })
@@ -212,20 +227,28 @@ export function reportData(ctx: ServiceContext, db: Db, networkName: string, gra
   const today = todayIso(ctx)
   const me = getMeId(db)
   const main = n.currency
-  const en = { locale: 'en-US', whole: true }
+  const en = locale ? ({ locale: locale.region, whole: true, display: 'symbol' } as const) : { locale: 'en-US', whole: true }
+  // In the report's language when one is asked for; else the English words and plain numbers, as before.
+  const i18n = locale ? createI18n(locale.language) : null
+  const label = (key: 'people' | 'introductions' | 'partnersWhoIntroduced' | 'introductionsToYou' | 'won' | 'conversion' | 'wonValue', english: string) =>
+    i18n ? i18n.t(`reports:print.figure.${key}`) : english
+  const count = (x: number) => (locale ? formatNumber(x, locale.region) : String(x))
   return {
     networkName,
     generatedOn: today,
     currency: main,
-    periodLabel: n.period.label,
+    periodLabel: i18n ? i18n.t('reports:period.all') : n.period.label,
     figures: [
-      { label: 'People', value: String(counts.people) },
-      { label: 'Introductions', value: String(counts.introductions) },
-      { label: 'Partners who introduced you', value: String(rows.base.cards.filter((s) => s.received > 0).length) },
-      { label: 'Introductions to you', value: String(n.received) },
-      { label: 'Won', value: String(n.won) },
-      { label: 'Conversion (won of decided)', value: n.conversion === null ? '–' : `${Math.round(n.conversion * 100)}%` },
-      { label: 'Won value', value: n.closedValue.length ? formatMoneyList(n.closedValue, en) : formatMoney(0, main, en) },
+      { label: label('people', 'People'), value: count(counts.people) },
+      { label: label('introductions', 'Introductions'), value: count(counts.introductions) },
+      { label: label('partnersWhoIntroduced', 'Partners who introduced you'), value: count(rows.base.cards.filter((s) => s.received > 0).length) },
+      { label: label('introductionsToYou', 'Introductions to you'), value: count(n.received) },
+      { label: label('won', 'Won'), value: count(n.won) },
+      {
+        label: label('conversion', 'Conversion (won of decided)'),
+        value: n.conversion === null ? '–' : locale ? formatPercent(n.conversion, locale.region) : `${Math.round(n.conversion * 100)}%`,
+      },
+      { label: label('wonValue', 'Won value'), value: n.closedValue.length ? formatMoneyList(n.closedValue, en) : formatMoney(0, main, en) },
     ],
     leaderboard: rows.items.map((s, i) => ({
       rank: i + 1,
@@ -237,7 +260,7 @@ export function reportData(ctx: ServiceContext, db: Db, networkName: string, gra
       conversion: s.conversion,
       closedValue: s.closedValue,
     })),
-    rankingRule: RANKING_RULE,
+    rankingRule: i18n ? i18n.t('reports:print.rule') : RANKING_RULE,
     toThank:
       me === null
         ? []

@@ -40,7 +40,8 @@ export function reportHtml(d: ReportData, asked?: ReportLocale): string {
   // Without a locale: English, amounts with their currency codes ("EUR 1,000") and ISO dates, the same on every machine.
   const locale: ReportLocale = asked ?? { language: 'en', region: 'en-US' }
   const i18n = createI18n(locale.language)
-  const t = (key: string, o?: Record<string, unknown>): string => i18n.t(`reports:print.${key}`, o ?? {}) as string
+  const tr = i18n.t as unknown as (key: string, o: Record<string, unknown>) => string
+  const t = (key: string, o?: Record<string, unknown>): string => tr(`reports:print.${key}`, o ?? {})
   const L = asked ? ({ locale: locale.region, display: 'symbol' } as const) : ({ locale: 'en-US' } as const)
   /** One line per currency, whole units; zero in the main currency when there is none. */
   const money = (list: readonly Money[], main: string): string =>

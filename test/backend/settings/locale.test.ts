@@ -52,3 +52,29 @@ describe('the built-in message templates speak the app’s language', () => {
     expect(t.ask).toEqual({ subject: 'My own ask', body: 'Hi {prospect.firstName}' })
   })
 })
+
+describe('the printable report in the chosen language and region', () => {
+  it('stays English with currency codes when nothing is chosen, and is German with 1.234 € and German dates for Deutsch/de-DE', async () => {
+    const ada = await app.call('people:create', { name: 'Ada Park' })
+    const me = (await app.call('app:info')).meId!
+    await app.call('introductions:create', {
+      referrerId: ada.id, receiverId: me, prospect: { new: { name: 'Pia Prospect' } }, date: '2026-05-01', status: 'won', kind: 'referral', origin: 'inbound', value: 1234, currency: 'EUR',
+    })
+    const english = (await app.call('files:export', { format: 'report-html' })).text
+    // The computer this runs on may speak German; the test asks for English explicitly when it does.
+    if (!english.includes('Network figures')) await app.call('settings:save', { group: 'general', values: { language: 'en' } })
+    const plain = (await app.call('files:export', { format: 'report-html' })).text
+    expect(plain).toContain('Network figures')
+    expect(plain).toContain('Partners who introduced you')
+
+    await app.call('settings:save', { group: 'general', values: { language: 'de', region: 'de-DE' } })
+    const german = (await app.call('files:export', { format: 'report-html' })).text
+    expect(german).toContain('Kennzahlen des Netzwerks')
+    expect(german).toContain('Partner, die Ihnen Empfehlungen gaben')
+    expect(german).toContain('Gesamter Zeitraum')
+    expect(german).toMatch(/1\.234\s€/)
+    expect(german).toContain('15.06.2026')
+    expect(german).not.toContain('EUR 1,234')
+    expect(german).not.toContain('Ranked by')
+  })
+})

@@ -12,7 +12,7 @@ import { tx } from '../../db/connection'
 import {
   DryRun, exportNetwork, graphExport, INTRO_CSV_HEADER, introductionsCsvRows, mergeNetwork, PEOPLE_CSV_HEADER, peopleCsvRows,
 } from '../../db/files'
-import { reportData, scorecardsCsv } from '../analytics'
+import { reportData, reportLocale, scorecardsCsv } from '../analytics'
 import { writeSetting } from '../../db/settings'
 import { nowIso, todayIso, type ServiceContext } from '../context'
 import { commitImport, mappingKey, prepareImportAsync, previewImport, strictCheck } from './import'
@@ -79,7 +79,8 @@ export function exportText(ctx: ServiceContext, format: ExportFormat, graphPng?:
 
 /** The printable report: its data comes from the analytics service (one source with Reports and the CSV). */
 export function buildReport(ctx: ServiceContext, graphPng?: string): string {
-  return reportHtml(reportData(ctx, ctx.store.db, networkName(ctx), graphPng))
+  const locale = reportLocale(ctx.store.db)
+  return reportHtml(reportData(ctx, ctx.store.db, networkName(ctx), graphPng, locale), locale)
 }
 
 /** Reads another network from bytes: the JSON export, or a .referralmap (SQLite) file. */

@@ -167,6 +167,16 @@ const de: Catalog<typeof en> = {
     date: 'Datum',
     value: 'Wert',
     everyoneThanked: 'Allen wurde gedankt.',
+    figure: {
+      people: 'Personen',
+      introductions: 'Empfehlungen',
+      partnersWhoIntroduced: 'Partner, die Ihnen Empfehlungen gaben',
+      introductionsToYou: 'Empfehlungen an Sie',
+      won: 'Gewonnen',
+      conversion: 'Abschlussquote (gewonnen von entschieden)',
+      wonValue: 'Gewonnener Wert',
+    },
+    rule: 'Sortiert nach dem unteren Ende des 95-%-Konfidenzbands von gewonnen ÷ entschieden: Ein Partner steht weit oben, wenn seine Abschlussquote gut ist und genug entschiedene Empfehlungen sie belegen (1 von 1 gewonnen steht unter 10 von 20 gewonnen).',
   },
 }
 export default de

@@ -164,5 +164,15 @@ export default {
     date: 'Date',
     value: 'Value',
     everyoneThanked: 'Everyone has been thanked.',
+    figure: {
+      people: 'People',
+      introductions: 'Introductions',
+      partnersWhoIntroduced: 'Partners who introduced you',
+      introductionsToYou: 'Introductions to you',
+      won: 'Won',
+      conversion: 'Conversion (won of decided)',
+      wonValue: 'Won value',
+    },
+    rule: 'Ranked by the low end of the 95% confidence band of won ÷ decided: a partner ranks high with a good conversion and enough decided introductions to show it (1 won of 1 ranks below 10 won of 20).',
   },
 } as const

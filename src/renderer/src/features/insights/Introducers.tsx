@@ -7,7 +7,7 @@ import { MessageEditor } from '../followup/Composer'
 import { usableAddresses, type Draft } from '../followup/mail'
 import { i18n, useFormat, useMessage, useTranslation } from '../../ui/i18n'
 import type { TFunction } from 'i18next'
-import { pathWhy } from './why'
+import { pathWhy } from '../../../../shared/i18n/insightsText'
 
 type Mode = 'person' | 'company' | 'profession'
 

@@ -1,9 +1,15 @@
 import type { TFunction } from 'i18next'
-import type { IntroducerPath, MeetingSuggestion, PathHop } from '../../../../shared/channels/insights'
-import type { Format } from '../../ui/i18n'
+import type { IntroducerPath, MeetingSuggestion, PathHop } from '../channels/insights'
+
+/** The region formats the sentences use (the renderer's useFormat() has them). */
+export interface Format {
+  day(iso: string | null | undefined): string
+  percent(share: number | null | undefined): string
+  number(n: number | null | undefined): string
+}
 
 /**
- * The one-sentence explanations of Insights, written in the user's language from
+ * The one-sentence explanations of Insights (screens), written in the user's language from
  * the parts the backend sends (the backend's English `why` is for files and logs).
  */
 function hopText(h: PathHop, t: TFunction<'insights'>, fmt: Format): string {
