@@ -216,6 +216,8 @@ it('the map (side panel, menu, legend, time slider) and every Insights tab show 
   const dataWords = new Set(exported.text.match(/[A-Za-z]{2,}/g) ?? [])
   const KEEP = new Set('PNG SVG Ctrl Esc Shift EUR GBP USD Louvain Wilson Newcombe'.split(' '))
   await app.reload()
+  // The shortcuts listen once the shell is there.
+  await page.locator('nav.sidebar').waitFor()
   const found: string[] = []
   const check = async (where: string) => {
     const texts = await page.evaluate(() => {

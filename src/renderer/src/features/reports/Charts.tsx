@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { NetworkFigures, Rate, Scorecard } from '../../../../shared/channels/analytics'
-import { Badge, useTranslation } from '../../ui'
+import { Badge, useFormat, useTranslation } from '../../ui'
 import { LAPSE } from '../../../../core/analytics/scorecard'
 import { amountIn } from '../../../../core/money'
 import { useReportFormat } from './format'
@@ -63,7 +63,8 @@ function ChartFigure({ title, head, rows, children }: { title: string; head: str
 /** Horizontal bars of conversion rates (won ÷ decided) with the counts beside them. */
 export function RateBars({ title, rows }: { title: string; rows: { label: string; rate: Rate }[] }) {
   const w = 320
-  const barX = 112
+  // Room for the longest label in the user's language ("Weiterempfehlung"), within limits.
+  const barX = Math.max(72, Math.min(150, 8 + Math.max(0, ...rows.map((r) => r.label.length)) * 6.6))
   const barW = w - barX - 92
   const h = rows.length * 28 + 8
   const { t } = useTranslation('reports')
@@ -95,9 +96,11 @@ export function RateBars({ title, rows }: { title: string; rows: { label: string
 /** Closed value per month (by introduction month) in one currency, as vertical bars (major units). */
 export function MonthlyValue({ months: byMonth, currency }: { months: NetworkFigures['byMonth']; currency: string }) {
   const w = 640
-  const h = 180
+  const h = 192
   const left = 44
-  const bottom = 22
+  // Two lines under the bars: the month's short name, and the year under January and the first month.
+  const bottom = 34
+  const shortMonths = useFormat().monthNames(false)
   const months = byMonth.map((m) => ({ month: m.month, won: m.won, minor: amountIn(m.closedValue, currency), closedValue: amountIn(m.closedValue, currency) / 100 }))
   const max = Math.max(1, ...months.map((m) => m.closedValue))
   const slot = months.length > 0 ? (w - left) / months.length : 0
@@ -138,8 +141,13 @@ export function MonthlyValue({ months: byMonth, currency }: { months: NetworkFig
                 <title>{t('charts.monthBar', { month: month(m.month), value: money(m.minor, currency), won: num(m.won) })}</title>
               </rect>
               {(months.length <= 12 || i % Math.ceil(months.length / 12) === 0) && (
-                <text x={x + slot * 0.35} y={h - 6} textAnchor="middle" className="rpt-axis">
-                  {month(m.month)}
+                <text x={x + slot * 0.35} y={h - bottom + 14} textAnchor="middle" className="rpt-axis">
+                  <tspan x={x + slot * 0.35}>{shortMonths[Number(m.month.slice(5, 7)) - 1] ?? m.month}</tspan>
+                  {(i === 0 || m.month.slice(5, 7) === '01') && (
+                    <tspan x={x + slot * 0.35} dy="1.2em">
+                      {m.month.slice(0, 4)}
+                    </tspan>
+                  )}
                 </text>
               )}
             </g>
