@@ -331,7 +331,7 @@ describe('app shell in German', () => {
     const nav = await screen.findByRole('navigation', { name: 'Hauptmenü' })
     for (const label of ['Netzwerk', 'Personen', 'Empfehlungen', 'Danken & nachfassen', 'Berichte', 'Import/Export', 'Einblicke', 'Einstellungen'])
       expect(within(nav).getByRole('button', { name: label })).toBeInTheDocument()
-    expect(within(nav).getByRole('button', { name: 'Berichte' })).toHaveAttribute('title', 'Berichte (Ctrl+5)')
+    expect(within(nav).getByRole('button', { name: 'Berichte' })).toHaveAttribute('title', 'Berichte (Strg+5)')
     await waitFor(() => expect(screen.getByTestId('me-name')).toHaveTextContent('Sam Rivera'))
     expect(screen.getByTestId('me-name').parentElement).toHaveTextContent('Sie: Sam Rivera')
     act(() => listeners.forEach((l) => l('about')))

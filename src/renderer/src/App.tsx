@@ -44,7 +44,6 @@ const SCREENS = {
 
 const ROUTES = new Set<string>(NAV.map((n) => n.route))
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
-const MOD = isMac ? '⌘' : 'Ctrl+'
 
 /** Turns an application-menu command into a navigation, or null when it is not one of ours. */
 export function menuTarget(cmd: string): NavTarget | null {
@@ -208,6 +207,8 @@ export function App() {
         <SyncSidebar />
         {NAV.map((n) => {
           const label = ts(`nav.${n.route}`)
+          // German keyboards say Strg.
+          const MOD = isMac ? '⌘' : ts('nav.ctrl')
           return (
           <button
             key={n.route}

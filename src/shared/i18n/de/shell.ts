@@ -4,6 +4,8 @@ import type en from '../en/shell'
 /** German messages of the "shell" namespace: the same keys as English (the type checks it). */
 const de: Catalog<typeof en> = {
   nav: {
+    /** The Ctrl key as keyboards in this language label it (⌘ on macOS is not translated). */
+    ctrl: 'Strg+',
     label: 'Hauptmenü',
     graph: 'Netzwerk',
     people: 'Personen',

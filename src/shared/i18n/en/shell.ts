@@ -1,6 +1,8 @@
 /** English messages of the "shell" namespace: the app frame, first run, About, toasts, undo/redo (the source language: every key starts here). */
 export default {
   nav: {
+    /** The Ctrl key as keyboards in this language label it (⌘ on macOS is not translated). */
+    ctrl: 'Ctrl+',
     label: 'Main',
     graph: 'Network',
     people: 'People',
