@@ -1,12 +1,12 @@
 import { useId, useMemo, useRef, useState } from 'react'
-import { useWatch } from 'react-hook-form'
+import { useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import { z } from 'zod'
 import type { ScreenProps } from '../../ui/nav'
 import { useApi, useApiMutation } from '../../ui/api'
 import { Select, TextArea, TextField } from '../../ui/fields'
 import { useZodForm, serverErrorToForm } from '../../ui/form'
 import { makeFormat, useFormat, useLocale, useMessage, useTranslation, type Format } from '../../ui/i18n'
-import { MessageTemplate, SETTINGS, ProfileValues, TimeZone, type FollowupSettings, type GeneralSettings, type ProfileSettings } from '../../../../shared/settings'
+import { MessageTemplate, SETTINGS, ProfileValues, TimeZone, type FollowupSettings, type GeneralSettings, type ProfileSettings, type SettingsSaveInput } from '../../../../shared/settings'
 import { Currency } from '../../../../shared/schemas'
 import { LANGUAGE_NAMES, REGIONS, resolveLanguage, resolveRegion, type Language } from '../../../../shared/i18n'
 import { PLACEHOLDERS, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from '../../../../core/templates/render'
@@ -155,11 +155,29 @@ function SaveRow(props: { label: string; pending: boolean; saved: boolean; error
 }
 
 /** One group's save: "Saved." when done, a service's field error on its field, any other error under the form. */
+/**
+ * Saving one settings group from its form: `submit(form, input)` sends it; a field error from the service goes on
+ * its field, any other under the form; once saved, what the form holds becomes its defaults (no longer unsaved).
+ */
 function useGroupSave() {
   const save = useApiMutation('settings:save')
+  const msg = useMessage()
   const [saved, setSaved] = useState(false)
   const [other, setOther] = useState<string | null>(null)
-  return { save, saved, setSaved, other, setOther }
+  const submit = <T extends FieldValues>(form: Pick<UseFormReturn<T>, 'getValues' | 'reset' | 'setError'>, input: SettingsSaveInput) => {
+    setOther(null)
+    const raw = form.getValues()
+    save.mutate(input, {
+      onSuccess: () => {
+        setSaved(true)
+        form.reset(raw)
+      },
+      onError: (e) => {
+        if (!serverErrorToForm(form, e, 'values.')) setOther(msg(e.message) ?? null)
+      },
+    })
+  }
+  return { save, saved, setSaved, other, setOther, submit }
 }
 
 const PROFILE_FIELDS = ['profession', 'company', 'idealClient', 'peopleLikeMe'] as const
@@ -181,22 +199,9 @@ function ProfileForm(props: { initial: ProfileSettings }) {
       noValidate
       onChange={onChange}
       onSubmit={form.handleSubmit((out) => {
-        g.setOther(null)
-        const raw = form.getValues()
         // Only what changed: profession, company and ideal client live on your own person record.
         const values = Object.fromEntries(PROFILE_FIELDS.filter((k) => (out[k] ?? '') !== (props.initial[k] ?? '')).map((k) => [k, out[k] ?? null]))
-        g.save.mutate(
-          { group: 'profile', values },
-          {
-            onSuccess: () => {
-              g.setSaved(true)
-              form.reset(raw)
-            },
-            onError: (e) => {
-              if (!serverErrorToForm(form, e, 'values.')) g.setOther(msg(e.message) ?? null)
-            },
-          },
-        )
+        g.submit(form, { group: 'profile', values })
       })}
     >
       <div className="card-title">
@@ -239,20 +244,7 @@ function GeneralForm(props: { initial: GeneralSettings }) {
       noValidate
       onChange={() => g.setSaved(false)}
       onSubmit={form.handleSubmit((values) => {
-        g.setOther(null)
-        const raw = form.getValues()
-        g.save.mutate(
-          { group: 'general', values },
-          {
-            onSuccess: () => {
-              g.setSaved(true)
-              form.reset(raw)
-            },
-            onError: (e) => {
-              if (!serverErrorToForm(form, e, 'values.')) g.setOther(msg(e.message) ?? null)
-            },
-          },
-        )
+        g.submit(form, { group: 'general', values })
       })}
     >
       <div className="card-title">
@@ -329,20 +321,7 @@ function LocaleForm(props: { initial: GeneralSettings }) {
       noValidate
       onChange={() => g.setSaved(false)}
       onSubmit={form.handleSubmit((values) => {
-        g.setOther(null)
-        const raw = form.getValues()
-        g.save.mutate(
-          { group: 'general', values },
-          {
-            onSuccess: () => {
-              g.setSaved(true)
-              form.reset(raw)
-            },
-            onError: (e) => {
-              if (!serverErrorToForm(form, e, 'values.')) g.setOther(msg(e.message) ?? null)
-            },
-          },
-        )
+        g.submit(form, { group: 'general', values })
       })}
     >
       <div className="card-title">
@@ -397,20 +376,7 @@ function FollowupForm(props: { initial: FollowupSettings }) {
       noValidate
       onChange={() => g.setSaved(false)}
       onSubmit={form.handleSubmit((values) => {
-        g.setOther(null)
-        const raw = form.getValues()
-        g.save.mutate(
-          { group: 'followup', values },
-          {
-            onSuccess: () => {
-              g.setSaved(true)
-              form.reset(raw)
-            },
-            onError: (e) => {
-              if (!serverErrorToForm(form, e, 'values.')) g.setOther(msg(e.message) ?? null)
-            },
-          },
-        )
+        g.submit(form, { group: 'followup', values })
       })}
     >
       <section className="card">
