@@ -35,6 +35,8 @@ const de: Catalog<typeof en> = {
     lost: 'verloren',
     not_a_fit: 'passt nicht',
   },
+  kind: { referral: 'Empfehlung', introduction: 'Vorstellung', lead: 'Lead' },
+  origin: { inbound: 'Eingehend', outbound: 'Ausgehend' },
   unsaved: {
     title: 'Ungespeicherte Änderungen',
     dialog: 'Ihre Änderungen in diesem Formular sind nicht gespeichert. Schließen und die Änderungen verwerfen?',

@@ -66,19 +66,8 @@ const de: Catalog<typeof en> = {
     anyStatus: 'Jeder Status',
     reset: 'Zurücksetzen',
   },
-  kinds: { referral: 'Empfehlung', introduction: 'Vorstellung', lead: 'Lead' },
-  origins: { inbound: 'Eingehend', outbound: 'Ausgehend' },
-  statuses: {
-    open: 'Offen',
-    decided: 'Entschieden',
-    new: 'Neu',
-    contacted: 'Kontaktiert',
-    meeting: 'Termin',
-    proposal: 'Angebot',
-    won: 'Gewonnen',
-    lost: 'Verloren',
-    not_a_fit: 'Passt nicht',
-  },
+  /** The map's status filter groups; single statuses are common:status. */
+  statusGroups: { open: 'Offen', decided: 'Entschieden' },
   highlight: {
     group: 'Gute Empfehlungsgeber hervorheben',
     label: 'Gute Empfehlungsgeber hervorheben',

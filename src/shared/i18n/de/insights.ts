@@ -130,11 +130,6 @@ const de: Catalog<typeof en> = {
       warmth: '{{value}} von 5',
       yes: 'Ja',
       no: 'Nein',
-      referral: 'Empfehlung',
-      introduction: 'Vorstellung',
-      lead: 'Lead',
-      inbound: 'Eingehend',
-      outbound: 'Ausgehend',
     },
   },
   introducers: {

@@ -37,17 +37,6 @@ const de: Catalog<typeof en> = {
     edit: 'Bearbeiten',
     delete: 'Löschen…',
   },
-  kind: { referral: 'Empfehlung', introduction: 'Vorstellung', lead: 'Hinweis' },
-  origin: { inbound: 'Eingehend', outbound: 'Ausgehend' },
-  status: {
-    new: 'Neu',
-    contacted: 'Kontaktiert',
-    meeting: 'Termin',
-    proposal: 'Angebot',
-    won: 'Gewonnen',
-    lost: 'Verloren',
-    not_a_fit: 'Passt nicht',
-  },
   statusDate: {
     new: 'Seit',
     contacted: 'Kontaktiert am',
@@ -60,7 +49,7 @@ const de: Catalog<typeof en> = {
   kindHelp: {
     referral: 'Empfehlung: Der Interessent weiß von Ihnen und erwartet Ihren Anruf.',
     introduction: 'Vorstellung: Der Empfehlungsgeber hat Sie beide verbunden, z. B. per E-Mail oder persönlich.',
-    lead: 'Hinweis: ein Name und ein Bedarf; der Interessent weiß noch nichts von Ihnen.',
+    lead: 'Lead: ein Name und ein Bedarf; der Interessent weiß noch nichts von Ihnen.',
   },
   originHelp: {
     inbound: 'Eingehend: Der Interessent ist auf den Empfänger zugekommen.',

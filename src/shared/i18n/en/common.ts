@@ -33,6 +33,9 @@ export default {
     lost: 'lost',
     not_a_fit: 'not a fit',
   },
+  /** An introduction's kind and origin: the one label every screen uses. */
+  kind: { referral: 'Referral', introduction: 'Introduction', lead: 'Lead' },
+  origin: { inbound: 'Inbound', outbound: 'Outbound' },
   unsaved: {
     title: 'Unsaved changes',
     dialog: 'Your changes in this form are not saved. Close it and lose them?',

@@ -63,19 +63,8 @@ export default {
     anyStatus: 'Any status',
     reset: 'Reset',
   },
-  kinds: { referral: 'Referral', introduction: 'Introduction', lead: 'Lead' },
-  origins: { inbound: 'Inbound', outbound: 'Outbound' },
-  statuses: {
-    open: 'Open',
-    decided: 'Decided',
-    new: 'New',
-    contacted: 'Contacted',
-    meeting: 'Meeting',
-    proposal: 'Proposal',
-    won: 'Won',
-    lost: 'Lost',
-    not_a_fit: 'Not a fit',
-  },
+  /** The map's status filter groups; single statuses are common:status. */
+  statusGroups: { open: 'Open', decided: 'Decided' },
   highlight: {
     group: 'Highlight converters',
     label: 'Highlight converters',

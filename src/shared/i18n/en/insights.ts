@@ -125,11 +125,6 @@ export default {
       warmth: '{{value}} of 5',
       yes: 'Yes',
       no: 'No',
-      referral: 'Referral',
-      introduction: 'Introduction',
-      lead: 'Lead',
-      inbound: 'Inbound',
-      outbound: 'Outbound',
     },
   },
   introducers: {

@@ -34,17 +34,6 @@ export default {
     edit: 'Edit',
     delete: 'Delete…',
   },
-  kind: { referral: 'Referral', introduction: 'Introduction', lead: 'Lead' },
-  origin: { inbound: 'Inbound', outbound: 'Outbound' },
-  status: {
-    new: 'New',
-    contacted: 'Contacted',
-    meeting: 'Meeting',
-    proposal: 'Proposal',
-    won: 'Won',
-    lost: 'Lost',
-    not_a_fit: 'Not a fit',
-  },
   statusDate: {
     new: 'Since',
     contacted: 'Contacted on',

@@ -31,7 +31,7 @@ export function FilterBar({
     else next[k] = v as Filters[K]
     onChange(next)
   }
-  const { t } = useTranslation('graph')
+  const { t } = useTranslation(['graph', 'common'])
   return (
     <fieldset className="graph-filters">
       <legend className="visually-hidden">{t('filters.legend')}</legend>
@@ -71,7 +71,7 @@ export function FilterBar({
           <option value="">{t('filters.allKinds')}</option>
           {INTRO_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`kinds.${k}`)}
+              {t(`common:kind.${k}`)}
             </option>
           ))}
         </select>
@@ -82,7 +82,7 @@ export function FilterBar({
           <option value="">{t('filters.bothOrigins')}</option>
           {INTRO_ORIGINS.map((k) => (
             <option key={k} value={k}>
-              {t(`origins.${k}`)}
+              {t(`common:origin.${k}`)}
             </option>
           ))}
         </select>
@@ -93,7 +93,7 @@ export function FilterBar({
           <option value="">{t('filters.anyStatus')}</option>
           {STATUS_KEYS.map((k) => (
             <option key={k} value={k}>
-              {t(`statuses.${k}`)}
+              {k === 'open' || k === 'decided' ? t(`statusGroups.${k}`) : t(`common:status.${k}`)}
             </option>
           ))}
         </select>
@@ -116,7 +116,7 @@ export function HighlightControl({
   onChange: (on: boolean, threshold: number) => void
   count: number
 }) {
-  const { t } = useTranslation('graph')
+  const { t } = useTranslation(['graph', 'common'])
   const fmt = useFormat()
   return (
     <div className="graph-highlight" role="group" aria-label={t('highlight.group')}>
@@ -161,7 +161,7 @@ export function ViewControls({
   onRelayout: () => void
   busy: boolean
 }) {
-  const { t } = useTranslation('graph')
+  const { t } = useTranslation(['graph', 'common'])
   return (
     <div className="graph-view-controls">
       <label>
@@ -200,7 +200,7 @@ export function SearchBox({
   inputRef: RefObject<HTMLInputElement | null>
   onPick: (id: string) => void
 }) {
-  const { t } = useTranslation('graph')
+  const { t } = useTranslation(['graph', 'common'])
   const [q, setQ] = useState('')
   const hits = searchNodes(model, q)
   const pick = (id: string) => {
@@ -237,7 +237,7 @@ export function SearchBox({
 }
 
 export function Legend({ model, sizeBy, prospects }: { model: GraphModel; sizeBy: SizeBy; prospects: boolean }) {
-  const { t } = useTranslation('graph')
+  const { t } = useTranslation(['graph', 'common'])
   const fmt = useFormat()
   const pct = (v: number) => fmt.percent(v)
   const gradient = `linear-gradient(to right, ${DIVERGING.join(', ')})`

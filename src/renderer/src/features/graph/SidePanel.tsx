@@ -24,7 +24,7 @@ export function SidePanel({
   focused: boolean
   onFocus: () => void
 }) {
-  const { t } = useTranslation('graph')
+  const { t } = useTranslation(['graph', 'common'])
   const fmt = useFormat()
   const pct = (v: number) => fmt.percent(v)
   const intros = useApi('introductions:list', { personId: node.id, limit: 8, sort: 'date', dir: 'desc' })
@@ -96,7 +96,7 @@ export function SidePanel({
           {intros.data.items.map((i) => (
             <li key={i.id}>
               <span className="graph-muted">{fmt.day(i.date)}</span> {i.referrerName} → {i.receiverName}: {i.prospectName}{' '}
-              <span className={`graph-status s-${i.status}`}>{t(`statuses.${i.status as IntroStatus}`)}</span>
+              <span className={`graph-status s-${i.status}`}>{t(`common:status.${i.status as IntroStatus}`)}</span>
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { MakeIntroductionDialog } from '../followup'
 import { useFormat, useMessage, useTranslation } from '../../ui/i18n'
 import { meetingReason } from '../../../../shared/i18n/insightsText'
 import { NO_PROFESSION } from '../../../../core/insights/powerTeams'
+import { INTRO_KINDS, INTRO_ORIGINS, type IntroKind, type IntroOrigin } from '../../../../shared/schemas'
 import { IntroducersView } from './Introducers'
 import './insights.css'
 
@@ -17,7 +18,7 @@ type Tab = 'introducers' | 'brokers' | 'teams' | 'meet' | 'predict'
 const TAB_IDS: readonly Tab[] = ['introducers', 'brokers', 'teams', 'meet', 'predict']
 
 function Loading({ q }: { q: { isLoading: boolean; error: { message: string } | null } }) {
-  const { t } = useTranslation('insights')
+  const { t } = useTranslation(['insights', 'common'])
   const msg = useMessage()
   return q.isLoading ? <p className="muted">{t('working')}</p> : q.error ? <div className="form-error">{msg(q.error.message)}</div> : null
 }
@@ -33,7 +34,7 @@ function PersonButton(props: { id: string; name: string; open: (id: string) => v
 function BrokersView({ open }: { open: (id: string) => void }) {
   const b = useApi('insights:brokers', { limit: 25 })
   const c = useApi('insights:communities', {})
-  const { t } = useTranslation('insights')
+  const { t } = useTranslation(['insights', 'common'])
   const fmt = useFormat()
   const communityOf = new Map<string, { name: string; colour: string }>()
   for (const x of c.data?.communities ?? []) for (const id of x.memberIds) communityOf.set(id, x)
@@ -127,7 +128,7 @@ function BrokersView({ open }: { open: (id: string) => void }) {
 
 function TeamsView({ open }: { open: (id: string) => void }) {
   const tq = useApi('insights:powerTeams', {})
-  const { t } = useTranslation('insights')
+  const { t } = useTranslation(['insights', 'common'])
   /** A profession as recorded (the user's words), or "No profession" for people without one. */
   const profession = (p: string) => (p === NO_PROFESSION ? t('teams.noProfession') : p)
   const fmt = useFormat()
@@ -219,7 +220,7 @@ function TeamsView({ open }: { open: (id: string) => void }) {
 
 function MeetView({ open }: { open: (id: string) => void }) {
   const m = useApi('insights:suggestMeetings', {})
-  const { t } = useTranslation('insights')
+  const { t } = useTranslation(['insights', 'common'])
   const fmt = useFormat()
   const [intro, setIntro] = useState<MeetingSuggestion | null>(null)
   return (
@@ -262,15 +263,17 @@ const signed = (x: number, fmt: ReturnType<typeof useFormat>) => {
 }
 
 /** A predictor value's label ("Yes", "3 of 5", "not recorded") in the user's language. */
-function valueLabel(r: PredictorRow, t: ReturnType<typeof useTranslation<'insights'>>['t']): string {
+function valueLabel(r: PredictorRow, t: ReturnType<typeof useTranslation<['insights', 'common']>>['t']): string {
   if (r.value === 'unknown') return t('predict.values.unknown')
   if (r.factor === 'warmth') return t('predict.values.warmth', { value: r.value })
-  const key = r.value as 'yes' | 'no' | 'referral' | 'introduction' | 'lead' | 'inbound' | 'outbound'
-  return ['yes', 'no', 'referral', 'introduction', 'lead', 'inbound', 'outbound'].includes(key) ? t(`predict.values.${key}`) : r.label
+  if (r.value === 'yes' || r.value === 'no') return t(`predict.values.${r.value}`)
+  if (r.factor === 'kind' && (INTRO_KINDS as readonly string[]).includes(r.value)) return t(`common:kind.${r.value as IntroKind}`)
+  if (r.factor === 'origin' && (INTRO_ORIGINS as readonly string[]).includes(r.value)) return t(`common:origin.${r.value as IntroOrigin}`)
+  return r.label
 }
 
 function PredictRow({ r, first, span }: { r: PredictorRow; first: boolean; span: number }) {
-  const { t } = useTranslation('insights')
+  const { t } = useTranslation(['insights', 'common'])
   const fmt = useFormat()
   const pct = (v: number | null) => fmt.percent(v)
   const clear = r.enough && r.differenceLow !== null && r.differenceHigh !== null && (r.differenceLow > 0 || r.differenceHigh < 0)
@@ -306,7 +309,7 @@ function PredictRow({ r, first, span }: { r: PredictorRow; first: boolean; span:
 function PredictView() {
   const [preset, setPreset] = useState<PeriodPreset>('all')
   const p = useApi('insights:predictors', { period: { preset } })
-  const { t } = useTranslation('insights')
+  const { t } = useTranslation(['insights', 'common'])
   const fmt = useFormat()
   const period = p.data?.period
   const periodLabel = !period
@@ -376,7 +379,7 @@ function PredictView() {
 }
 
 export function InsightsScreen({ navigate }: ScreenProps) {
-  const { t } = useTranslation('insights')
+  const { t } = useTranslation(['insights', 'common'])
   const [tab, setTab] = useState<Tab>('introducers')
   const tabs = TAB_IDS.map((id) => ({ id, label: t(`tabs.${id}`) }))
   const open = (id: string) => navigate({ route: 'people', personId: id })

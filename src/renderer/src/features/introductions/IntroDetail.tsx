@@ -7,7 +7,7 @@ import { Button, ConfirmDialog, Dialog, Select, StatusBadge, TextField, Trans, f
 import { IntroForm, isDecided, useFutureHint } from './IntroForm'
 
 function StatusChanger({ intro }: { intro: Introduction }) {
-  const { t } = useTranslation('introductions')
+  const { t } = useTranslation(['introductions', 'common'])
   const fmt = useFormat()
   const msg = useMessage()
   const futureHint = useFutureHint()
@@ -25,14 +25,14 @@ function StatusChanger({ intro }: { intro: Introduction }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
-        m.mutate({ id: intro.id, status, date }, { onSuccess: (r) => toast.success(t('detail.statusChanged', { status: t(`status.${r.status}`), date: fmt.day(r.statusDate) }), undo) })
+        m.mutate({ id: intro.id, status, date }, { onSuccess: (r) => toast.success(t('detail.statusChanged', { status: t(`common:status.${r.status}`), date: fmt.day(r.statusDate) }), undo) })
       }}
     >
       <Select
         label={t('detail.newStatus')}
         value={status}
         onChange={(e) => setStatus(e.target.value as IntroStatus)}
-        options={INTRO_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        options={INTRO_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
         error={msg(fieldError(m.error, 'status'))}
       />
       <TextField
@@ -56,7 +56,7 @@ function StatusChanger({ intro }: { intro: Introduction }) {
  * introduction's own date, changed with Edit) can have its date corrected.
  */
 function StatusHistory({ intro }: { intro: Introduction }) {
-  const { t } = useTranslation('introductions')
+  const { t } = useTranslation(['introductions', 'common'])
   const fmt = useFormat()
   const msg = useMessage()
   const futureHint = useFutureHint()
@@ -72,7 +72,7 @@ function StatusHistory({ intro }: { intro: Introduction }) {
           {editing?.id === h.id ? (
             <form
               className="status-date-editor"
-              aria-label={t('detail.correctForm', { status: t(`status.${h.status}`) })}
+              aria-label={t('detail.correctForm', { status: t(`common:status.${h.status}`) })}
               noValidate
               onSubmit={(e) => {
                 e.preventDefault()
@@ -80,7 +80,7 @@ function StatusHistory({ intro }: { intro: Introduction }) {
                   { id: intro.id, historyId: h.id, date: editing.date },
                   {
                     onSuccess: () => {
-                      toast.success(t('detail.dateCorrected', { status: t(`status.${h.status}`), date: fmt.day(editing.date) }), undo)
+                      toast.success(t('detail.dateCorrected', { status: t(`common:status.${h.status}`), date: fmt.day(editing.date) }), undo)
                       setEditing(null)
                     },
                   },
@@ -120,7 +120,7 @@ function StatusHistory({ intro }: { intro: Introduction }) {
                 <Button
                   small
                   variant="ghost"
-                  aria-label={t('detail.correctLabel', { status: t(`status.${h.status}`), date: fmt.day(h.date) })}
+                  aria-label={t('detail.correctLabel', { status: t(`common:status.${h.status}`), date: fmt.day(h.date) })}
                   onClick={() => {
                     m.reset()
                     setEditing({ id: h.id, date: h.date })
@@ -148,7 +148,7 @@ export interface IntroDetailProps {
 
 /** One introduction: its fields, its status history, status change, edit and delete. */
 export function IntroDetail({ id, onClose, navigate, me, start = 'view' }: IntroDetailProps) {
-  const { t } = useTranslation('introductions')
+  const { t } = useTranslation(['introductions', 'common'])
   const fmt = useFormat()
   const msg = useMessage()
   const q = useApi('introductions:get', { id })
@@ -212,8 +212,8 @@ export function IntroDetail({ id, onClose, navigate, me, start = 'view' }: Intro
           <div className="intro-detail-grid">
             <dl className="props">
               {prop(t('detail.date'), fmt.day(i.date))}
-              {prop(t('detail.kind'), t(`kind.${i.kind}`))}
-              {prop(t('detail.origin'), t(`origin.${i.origin}`))}
+              {prop(t('detail.kind'), t(`common:kind.${i.kind}`))}
+              {prop(t('detail.origin'), t(`common:origin.${i.origin}`))}
               {prop(t('detail.warmth'), i.warmth !== null ? fmt.number(i.warmth) : t('detail.notRated'))}
               {prop(t('detail.needsService'), yesNo(i.needsService))}
               {prop(t('detail.fitsProfile'), yesNo(i.fitsProfile))}

@@ -117,7 +117,7 @@ export const isDecided = (s: IntroStatus): boolean => (DECIDED_STATUSES as reado
  * happened (a decision) it says it will be refused; otherwise it asks to check.
  */
 export function useFutureHint(): (date: string, today: string | undefined, happened?: boolean) => string | undefined {
-  const { t } = useTranslation('introductions')
+  const { t } = useTranslation(['introductions', 'common'])
   const fmt = useFormat()
   return (date, today, happened = false) => {
     if (!today || !date || date <= today) return undefined
@@ -127,7 +127,7 @@ export function useFutureHint(): (date: string, today: string | undefined, happe
 
 /** Record or edit an introduction: every field error at once on submit; the service's errors next to their field. */
 export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormProps) {
-  const { t } = useTranslation('introductions')
+  const { t } = useTranslation(['introductions', 'common'])
   const fmt = useFormat()
   const msg = useMessage()
   const futureHint = useFutureHint()
@@ -288,15 +288,15 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
             label={t('form.kind')}
             {...select('kind')}
             hint={t(`kindHelp.${v.kind}`)}
-            options={INTRO_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            options={INTRO_KINDS.map((k) => ({ value: k, label: t(`common:kind.${k}`) }))}
           />
           <Select
             label={t('form.origin')}
             {...select('origin')}
             hint={t(`originHelp.${v.origin}`)}
             options={[
-              { value: 'outbound', label: t('origin.outbound') },
-              { value: 'inbound', label: t('origin.inbound') },
+              { value: 'outbound', label: t('common:origin.outbound') },
+              { value: 'inbound', label: t('common:origin.inbound') },
             ]}
           />
           <Select
@@ -305,7 +305,7 @@ export function IntroForm({ intro, defaults, me, onClose, onSaved }: IntroFormPr
             hint={t('form.warmthHint')}
             options={[{ value: '', label: t('form.notRated') }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: fmt.number(n) }))]}
           />
-          {!intro && <Select label={t('form.status')} {...select('status')} options={INTRO_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />}
+          {!intro && <Select label={t('form.status')} {...select('status')} options={INTRO_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))} />}
           {showStatusDate && (
             <TextField
               label={t(`statusDate.${v.status}`)}

@@ -7,7 +7,7 @@ type Sort = (typeof IntroductionSort)['options'][number]
 
 /** The introduction table's columns, in the user's language, with dates and money in their region. */
 export function useIntroColumns(): Column<IntroductionListItem, Sort>[] {
-  const { t } = useTranslation('introductions')
+  const { t } = useTranslation(['introductions', 'common'])
   const fmt = useFormat()
   return useMemo(
     () => [
@@ -15,7 +15,7 @@ export function useIntroColumns(): Column<IntroductionListItem, Sort>[] {
       { key: 'referrer', header: t('columns.referrer'), sort: 'referrer', cell: (r) => r.referrerName },
       { key: 'receiver', header: t('columns.receiver'), sort: 'receiver', cell: (r) => r.receiverName },
       { key: 'prospect', header: t('columns.prospect'), sort: 'prospect', cell: (r) => r.prospectName },
-      { key: 'kind', header: t('columns.kind'), sort: 'kind', cell: (r) => t(`kind.${r.kind}`) },
+      { key: 'kind', header: t('columns.kind'), sort: 'kind', cell: (r) => t(`common:kind.${r.kind}`) },
       { key: 'status', header: t('columns.status'), sort: 'status', cell: (r) => <StatusBadge status={r.status} /> },
       { key: 'value', header: t('columns.value'), sort: 'value', numeric: true, cell: (r) => fmt.money(toMinor(r.value), r.currency) },
     ],

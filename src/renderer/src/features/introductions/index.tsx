@@ -15,7 +15,7 @@ const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s)
 
 /** Introductions: the filtered, SQL-paged list; recording one; one introduction's detail. */
 export function IntroductionsScreen({ navigate, target }: ScreenProps) {
-  const { t } = useTranslation('introductions')
+  const { t } = useTranslation(['introductions', 'common'])
   const msg = useMessage()
   const [search, setSearch] = useState('')
   const [status, setStatus] = useState<IntroStatus | ''>('')
@@ -83,18 +83,18 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
       </div>
       <div className="toolbar">
         <TextField ref={searchRef} label={t('screen.search')} type="search" placeholder={t('screen.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} className="search-field" />
-        <Select label={t('screen.status')} value={status} onChange={(e) => setStatus(e.target.value as IntroStatus | '')} options={[{ value: '', label: t('screen.anyStatus') }, ...INTRO_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
+        <Select label={t('screen.status')} value={status} onChange={(e) => setStatus(e.target.value as IntroStatus | '')} options={[{ value: '', label: t('screen.anyStatus') }, ...INTRO_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))]} />
         <Select
           label={t('screen.kind')}
           value={kind}
           onChange={(e) => setKind(e.target.value as IntroKind | '')}
-          options={[{ value: '', label: t('screen.anyKind') }, ...INTRO_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+          options={[{ value: '', label: t('screen.anyKind') }, ...INTRO_KINDS.map((k) => ({ value: k, label: t(`common:kind.${k}`) }))]}
         />
         <Select
           label={t('screen.origin')}
           value={origin}
           onChange={(e) => setOrigin(e.target.value as IntroOrigin | '')}
-          options={[{ value: '', label: t('screen.anyOrigin') }, ...INTRO_ORIGINS.map((o) => ({ value: o, label: t(`origin.${o}`) }))]}
+          options={[{ value: '', label: t('screen.anyOrigin') }, ...INTRO_ORIGINS.map((o) => ({ value: o, label: t(`common:origin.${o}`) }))]}
         />
         <TextField label={t('screen.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <TextField label={t('screen.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />

@@ -76,7 +76,7 @@ function TopList({
 
 export function ReportsScreen({ navigate }: ScreenProps) {
   const toast = useToast()
-  const { t } = useTranslation('reports')
+  const { t } = useTranslation(['reports', 'common'])
   const msg = useMessage()
   const f = useReportFormat()
   const { money, moneyList, num, pct } = f
@@ -199,16 +199,16 @@ export function ReportsScreen({ navigate }: ScreenProps) {
               <RateBars
                 title={t('charts.byKind')}
                 rows={[
-                  { label: t('charts.referral'), rate: n.byKind.referral },
-                  { label: t('charts.introduction'), rate: n.byKind.introduction },
-                  { label: t('charts.lead'), rate: n.byKind.lead },
+                  { label: t('common:kind.referral'), rate: n.byKind.referral },
+                  { label: t('common:kind.introduction'), rate: n.byKind.introduction },
+                  { label: t('common:kind.lead'), rate: n.byKind.lead },
                 ]}
               />
               <RateBars
                 title={t('charts.byOrigin')}
                 rows={[
-                  { label: t('charts.inbound'), rate: n.byOrigin.inbound },
-                  { label: t('charts.outbound'), rate: n.byOrigin.outbound },
+                  { label: t('common:origin.inbound'), rate: n.byOrigin.inbound },
+                  { label: t('common:origin.outbound'), rate: n.byOrigin.outbound },
                 ]}
               />
             </Card>
