@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
 import { useForm, type FieldValues, type Path, type UseFormProps, type UseFormReturn } from 'react-hook-form'
 import type { z } from 'zod'
 import { ApiError } from './api'
@@ -41,4 +42,26 @@ export function serverErrorToForm<T extends FieldValues>(form: Pick<UseFormRetur
   if (!(field in values) && !(top in values)) return false
   form.setError((field in values ? field : top) as Path<T>, { type: 'server', message: err.message })
   return true
+}
+
+/**
+ * The submit of a form whose action calls the service: `submit` checks the form (every field error at once),
+ * runs `action` with the parsed values, puts a field error the service returns on its field, and keeps any
+ * other error's message in `error` (show it with useMessage); the next try clears it.
+ */
+export function useFormAction<T extends FieldValues, O>(
+  form: Pick<UseFormReturn<T, unknown, O>, 'handleSubmit' | 'setError' | 'getValues'>,
+  action: (values: O) => Promise<unknown>,
+  prefix = '',
+): { submit: (e?: React.BaseSyntheticEvent) => Promise<void>; error: string | null } {
+  const [error, setError] = useState<string | null>(null)
+  const submit = form.handleSubmit(async (values) => {
+    setError(null)
+    try {
+      await action(values)
+    } catch (e) {
+      if (!serverErrorToForm(form, e, prefix)) setError(e instanceof Error ? e.message : String(e))
+    }
+  })
+  return { submit, error }
 }

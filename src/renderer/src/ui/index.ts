@@ -16,4 +16,4 @@ export { ContextMenu, useContextMenu, isMenuKey, type MenuItem } from './Context
 export { useUnsavedChanges, hasUnsavedChanges, discardUnsavedChanges } from './unsaved'
 export { reportProgress, useTaskbarProgress } from './progress'
 export { useTranslation, Trans, useFormat, useMessage, useLocale, makeFormat, type Format } from './i18n'
-export { useZodForm, serverErrorToForm } from './form'
+export { useZodForm, serverErrorToForm, useFormAction } from './form'

@@ -5,7 +5,7 @@ import { useApiMutation } from '../../ui/api'
 import { Dialog } from '../../ui/Dialog'
 import { Select, TextField } from '../../ui/fields'
 import { useMessage, useTranslation } from '../../ui/i18n'
-import { serverErrorToForm, useZodForm } from '../../ui/form'
+import { useFormAction, useZodForm } from '../../ui/form'
 import { copyDraft, mailtoFor, openInMailApp, usableAddresses, type Draft } from './mail'
 import { useDraft } from './useDraft'
 import { MissingValues } from './MissingValues'
@@ -88,7 +88,6 @@ export function Composer(props: { kind: 'thank' | 'ask'; introductionId: string;
   const [common, setCommon] = useState<string | undefined>(undefined)
   const { draft, context, error, missing } = useDraft(props.kind, { introductionId: props.introductionId }, common)
   const [edit, setEdit] = useState<Draft | null>(null)
-  const [serverError, setServerError] = useState<string | null>(null)
   const form = useZodForm(recordSchema, { defaultValues: { date: props.today, method: 'email', notes: '' }, guard: false })
   const errors = form.formState.errors
   const thank = useApiMutation('followup:thank')
@@ -102,16 +101,11 @@ export function Composer(props: { kind: 'thank' | 'ask'; introductionId: string;
         ? t('composer.thankForTitle', { partner: context?.partner?.name ?? '…', prospect: context.prospect.name })
         : t('composer.thankTitle', { partner: context?.partner?.name ?? '…' })
       : t('composer.askTitle', { prospect: context?.prospect?.name ?? '…' })
-  const record = form.handleSubmit(async (v) => {
-    setServerError(null)
-    try {
-      if (props.kind === 'thank') await thank.mutateAsync({ introductionId: props.introductionId, ...v })
-      else if (context?.prospect) await ask.mutateAsync({ personId: context.prospect.id, introductionId: props.introductionId, ...v })
-      else return
-      props.onClose()
-    } catch (e) {
-      if (!serverErrorToForm(form, e)) setServerError(e instanceof Error ? e.message : String(e))
-    }
+  const { submit: record, error: serverError } = useFormAction(form, async (v) => {
+    if (props.kind === 'thank') await thank.mutateAsync({ introductionId: props.introductionId, ...v })
+    else if (context?.prospect) await ask.mutateAsync({ personId: context.prospect.id, introductionId: props.introductionId, ...v })
+    else return
+    props.onClose()
   })
   const methods: readonly Method[] = props.kind === 'thank' ? THANK_METHODS : (['email', 'call', 'in_person'] as const)
   return (

@@ -6,7 +6,7 @@ import { useToday } from '../../ui/today'
 import { Select, TextField } from '../../ui/fields'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { Trans, useFormat, useMessage, useTranslation } from '../../ui/i18n'
-import { serverErrorToForm, useZodForm } from '../../ui/form'
+import { useFormAction, useZodForm } from '../../ui/form'
 import { MakeIntroductionDialog } from './MakeIntroductionDialog'
 import './followup.css'
 
@@ -16,18 +16,12 @@ function AddInteraction(props: { personId: string; today: string; onDone: () => 
   const { t } = useTranslation(['followup', 'common'])
   const msg = useMessage()
   const create = useApiMutation('interactions:create')
-  const [serverError, setServerError] = useState<string | null>(null)
   const form = useZodForm(addSchema, { defaultValues: { kind: 'one_to_one', date: props.today, notes: '' } })
   const errors = form.formState.errors
-  const submit = form.handleSubmit(async (v) => {
-    setServerError(null)
-    try {
-      await create.mutateAsync({ personId: props.personId, ...v })
-      form.reset({ kind: 'one_to_one', date: props.today, notes: '' })
-      props.onDone()
-    } catch (e) {
-      if (!serverErrorToForm(form, e)) setServerError(e instanceof Error ? e.message : String(e))
-    }
+  const { submit, error: serverError } = useFormAction(form, async (v) => {
+    await create.mutateAsync({ personId: props.personId, ...v })
+    form.reset({ kind: 'one_to_one', date: props.today, notes: '' })
+    props.onDone()
   })
   return (
     <form className="fu-add" noValidate onSubmit={(e) => void submit(e)}>

@@ -9,7 +9,7 @@ import { Composer } from './Composer'
 import { Dialog } from '../../ui/Dialog'
 import { Select, TextArea, TextField } from '../../ui/fields'
 import { useFormat, useMessage, useTranslation } from '../../ui/i18n'
-import { serverErrorToForm, useZodForm } from '../../ui/form'
+import { useFormAction, useZodForm } from '../../ui/form'
 import { MakeIntroductionDialog } from './MakeIntroductionDialog'
 import './followup.css'
 
@@ -108,26 +108,15 @@ const logSchema = followupChannels['interactions:create'].input.pick({ kind: tru
 const taskSchema = followupChannels['tasks:create'].input.pick({ title: true, dueDate: true, notes: true })
 
 /** Shows a service error on its field when the form has one, else returns it for the form's own line. */
-function useServerError() {
-  const [error, setError] = useState<string | null>(null)
-  return { error, setError }
-}
-
 function LogContactDialog(props: { person: { id: string; name: string }; today: string; onClose: () => void }) {
   const { t } = useTranslation(['followup', 'common'])
   const msg = useMessage()
   const m = useApiMutation('interactions:create')
-  const server = useServerError()
   const form = useZodForm(logSchema, { defaultValues: { kind: 'one_to_one', date: props.today, notes: '' }, guard: false })
   const errors = form.formState.errors
-  const submit = form.handleSubmit(async (v) => {
-    server.setError(null)
-    try {
-      await m.mutateAsync({ personId: props.person.id, ...v })
-      props.onClose()
-    } catch (e) {
-      if (!serverErrorToForm(form, e)) server.setError(e instanceof Error ? e.message : String(e))
-    }
+  const { submit, error } = useFormAction(form, async (v) => {
+    await m.mutateAsync({ personId: props.person.id, ...v })
+    props.onClose()
   })
   return (
     <Dialog title={t('log.title', { name: props.person.name })} onClose={props.onClose} dirty={form.formState.isDirty}>
@@ -142,7 +131,7 @@ function LogContactDialog(props: { person: { id: string; name: string }; today: 
           />
         </div>
         <TextArea label={t('log.notesOptional')} {...form.register('notes')} error={msg(errors.notes?.message)} />
-        {server.error && <div className="form-error">{msg(server.error)}</div>}
+        {error && <div className="form-error">{msg(error)}</div>}
         <div className="form-actions">
           <button type="button" className="btn" onClick={props.onClose}>
             {t('common:cancel')}
@@ -160,20 +149,14 @@ export function TaskDialog(props: { person?: { id: string; name: string }; today
   const { t } = useTranslation(['followup', 'common'])
   const msg = useMessage()
   const m = useApiMutation('tasks:create')
-  const server = useServerError()
   const form = useZodForm(taskSchema, {
     defaultValues: { title: props.person && props.meeting ? t('task.meetDefault', { name: props.person.name }) : '', dueDate: props.today, notes: '' },
     guard: false,
   })
   const errors = form.formState.errors
-  const submit = form.handleSubmit(async (v) => {
-    server.setError(null)
-    try {
-      await m.mutateAsync({ ...v, kind: props.meeting ? 'meeting' : 'manual', personId: props.person?.id ?? null })
-      props.onClose()
-    } catch (e) {
-      if (!serverErrorToForm(form, e)) server.setError(e instanceof Error ? e.message : String(e))
-    }
+  const { submit, error } = useFormAction(form, async (v) => {
+    await m.mutateAsync({ ...v, kind: props.meeting ? 'meeting' : 'manual', personId: props.person?.id ?? null })
+    props.onClose()
   })
   return (
     <Dialog
@@ -185,7 +168,7 @@ export function TaskDialog(props: { person?: { id: string; name: string }; today
         <TextField label={t('task.what')} {...form.register('title')} error={msg(errors.title?.message)} />
         <TextField label={t('task.due')} type="date" {...form.register('dueDate')} error={msg(errors.dueDate?.message)} />
         <TextArea label={t('log.notesOptional')} {...form.register('notes')} error={msg(errors.notes?.message)} />
-        {server.error && <div className="form-error">{msg(server.error)}</div>}
+        {error && <div className="form-error">{msg(error)}</div>}
         <div className="form-actions">
           <button type="button" className="btn" onClick={props.onClose}>
             {t('common:cancel')}
