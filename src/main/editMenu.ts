@@ -41,9 +41,25 @@ export async function menuLanguageOf(handlers: Handlers, systemLanguages: readon
 }
 
 /**
- * Keeps the menus in the user's language: the language is read at the start and
- * after every call (a settings:save that changes it, or another network opened
- * with a different setting); the menu is rebuilt only when it changed.
+ * Calls after which the language setting may differ: it was saved, undone or redone, or another
+ * network (with its own settings) was opened, created, restored, merged or started.
+ */
+const LANGUAGE_MAY_CHANGE = new Set([
+  'settings:save',
+  'history:undo',
+  'history:redo',
+  'files:openNetwork',
+  'files:newNetwork',
+  'files:restoreBackup',
+  'files:mergeNetwork',
+  'app:startEmpty',
+  'app:loadSample',
+])
+
+/**
+ * Keeps the menus in the user's language: the language is read at the start and after a call that may
+ * change it (LANGUAGE_MAY_CHANGE); a `settings:get` (every window load asks for it) gives it for free.
+ * Other calls cost nothing here. The menu is rebuilt only when the language changed.
  */
 export function followLanguageInMenu(handlers: Handlers, systemLanguages: () => readonly string[], rebuildMenu: () => void): Handlers {
   const system = (): readonly string[] => {
@@ -53,23 +69,28 @@ export function followLanguageInMenu(handlers: Handlers, systemLanguages: () => 
       return []
     }
   }
-  const sync = async () => {
-    try {
-      if (setMenuLanguage(await menuLanguageOf(handlers, system()))) rebuildMenu()
-    } catch {
-      // The menu keeps its language; the next call tries again.
-    }
+  const apply = (lang: UiLanguage) => {
+    if (setMenuLanguage(lang)) rebuildMenu()
   }
+  const sync = async () => apply(await menuLanguageOf(handlers, system()))
   void sync()
   const out: Record<string, (input: unknown) => unknown> = {}
   for (const [ch, h] of Object.entries(handlers) as [string, (input: unknown) => unknown][]) {
-    out[ch] = async (input) => {
-      try {
-        return await h(input)
-      } finally {
-        await sync()
+    if (ch === 'settings:get') {
+      out[ch] = async (input) => {
+        const r = (await h(input)) as { general?: { language?: string | null } }
+        apply(resolveLanguage(r?.general?.language ?? null, system()))
+        return r
       }
-    }
+    } else if (LANGUAGE_MAY_CHANGE.has(ch)) {
+      out[ch] = async (input) => {
+        try {
+          return await h(input)
+        } finally {
+          await sync()
+        }
+      }
+    } else out[ch] = h
   }
   return out as Handlers
 }
