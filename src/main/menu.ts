@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { TFunction } from 'i18next'
-import { createI18n, type UiLanguage } from '../shared/i18n'
+import { textIn, type UiLanguage } from '../shared/i18n'
 import { translateLabel } from '../shared/historyLabels'
 
 /** Sends a menu command to the renderer (`menu:<command>` is handled by the app shell). */
@@ -16,16 +16,14 @@ let editLabels: EditLabels = { undo: null, redo: null }
 /**
  * The menus' language: the network's language setting, or the computer's when it
  * is not set (see src/main/index.ts). The labels come from the catalogue's `menu`
- * namespace through a small i18next instance of its own.
+ * namespace (textIn).
  */
 let menuLanguage: UiLanguage = 'en'
-const menuI18n = createI18n('en')
 
 /** Sets the menus' language; true when it changed (the caller then rebuilds the menu). */
 export function setMenuLanguage(lang: UiLanguage): boolean {
   if (lang === menuLanguage) return false
   menuLanguage = lang
-  void menuI18n.changeLanguage(lang)
   return true
 }
 
@@ -35,8 +33,8 @@ export function getMenuLanguage(): UiLanguage {
 
 /** A menu text in the menus' language: `menuText('file.newPerson')`. */
 export function menuText(key: string, options?: Record<string, unknown>): string {
-  const t = menuI18n.getFixedT(menuLanguage, 'menu') as TFunction
-  return t(key, options ?? {}) as string
+  const t = textIn(menuLanguage) as unknown as TFunction
+  return t(`menu:${key}`, options ?? {}) as string
 }
 
 /** Sets the Edit menu's labels; true when they changed (the caller then rebuilds the menu). */

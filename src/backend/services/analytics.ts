@@ -27,7 +27,7 @@ import {
   type ScorecardKey,
 } from '../../core/analytics/scorecard'
 import type { ReportData, ReportLocale } from '../../core/formats/report'
-import { createI18n, resolveLanguage, resolveRegion } from '../../shared/i18n'
+import { resolveLanguage, resolveRegion, textIn } from '../../shared/i18n'
 import { formatNumber, formatPercent } from '../../core/locale'
 import { hostLocale } from './context'
 import { formatMoney, formatMoneyList } from '../../core/money'
@@ -229,15 +229,15 @@ export function reportData(ctx: ServiceContext, db: Db, networkName: string, gra
   const main = n.currency
   const en = locale ? ({ locale: locale.region, whole: true, display: 'symbol' } as const) : { locale: 'en-US', whole: true }
   // In the report's language when one is asked for; else the English words and plain numbers, as before.
-  const i18n = locale ? createI18n(locale.language) : null
+  const t = locale ? textIn(locale.language) : null
   const label = (key: 'people' | 'introductions' | 'partnersWhoIntroduced' | 'introductionsToYou' | 'won' | 'conversion' | 'wonValue', english: string) =>
-    i18n ? i18n.t(`reports:print.figure.${key}`) : english
+    t ? t(`reports:print.figure.${key}`) : english
   const count = (x: number) => (locale ? formatNumber(x, locale.region) : String(x))
   return {
     networkName,
     generatedOn: today,
     currency: main,
-    periodLabel: i18n ? i18n.t('reports:period.all') : n.period.label,
+    periodLabel: t ? t('reports:period.all') : n.period.label,
     figures: [
       { label: label('people', 'People'), value: count(counts.people) },
       { label: label('introductions', 'Introductions'), value: count(counts.introductions) },
@@ -260,7 +260,7 @@ export function reportData(ctx: ServiceContext, db: Db, networkName: string, gra
       conversion: s.conversion,
       closedValue: s.closedValue,
     })),
-    rankingRule: i18n ? i18n.t('reports:print.rule') : RANKING_RULE,
+    rankingRule: t ? t('reports:print.rule') : RANKING_RULE,
     toThank:
       me === null
         ? []

@@ -1,7 +1,7 @@
 import { escapeXml } from './xml'
 import type { Money } from '../../shared/channels/analytics'
 import { formatMoney } from '../money'
-import { createI18n, type UiLanguage } from '../../shared/i18n'
+import { textIn, type UiLanguage } from '../../shared/i18n'
 import { formatDay, formatPercent } from '../locale'
 
 /** The printable report. Built from the analytics service (scorecardRows, networkReport) and the follow-up loop's thank-you rule. */
@@ -39,8 +39,7 @@ export interface ReportLocale {
 export function reportHtml(d: ReportData, asked?: ReportLocale): string {
   // Without a locale: English, amounts with their currency codes ("EUR 1,000") and ISO dates, the same on every machine.
   const locale: ReportLocale = asked ?? { language: 'en', region: 'en-US' }
-  const i18n = createI18n(locale.language)
-  const tr = i18n.t as unknown as (key: string, o: Record<string, unknown>) => string
+  const tr = textIn(locale.language) as unknown as (key: string, o: Record<string, unknown>) => string
   const t = (key: string, o?: Record<string, unknown>): string => tr(`reports:print.${key}`, o ?? {})
   const L = asked ? ({ locale: locale.region, display: 'symbol' } as const) : ({ locale: 'en-US' } as const)
   /** One line per currency, whole units; zero in the main currency when there is none. */

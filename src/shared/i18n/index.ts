@@ -106,4 +106,14 @@ export function createI18n(lang: UiLanguage, plugins: Parameters<I18n['use']>[0]
   return i
 }
 
+let textInstance: I18n | null = null
+/**
+ * `t` in one language for text built outside React (the printable report, the desktop menus): one
+ * i18next instance, made on first use, serves every language (the catalogue is bundled).
+ */
+export function textIn(lang: UiLanguage): I18n['t'] {
+  textInstance ??= createI18n('en')
+  return textInstance.getFixedT(lang)
+}
+
 export { en, de }
