@@ -66,6 +66,8 @@ it('a new user loads the sample, adds a partner, records a won introduction from
   await intro.getByRole('button', { name: 'Record introduction' }).click()
   const detail = page.getByRole('dialog', { name: 'Introduction' })
   await detail.waitFor()
+  // Saving closed the form and opened the new introduction, without asking about the form's (saved) edits.
+  expect(await page.getByRole('dialog', { name: 'Unsaved changes' }).count()).toBe(0)
   await expect.poll(() => detail.getByRole('list', { name: 'Status history' }).textContent()).toContain('Won')
   await detail.getByRole('button', { name: 'Done' }).click()
 

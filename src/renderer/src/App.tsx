@@ -109,10 +109,17 @@ export function App() {
   const target = history.current
   // A form with unsaved edits (Settings templates, a person being edited) asks before the screen changes.
   const [pending, setPending] = useState<{ step: (h: NavHistory) => NavHistory } | null>(null)
-  const update = useCallback((step: (h: NavHistory) => NavHistory) => {
-    if (hasUnsavedChanges()) return setPending({ step })
-    setHistory((h) => step(h ?? startRef.current))
-  }, [])
+  // A navigation is decided after the commit it was asked in, so a dialog closed by the same action (a form
+  // saved, then "open the new introduction") has dropped its unsaved-changes registration by then.
+  const [asked, setAsked] = useState<((h: NavHistory) => NavHistory)[]>([])
+  const update = useCallback((step: (h: NavHistory) => NavHistory) => setAsked((q) => [...q, step]), [])
+  useEffect(() => {
+    if (asked.length === 0) return
+    setAsked([])
+    const step = (h0: NavHistory) => asked.reduce((h, s) => s(h), h0)
+    if (hasUnsavedChanges()) setPending({ step })
+    else setHistory((h) => step(h ?? startRef.current))
+  }, [asked])
   const setTarget = useCallback((to: NavTarget | ((t: NavTarget) => NavTarget)) => update((h) => goTo(h, typeof to === 'function' ? to(h.current) : to)), [update])
   const navigate = useCallback((to: NavTarget) => setTarget(to), [setTarget])
   const back = useCallback(() => update(goBack), [update])

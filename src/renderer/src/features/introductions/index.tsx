@@ -6,7 +6,6 @@ import { Button, EmptyState, Select, TextField, useApi, useDebounced, useMessage
 import { IntroDetail } from './IntroDetail'
 import { IntroForm, useMe } from './IntroForm'
 import { IntroTable } from './IntroTable'
-import { useNavigateAfterClose } from './afterClose'
 import './introductions.css'
 
 type Sort = 'date' | 'referrer' | 'receiver' | 'prospect' | 'status' | 'value' | 'kind'
@@ -32,7 +31,6 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
   const [creating, setCreating] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const me = useMe()
-  const navigateAfterClose = useNavigateAfterClose(navigate)
   const q = useDebounced(search.trim(), 200)
   useEffect(() => {
     if (!target) return
@@ -143,7 +141,7 @@ export function IntroductionsScreen({ navigate, target }: ScreenProps) {
           }}
         />
       )}
-      {openId && !creating && <IntroDetail key={`${openId}-${openMode}`} id={openId} start={openMode} me={me} navigate={navigate} onClose={() => (setOpenId(undefined), navigateAfterClose({ route: 'introductions' }))} />}
+      {openId && !creating && <IntroDetail key={`${openId}-${openMode}`} id={openId} start={openMode} me={me} navigate={navigate} onClose={() => (setOpenId(undefined), navigate({ route: 'introductions' }))} />}
     </div>
   )
 }

@@ -10,7 +10,6 @@ import { MergeDialog } from './MergeDialog'
 import { ArchivePersonDialog } from './ArchivePerson'
 import { IntroForm, useMe } from '../introductions/IntroForm'
 import { IntroDetail } from '../introductions/IntroDetail'
-import { useNavigateAfterClose } from '../introductions/afterClose'
 
 type IntroSort = 'date' | 'referrer' | 'receiver' | 'prospect' | 'status' | 'value' | 'kind'
 const PAGE = 20
@@ -43,7 +42,6 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
   const setMe = useApiMutation('people:setMe')
   const toast = useToast()
   const undo = useUndoAction()
-  const navigateAfterClose = useNavigateAfterClose(navigate)
 
   if (person.isError)
     return (
@@ -180,7 +178,7 @@ export function PersonDetail({ id, onBack, navigate }: { id: string; onBack: () 
           onClose={() => setRecording(false)}
           onSaved={(i) => {
             setRecording(false)
-            navigateAfterClose({ route: 'introductions', introductionId: i.id })
+            navigate({ route: 'introductions', introductionId: i.id })
           }}
         />
       )}

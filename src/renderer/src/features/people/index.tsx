@@ -6,7 +6,6 @@ import { IntroForm, useMe } from '../introductions/IntroForm'
 import { ArchivePersonDialog } from './ArchivePerson'
 import { GroupsPanel } from './GroupsPanel'
 import { PersonDetail } from './PersonDetail'
-import { useNavigateAfterClose } from '../introductions/afterClose'
 import { EditPersonById, PersonForm } from './PersonForm'
 import './people.css'
 
@@ -162,7 +161,6 @@ export function PeopleScreen({ navigate, target }: ScreenProps) {
   const { t } = useTranslation('people')
   const me = useMe()
   const [action, setAction] = useState<PersonRowAction | null>(null)
-  const navigateAfterClose = useNavigateAfterClose(navigate)
   const [tab, setTab] = useState<'people' | 'groups'>('people')
   const [openId, setOpenId] = useState<string | undefined>(target?.personId)
   const [creating, setCreating] = useState(false)
@@ -228,7 +226,7 @@ export function PeopleScreen({ navigate, target }: ScreenProps) {
           onClose={() => setAction(null)}
           onSaved={(i) => {
             setAction(null)
-            navigateAfterClose({ route: 'introductions', introductionId: i.id })
+            navigate({ route: 'introductions', introductionId: i.id })
           }}
         />
       )}
